@@ -1,0 +1,286 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, setDocumentClient } from '@jingzhun/platform/dynamo';
+import { functionId, resolveHandler, type ServiceManifest } from '@jingzhun/platform/manifest';
+import { defineTable, tableEnvVar } from '@jingzhun/platform/table';
+import { LocalBus, type Subscriber } from './bus.js';
+import { DEMO_USERS } from './demo-users.js';
+import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.js';
+import { createGateway, type GatewayRoute, RateLimiter, sendError, sendJson } from './gateway.js';
+import { createIdentity, type Identity } from './identity.js';
+import { loadHandler } from './lambda-context.js';
+import { LocalRelay } from './relay.js';
+import { LocalScheduler, type ScheduledJob } from './scheduler.js';
+import { ensureTable } from './tables.js';
+
+/** The local runtime's own table: relay checkpoints and demo-data markers. */
+export const localCloudTable = defineTable({ name: 'local-cloud', indexes: 0 });
+
+export interface LocalCloudOptions {
+  services: ServiceManifest[];
+  port?: number;
+  /** Persist DynamoDB Local data here; in memory when absent. */
+  dataDir?: string;
+  /** Reuse a running DynamoDB Local instead of starting one. */
+  endpoint?: string;
+  tablePrefix?: string;
+  demo?: boolean;
+  /** Requests per second per address on public routes (Infinity to switch off). */
+  publicRatePerSecond?: number;
+  publicBurst?: number;
+  relayIntervalMs?: number;
+  scheduler?: boolean;
+  /** Extra HTTP handlers tried before the 404 (OpenAPI document, web pages). Return true when handled. */
+  extraHandlers?: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean)[];
+  staticDir?: string;
+  isFirstWorkingDay?: (date: Date) => boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud {
+  url: string;
+  port: number;
+  endpoint: string;
+  identity: Identity;
+  bus: LocalBus;
+  relay: LocalRelay;
+  scheduler: LocalScheduler;
+  tableName(service: string): string;
+  /** Waits until every committed outbox event has been delivered. */
+  drain(): Promise<void>;
+  login(username: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  if (chunks.length === 0) return {};
+  try {
+    const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return typeof parsed === 'object' && parsed ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const log = options.log ?? (() => undefined);
+  const prefix = options.tablePrefix ?? '';
+  let dynamoLocal: DynamoLocal | undefined;
+  let endpoint = options.endpoint;
+  if (!endpoint) {
+    dynamoLocal = await startDynamoLocal(options.dataDir ? { dbPath: join(options.dataDir, 'dynamodb') } : {});
+    endpoint = dynamoLocal.endpoint;
+    log(`DynamoDB Local on ${endpoint}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}`);
+  }
+
+  // Handlers run in this process: point them at DynamoDB Local and their tables.
+  process.env.DYNAMODB_ENDPOINT = endpoint;
+  process.env.JZ_VALIDATE_RESPONSES = '1';
+  const physical = new Map<string, string>();
+  for (const manifest of options.services) {
+    physical.set(manifest.name, prefix + manifest.table.name);
+    process.env[tableEnvVar(manifest.table)] = prefix + manifest.table.name;
+  }
+  const localTable = prefix + localCloudTable.name;
+  setDocumentClient(undefined);
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  const dynamo = new DynamoDBClient({ endpoint, region: 'cn-north-1', credentials });
+  const documents = createDocumentClient(endpoint);
+  for (const manifest of options.services) await ensureTable(dynamo, manifest.table, physical.get(manifest.name) as string);
+  await ensureTable(dynamo, localCloudTable, localTable);
+
+  const identity = await createIdentity(options.dataDir ? join(options.dataDir, 'dev-signing-key.json') : undefined);
+
+  const routes: GatewayRoute[] = [];
+  const subscribers: Subscriber[] = [];
+  const jobs: ScheduledJob[] = [];
+  for (const manifest of options.services) {
+    for (const route of manifest.routes) {
+      const { path, exportName } = resolveHandler(manifest, route.handler);
+      routes.push({ service: manifest.name, contract: route.contract, path, exportName, functionName: functionId(manifest, route.handler) });
+    }
+    for (const subscription of manifest.subscriptions) {
+      const { path, exportName } = resolveHandler(manifest, subscription.handler);
+      subscribers.push({ service: manifest.name, event: subscription.event, path, exportName, functionName: functionId(manifest, subscription.handler) });
+    }
+    for (const job of manifest.jobs) {
+      const { path, exportName } = resolveHandler(manifest, job.handler);
+      jobs.push({ service: manifest.name, name: job.name, schedule: job.schedule, path, exportName, functionName: functionId(manifest, job.handler), ...(job.onlyOn ? { onlyOn: job.onlyOn } : {}) });
+    }
+  }
+
+  const bus = new LocalBus(subscribers);
+  const relay = LocalRelay.create(endpoint, dynamo, documents, [...physical.values()], localTable, bus);
+  const scheduler = new LocalScheduler(jobs, options.isFirstWorkingDay);
+
+  if (options.demo) {
+    for (const manifest of options.services) {
+      if (!manifest.demo) continue;
+      const marker = { pk: `DEMO#${manifest.name}`, sk: 'DEMO' };
+      const seen = await documents.send(new GetCommand({ TableName: localTable, Key: marker }));
+      if (seen.Item) continue;
+      const { path, exportName } = resolveHandler(manifest, manifest.demo);
+      const seed = (await loadHandler(path, exportName)) as unknown as () => Promise<unknown>;
+      const summary = await seed();
+      await relay.drain();
+      await documents.send(new PutCommand({ TableName: localTable, Item: { ...marker, entity: 'demo-marker', summary, at: new Date().toISOString() } }));
+      log(`demo data loaded for ${manifest.name}: ${JSON.stringify(summary)}`);
+    }
+  }
+
+  const gateway = createGateway({
+    routes,
+    identity,
+    publicRateLimit: new RateLimiter(options.publicRatePerSecond ?? 50, options.publicBurst ?? 100),
+  });
+
+  async function devRoutes(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const method = req.method ?? 'GET';
+    if (url.pathname === '/health') {
+      sendJson(res, 200, { status: 'ok', services: options.services.map((manifest) => manifest.name) });
+      return true;
+    }
+    if (!url.pathname.startsWith('/dev/')) return false;
+    if (url.pathname === '/dev/users' && method === 'GET') {
+      sendJson(res, 200, { items: DEMO_USERS });
+      return true;
+    }
+    if (url.pathname === '/dev/login' && method === 'POST') {
+      const body = await readJson(req);
+      const user = DEMO_USERS.find((candidate) => candidate.username === body.username);
+      if (!user) {
+        sendError(res, 400, 'UNKNOWN_USER', '演示账号不存在，请查看 GET /dev/users');
+        return true;
+      }
+      const signed = await identity.sign(user);
+      sendJson(res, 200, { ...signed, user });
+      return true;
+    }
+    if (url.pathname === '/dev/clock') {
+      if (method === 'POST') {
+        const body = await readJson(req);
+        if (body.now === null) delete process.env.JZ_CLOCK_OFFSET_MS;
+        else if (typeof body.now === 'string' && !Number.isNaN(Date.parse(body.now))) process.env.JZ_CLOCK_OFFSET_MS = String(Date.parse(body.now) - Date.now());
+        else if (typeof body.advanceDays === 'number') process.env.JZ_CLOCK_OFFSET_MS = String(Number(process.env.JZ_CLOCK_OFFSET_MS ?? 0) + body.advanceDays * 86_400_000);
+        else {
+          sendError(res, 400, 'VALIDATION_FAILED', '请提供 now（ISO 时间或 null）或 advanceDays');
+          return true;
+        }
+      }
+      sendJson(res, 200, { now: new Date(Date.now() + Number(process.env.JZ_CLOCK_OFFSET_MS ?? 0)).toISOString(), offsetMs: Number(process.env.JZ_CLOCK_OFFSET_MS ?? 0) });
+      return true;
+    }
+    const jobMatch = /^\/dev\/jobs\/([\w-]+)\/([\w-]+)$/.exec(url.pathname);
+    if (jobMatch && method === 'POST') {
+      const [, service, name] = jobMatch as unknown as [string, string, string];
+      if (!scheduler.find(service, name)) {
+        sendError(res, 404, 'NOT_FOUND', '任务不存在');
+        return true;
+      }
+      const body = await readJson(req);
+      const run = await scheduler.run(service, name, body);
+      await relay.drain();
+      sendJson(res, run.ok ? 200 : 500, run);
+      return true;
+    }
+    if (url.pathname === '/dev/jobs' && method === 'GET') {
+      sendJson(res, 200, { jobs, history: scheduler.history });
+      return true;
+    }
+    if (url.pathname === '/dev/events/drain' && method === 'POST') {
+      await relay.drain();
+      sendJson(res, 200, { delivered: bus.delivered, deadLetters: bus.deadLetters.length });
+      return true;
+    }
+    if (url.pathname === '/dev/events/dead-letters' && method === 'GET') {
+      sendJson(res, 200, { items: bus.deadLetters });
+      return true;
+    }
+    return false;
+  }
+
+  function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+    if (!options.staticDir || (req.method ?? 'GET') !== 'GET') return false;
+    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(options.staticDir, relative);
+    if (!file.startsWith(options.staticDir)) return false;
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      // Single-page app: unknown paths without an extension get index.html.
+      if (extname(relative)) return false;
+      file = join(options.staticDir, 'index.html');
+      if (!existsSync(file)) return false;
+    }
+    const body = readFileSync(file);
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=300' });
+    res.end(body);
+    return true;
+  }
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      try {
+        if (await gateway(req, res)) return;
+        if (await devRoutes(req, res, url)) return;
+        for (const extra of options.extraHandlers ?? []) if (await extra(req, res)) return;
+        if (serveStatic(req, res, url)) return;
+        sendError(res, 404, 'ROUTE_NOT_FOUND', '接口不存在');
+      } catch (error) {
+        console.error('[local-cloud] request failed:', error);
+        if (!res.headersSent) sendError(res, 500, 'INTERNAL', '服务器内部错误，请稍后再试');
+        else res.end();
+      }
+    })();
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  relay.start(options.relayIntervalMs ?? 200);
+  if (options.scheduler ?? true) scheduler.start();
+
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    endpoint,
+    identity,
+    bus,
+    relay,
+    scheduler,
+    tableName: (service) => physical.get(service) ?? '',
+    drain: () => relay.drain(),
+    async login(username) {
+      const user = DEMO_USERS.find((candidate) => candidate.username === username);
+      if (!user) throw new Error(`no demo user ${username}`);
+      return (await identity.sign(user)).token;
+    },
+    async stop() {
+      scheduler.stop();
+      await relay.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      dynamo.destroy();
+      documents.destroy();
+      await dynamoLocal?.stop();
+    },
+  };
+}

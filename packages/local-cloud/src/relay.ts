@@ -1,0 +1,159 @@
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { outboxEnvelopes } from '@jingzhun/platform/relay';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { LocalBus } from './bus.js';
+
+/**
+ * The local adapter of the outbox relay: reads each service table's stream from DynamoDB Local
+ * (as the cloud's stream-triggered relay does) and publishes new outbox items to the local bus.
+ * Positions are checkpointed per shard in the local-cloud table, so a restart resumes where it
+ * stopped; consumers are idempotent, so a record read twice has no second effect.
+ */
+export class LocalRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private readonly iterators = new Map<string, string>();
+  private readonly finished = new Set<string>();
+  private stopped = true;
+
+  constructor(
+    private readonly streams: DynamoDBStreamsClient,
+    private readonly dynamo: DynamoDBClient,
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tables: string[],
+    private readonly checkpointTable: string,
+    private readonly bus: LocalBus,
+  ) {}
+
+  static create(endpoint: string, dynamo: DynamoDBClient, documents: DynamoDBDocumentClient, tables: string[], checkpointTable: string, bus: LocalBus): LocalRelay {
+    const streams = new DynamoDBStreamsClient({ endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    return new LocalRelay(streams, dynamo, documents, tables, checkpointTable, bus);
+  }
+
+  start(intervalMs = 200): void {
+    this.stopped = false;
+    const tick = async () => {
+      if (this.stopped) return;
+      try {
+        await this.pollOnce();
+      } catch (error) {
+        console.error('[relay] poll failed:', error);
+      }
+      if (!this.stopped) this.timer = setTimeout(tick, intervalMs);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Polls until a whole round finds no new record: every committed event has been delivered. */
+  async drain(maxRounds = 200): Promise<void> {
+    for (let round = 0; round < maxRounds; round++) {
+      if ((await this.pollOnce()) === 0) return;
+    }
+    throw new Error('relay did not drain');
+  }
+
+  /** One pass over every shard of every table; returns the number of records read. */
+  pollOnce(): Promise<number> {
+    const previous = this.running ?? Promise.resolve(0);
+    const next = previous.catch(() => 0).then(() => this.poll());
+    this.running = next;
+    return next;
+  }
+
+  private async poll(): Promise<number> {
+    let count = 0;
+    for (const table of this.tables) {
+      const { Table } = await this.dynamo.send(new DescribeTableCommand({ TableName: table }));
+      const streamArn = Table?.LatestStreamArn;
+      if (!streamArn) continue;
+      const shards = await this.listShards(streamArn);
+      const ids = new Set(shards.map((shard) => shard.ShardId));
+      for (const shard of shards) {
+        const shardKey = `${streamArn}|${shard.ShardId}`;
+        if (this.finished.has(shardKey)) continue;
+        if (shard.ParentShardId && ids.has(shard.ParentShardId) && !this.finished.has(`${streamArn}|${shard.ParentShardId}`)) continue;
+        count += await this.readShard(streamArn, shard, shardKey);
+      }
+    }
+    return count;
+  }
+
+  private async listShards(streamArn: string): Promise<Shard[]> {
+    const shards: Shard[] = [];
+    let start: string | undefined;
+    do {
+      const { StreamDescription } = await this.streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }));
+      shards.push(...(StreamDescription?.Shards ?? []));
+      start = StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+    return shards;
+  }
+
+  private async readShard(streamArn: string, shard: Shard, shardKey: string): Promise<number> {
+    let iterator = this.iterators.get(shardKey) ?? (await this.iteratorFor(streamArn, shard, shardKey));
+    let count = 0;
+    for (let page = 0; page < 50 && iterator; page++) {
+      let result;
+      try {
+        result = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      } catch (error) {
+        if (error instanceof ExpiredIteratorException) {
+          this.iterators.delete(shardKey);
+          return count;
+        }
+        throw error;
+      }
+      const records = result.Records ?? [];
+      if (records.length > 0) {
+        for (const { sequence, envelope } of outboxEnvelopes(records as unknown as DynamoDBStreamEvent['Records'])) {
+          await this.bus.publish(envelope);
+          await this.saveCheckpoint(shardKey, sequence);
+        }
+        const last = records[records.length - 1]?.dynamodb?.SequenceNumber;
+        if (last) await this.saveCheckpoint(shardKey, last);
+        count += records.length;
+      }
+      iterator = result.NextShardIterator;
+      if (!iterator) {
+        this.finished.add(shardKey);
+        this.iterators.delete(shardKey);
+        return count;
+      }
+      this.iterators.set(shardKey, iterator);
+      if (records.length === 0) break;
+    }
+    return count;
+  }
+
+  private async iteratorFor(streamArn: string, shard: Shard, shardKey: string): Promise<string | undefined> {
+    const checkpoint = await this.documents.send(new GetCommand({ TableName: this.checkpointTable, Key: { pk: `CHECKPOINT#${shardKey}`, sk: 'CHECKPOINT' } }));
+    const sequence = checkpoint.Item?.sequence as string | undefined;
+    const { ShardIterator } = await this.streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shard.ShardId,
+        ...(sequence ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: sequence } : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    return ShardIterator;
+  }
+
+  private async saveCheckpoint(shardKey: string, sequence: string): Promise<void> {
+    await this.documents.send(new PutCommand({ TableName: this.checkpointTable, Item: { pk: `CHECKPOINT#${shardKey}`, sk: 'CHECKPOINT', entity: 'checkpoint', sequence } }));
+  }
+}

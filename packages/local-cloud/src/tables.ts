@@ -1,0 +1,53 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { indexNames, type TableDef, TTL_ATTRIBUTE } from '@jingzhun/platform/table';
+
+/** Creates a table from its definition (the same one CDK uses), with a stream of new images. */
+export async function ensureTable(client: DynamoDBClient, def: TableDef, physicalName: string): Promise<void> {
+  const indexes = indexNames(def);
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: physicalName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+          ...indexes.flatMap((index) => [
+            { AttributeName: index.pk, AttributeType: 'S' as const },
+            { AttributeName: index.sk, AttributeType: 'S' as const },
+          ]),
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: indexes.length
+          ? indexes.map((index) => ({
+              IndexName: index.name,
+              KeySchema: [
+                { AttributeName: index.pk, KeyType: 'HASH' as const },
+                { AttributeName: index.sk, KeyType: 'RANGE' as const },
+              ],
+              Projection: { ProjectionType: 'ALL' as const },
+            }))
+          : undefined,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+      }),
+    );
+    await client.send(new UpdateTimeToLiveCommand({ TableName: physicalName, TimeToLiveSpecification: { Enabled: true, AttributeName: TTL_ATTRIBUTE } }));
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: physicalName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`table ${physicalName} did not become active`);
+}

@@ -1,0 +1,176 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { type ApiErrorBody, CommonErrors, DomainError, type RouteContract, type StaffClaims } from '@jingzhun/types';
+import { z } from 'zod';
+import { assertInScope, claimsFromEvent, requireRole } from './auth.js';
+import { type Clock, systemClock } from './clock.js';
+import { type IdGenerator, ulidGenerator } from './ids.js';
+import { logger } from './logger.js';
+import type { Actor } from './unit-of-work.js';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+/** A response other than 200 JSON: another status, headers, or a non-JSON body. */
+export class HttpResponse {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+    /** Raw bodies (HTML, CSV, XLSX) are sent as is; Buffers are base64-encoded. */
+    readonly raw = false,
+  ) {}
+}
+
+export function respond(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
+  return new HttpResponse(status, body, headers);
+}
+
+export function rawResponse(status: number, body: string | Buffer, contentType: string, headers: Record<string, string> = {}): HttpResponse {
+  return new HttpResponse(status, body, { 'content-type': contentType, ...headers }, true);
+}
+
+export interface RequestContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  /** Present on staff routes. */
+  claims: StaffClaims | undefined;
+  /** The signed-in staff member; throws on public routes. */
+  staff(): StaffClaims;
+  actor: Actor;
+  assertInScope(region: string): void;
+  clock: Clock;
+  ids: IdGenerator;
+  requestId: string;
+  sourceIp: string;
+  headers: Record<string, string | undefined>;
+  event: HttpEvent;
+}
+
+export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
+  const domain = toDomainError(error);
+  const body: ApiErrorBody = { code: domain.code, message: domain.messageZh };
+  if (domain.details !== undefined) body.details = domain.details;
+  if (domain.status >= 500) logger.error('unhandled error', { error: error as Error });
+  return {
+    statusCode: domain.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify(body),
+  };
+}
+
+function toDomainError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if (error instanceof z.ZodError) return CommonErrors.validation(issuesOf(error));
+  return new DomainError('INTERNAL', '服务器内部错误，请稍后再试', 500);
+}
+
+export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+function parseBody(event: HttpEvent, schema: z.ZodType): unknown {
+  if (!event.body) return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const contentType = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? '';
+  if (schema instanceof z.ZodUndefined) return undefined;
+  if (!contentType.includes('json')) {
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请求体须为 JSON（Content-Type: application/json）', 415);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError('MALFORMED_JSON', '请求体不是合法的 JSON', 400);
+  }
+}
+
+function parsePart<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new DomainError('VALIDATION_FAILED', '请求参数不合法', 400, issuesOf(result.error).map((issue) => ({ ...issue, in: where })));
+  }
+  return result.data;
+}
+
+const validateResponses = () => process.env.JZ_VALIDATE_RESPONSES === '1';
+
+/**
+ * The HTTP handler wrapper every route uses: middy with the Powertools logger, auth and role from
+ * the contract, zod parsing of path, query and body, and one error table.
+ */
+export function httpHandler<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+  contract: RouteContract<P, Q, B, R>,
+  impl: (ctx: RequestContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | HttpResponse>,
+  ports: { clock?: Clock; ids?: IdGenerator } = {},
+) {
+  const handle = async (event: HttpEvent): Promise<APIGatewayProxyStructuredResultV2> => {
+    try {
+      const claims = contract.auth === 'staff' ? claimsFromEvent(event) : undefined;
+      if (claims) requireRole(claims, contract.roles);
+      const params = parsePart(contract.params, event.pathParameters ?? {}, 'path');
+      const query = parsePart(contract.query, event.queryStringParameters ?? {}, 'query');
+      const body = parsePart(contract.body, parseBody(event, contract.body), 'body');
+      const sourceIp = event.requestContext?.http?.sourceIp ?? 'unknown';
+      const ctx: RequestContext<z.output<P>, z.output<Q>, z.output<B>> = {
+        params,
+        query,
+        body,
+        claims,
+        staff: () => {
+          if (!claims) throw CommonErrors.unauthenticated();
+          return claims;
+        },
+        actor: claims
+          ? { sub: claims.sub, role: claims.role, region: claims.region, name: claims.name }
+          : { sub: `public:${sourceIp}`, role: 'public' },
+        assertInScope: (region) => {
+          if (!claims) throw CommonErrors.unauthenticated();
+          assertInScope(claims, region);
+        },
+        clock: ports.clock ?? systemClock,
+        ids: ports.ids ?? ulidGenerator,
+        requestId: event.requestContext?.requestId ?? 'local',
+        sourceIp,
+        headers: event.headers ?? {},
+        event,
+      };
+      const result = await impl(ctx);
+      return toResult(contract, result);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+  return middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>(handle).use(injectLambdaContext(logger, { resetKeys: true }));
+}
+
+function toResult(contract: RouteContract, result: unknown): APIGatewayProxyStructuredResultV2 {
+  if (result instanceof HttpResponse) {
+    if (result.raw) {
+      const isBinary = Buffer.isBuffer(result.body);
+      return {
+        statusCode: result.status,
+        headers: result.headers,
+        body: isBinary ? (result.body as Buffer).toString('base64') : String(result.body),
+        isBase64Encoded: isBinary,
+      };
+    }
+    return jsonResult(contract, result.status, result.body, result.headers);
+  }
+  return jsonResult(contract, 200, result, {});
+}
+
+function jsonResult(contract: RouteContract, status: number, body: unknown, headers: Record<string, string>): APIGatewayProxyStructuredResultV2 {
+  if (validateResponses() && status < 300 && body !== undefined) {
+    const check = contract.response.safeParse(body);
+    if (!check.success) {
+      logger.error('response does not match its contract', { contract: contract.id, issues: issuesOf(check.error) });
+      throw new Error(`response of ${contract.id} does not match its contract: ${JSON.stringify(issuesOf(check.error))}`);
+    }
+  }
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...(contract.auth === 'staff' ? { 'cache-control': 'no-store' } : {}), ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}

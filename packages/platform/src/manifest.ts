@@ -1,0 +1,73 @@
+import type { RouteContract } from '@jingzhun/types';
+import type { TableDef } from './table.js';
+
+/**
+ * What a service exposes. `infra/` turns it into Lambda functions, HTTP API routes, schedules,
+ * EventBridge rules and the table; `packages/local-cloud` turns the same manifest into a local
+ * gateway, scheduler, event bus and DynamoDB Local tables.
+ *
+ * Handlers are named `file#export`, relative to the service's `src/` folder, so CDK can bundle
+ * each one as its own function and local-cloud can import it.
+ */
+export interface RouteEntry {
+  contract: RouteContract;
+  handler: string;
+}
+
+export interface JobEntry {
+  name: string;
+  /** EventBridge Scheduler expression, evaluated in Asia/Shanghai. */
+  schedule: string;
+  handler: string;
+  description: string;
+  /** Optional gate from workflows.md §6, e.g. only on the first working day (WD1). */
+  onlyOn?: 'first-working-day';
+}
+
+export interface SubscriptionEntry {
+  event: string;
+  handler: string;
+}
+
+export interface ServiceManifest {
+  name: string;
+  /** Absolute URL of the service's src/ folder (pass `new URL('.', import.meta.url)`). */
+  root: URL;
+  table: TableDef;
+  routes: RouteEntry[];
+  jobs: JobEntry[];
+  subscriptions: SubscriptionEntry[];
+  /** Demo data loader run once by `npm start` (`file#export`, no arguments). */
+  demo?: string;
+}
+
+export function defineService(manifest: ServiceManifest): ServiceManifest {
+  const ids = new Set<string>();
+  for (const route of manifest.routes) {
+    const key = `${route.contract.method} ${route.contract.path}`;
+    if (ids.has(key)) throw new Error(`${manifest.name}: duplicate route ${key}`);
+    ids.add(key);
+    parseHandlerRef(route.handler);
+  }
+  for (const job of manifest.jobs) parseHandlerRef(job.handler);
+  for (const sub of manifest.subscriptions) parseHandlerRef(sub.handler);
+  return manifest;
+}
+
+export function parseHandlerRef(ref: string): { file: string; exportName: string } {
+  const match = /^([\w./-]+\.ts)#(\w+)$/.exec(ref);
+  if (!match) throw new Error(`handler reference must be "file.ts#export": ${ref}`);
+  return { file: match[1] as string, exportName: match[2] as string };
+}
+
+/** Absolute file path and export of a handler. */
+export function resolveHandler(manifest: ServiceManifest, ref: string): { path: string; exportName: string } {
+  const { file, exportName } = parseHandlerRef(ref);
+  return { path: new URL(file, manifest.root).pathname, exportName };
+}
+
+/** A stable function name for a handler, e.g. identification-getRegion. */
+export function functionId(manifest: ServiceManifest, ref: string): string {
+  const { exportName } = parseHandlerRef(ref);
+  return `${manifest.name}-${exportName}`;
+}

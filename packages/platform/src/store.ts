@@ -1,0 +1,92 @@
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '@jingzhun/types';
+import { documentClient } from './dynamo.js';
+import type { Key } from './unit-of-work.js';
+
+export async function getItem<T>(table: string, key: Key, consistent = true): Promise<T | undefined> {
+  const result = await documentClient().send(new GetCommand({ TableName: table, Key: key, ConsistentRead: consistent }));
+  return result.Item as T | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+const badCursor = () => new DomainError('BAD_CURSOR', '分页游标无效', 400);
+
+export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+
+/**
+ * Decodes a cursor and checks that it belongs to the same partition as the query, so a
+ * hand-made cursor cannot reach into another partition.
+ */
+export function decodeCursor(cursor: string | undefined, partition: { name: string; value: string }): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  if (typeof key !== 'object' || key === null || (key as Record<string, unknown>)[partition.name] !== partition.value) throw badCursor();
+  for (const value of Object.values(key)) if (typeof value !== 'string' && typeof value !== 'number') throw badCursor();
+  return key as Record<string, unknown>;
+}
+
+/** One page of a key-condition query on `pk` (or a GSI's pk), with an opaque cursor. */
+export async function queryPage<T>(options: {
+  table: string;
+  index?: string;
+  partition: { name: string; value: string };
+  sortKeyPrefix?: { name: string; value: string };
+  limit: number;
+  cursor?: string;
+  forward?: boolean;
+  filter?: Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
+}): Promise<Page<T>> {
+  const names: Record<string, string> = { '#pk': options.partition.name, ...(options.filter?.ExpressionAttributeNames ?? {}) };
+  const values: Record<string, unknown> = { ':pk': options.partition.value, ...(options.filter?.ExpressionAttributeValues ?? {}) };
+  let condition = '#pk = :pk';
+  if (options.sortKeyPrefix) {
+    names['#sk'] = options.sortKeyPrefix.name;
+    values[':sk'] = options.sortKeyPrefix.value;
+    condition += ' AND begins_with(#sk, :sk)';
+  }
+  const result = await documentClient().send(
+    new QueryCommand({
+      TableName: options.table,
+      IndexName: options.index,
+      KeyConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      FilterExpression: options.filter?.FilterExpression,
+      Limit: options.limit,
+      ScanIndexForward: options.forward ?? true,
+      ExclusiveStartKey: decodeCursor(options.cursor, options.partition),
+    }),
+  );
+  const nextCursor = encodeCursor(result.LastEvaluatedKey);
+  return { items: (result.Items ?? []) as T[], ...(nextCursor ? { nextCursor } : {}) };
+}
+
+/** Every item of a partition (bounded by `max` as a guard against unbounded reads). */
+export async function queryAll<T>(options: {
+  table: string;
+  index?: string;
+  partition: { name: string; value: string };
+  sortKeyPrefix?: { name: string; value: string };
+  max?: number;
+}): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  const max = options.max ?? 10_000;
+  do {
+    const page: Page<T> = await queryPage<T>({ ...options, limit: 1000, ...(cursor ? { cursor } : {}) });
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && all.length < max);
+  return all;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { Role } from './auth.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * An HTTP contract: shared by the handler (parsing), the gateway and CDK (routing and auth),
+ * the typed client and the OpenAPI document. One definition, no hand-written copies.
+ */
+export interface RouteContract<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  id: string;
+  method: HttpMethod;
+  path: string; // API Gateway style: /regions/{code}
+  summary: string;
+  /** 'public': anonymous. 'staff': any signed-in role unless `roles` narrows it. */
+  auth: 'public' | 'staff';
+  roles?: readonly Role[];
+  params: P;
+  query: Q;
+  body: B;
+  response: R;
+  /** Non-JSON responses (HTML, XLSX, CSV) declare their media type. */
+  produces?: string;
+}
+
+const none = z.object({}).strict();
+
+export function defineContract<
+  P extends z.ZodType = typeof none,
+  Q extends z.ZodType = typeof none,
+  B extends z.ZodType = z.ZodUndefined,
+  R extends z.ZodType = z.ZodUnknown,
+>(contract: {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  auth: 'public' | 'staff';
+  roles?: readonly Role[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  response?: R;
+  produces?: string;
+}): RouteContract<P, Q, B, R> {
+  return {
+    ...contract,
+    params: (contract.params ?? none) as P,
+    query: (contract.query ?? none) as Q,
+    body: (contract.body ?? z.undefined()) as B,
+    response: (contract.response ?? z.unknown()) as R,
+  };
+}
+
+/** Paging shared by list routes: an opaque cursor and a bounded page size. */
+export const PageQuery = z.object({
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().optional() });
+}

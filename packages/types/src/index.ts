@@ -1,0 +1,10 @@
+export * from './region.js';
+export * from './id-number.js';
+export * from './mask.js';
+export * from './money.js';
+export * from './period.js';
+export * from './errors.js';
+export * from './auth.js';
+export * from './events.js';
+export * from './contracts.js';
+export * as identificationApi from './services/identification.js';

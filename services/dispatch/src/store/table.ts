@@ -1,0 +1,4 @@
+import { defineTable } from '@jingzhun/platform/table';
+
+/** The dispatch service's single table. */
+export const dispatchTable = defineTable({ name: 'dispatch', indexes: 2 });

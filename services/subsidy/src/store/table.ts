@@ -1,0 +1,4 @@
+import { defineTable } from '@jingzhun/platform/table';
+
+/** The subsidy service's single table. */
+export const subsidyTable = defineTable({ name: 'subsidy', indexes: 2 });
