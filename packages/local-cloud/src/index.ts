@@ -4,3 +4,4 @@ export * from './tables.js';
 export * from './identity.js';
 export * from './demo-users.js';
 export { RateLimiter } from './gateway.js';
+export * from './testing.js';

@@ -5,6 +5,7 @@ import { JavaMissingError, startLocalCloud } from './index.js';
 /** `npm start`: the whole system on http://localhost:3000 over DynamoDB Local with demo data. */
 const root = resolve(import.meta.dirname, '../../..');
 const port = Number(process.env.PORT ?? 3000);
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 try {
   const cloud = await startLocalCloud({

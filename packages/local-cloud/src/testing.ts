@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDocumentClient, setDocumentClient } from '@jingzhun/platform/dynamo';
+import type { ServiceManifest } from '@jingzhun/platform/manifest';
+import { type TableDef, tableEnvVar } from '@jingzhun/platform/table';
+import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from './cloud.js';
+import { ensureTable } from './tables.js';
+
+/**
+ * Test helpers over the DynamoDB Local that the vitest global setup started
+ * (`inject('dynamoEndpoint')`). Every call gets a fresh table-name prefix, so test files never see
+ * each other's data.
+ */
+export function uniquePrefix(): string {
+  return `t${randomBytes(4).toString('hex')}-`;
+}
+
+/** Creates fresh tables for `defs`, points the platform's client and env vars at them. */
+export async function useTestTables(endpoint: string, defs: TableDef[]): Promise<{ prefix: string; names: Record<string, string> }> {
+  const prefix = uniquePrefix();
+  process.env.DYNAMODB_ENDPOINT = endpoint;
+  const client = new DynamoDBClient({ endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const names: Record<string, string> = {};
+  for (const def of defs) {
+    const name = prefix + def.name;
+    await ensureTable(client, def, name);
+    process.env[tableEnvVar(def)] = name;
+    names[def.name] = name;
+  }
+  client.destroy();
+  setDocumentClient(createDocumentClient(endpoint));
+  return { prefix, names };
+}
+
+/** The whole local cloud on a random port over the shared DynamoDB Local: for end-to-end tests over HTTP. */
+export async function startTestCloud(
+  endpoint: string,
+  services: ServiceManifest[],
+  options: Partial<LocalCloudOptions> = {},
+): Promise<LocalCloud> {
+  return startLocalCloud({
+    services,
+    endpoint,
+    port: 0,
+    tablePrefix: uniquePrefix(),
+    scheduler: false,
+    publicRatePerSecond: Number.POSITIVE_INFINITY,
+    relayIntervalMs: 100,
+    ...options,
+  });
+}
+
+/** JSON over HTTP for end-to-end tests. */
+export async function call(
+  cloud: Pick<LocalCloud, 'url'>,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const response = await fetch(cloud.url + path, {
+    method,
+    headers: {
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.headers ?? {}),
+    },
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, body, headers: response.headers };
+}

@@ -1,0 +1,6 @@
+import { z } from 'zod';
+import { defineContract } from '../contracts.js';
+
+/** HTTP contracts of the dispatch service. Owned by that service. */
+export const _placeholder = z.never();
+void defineContract;
