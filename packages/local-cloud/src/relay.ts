@@ -5,6 +5,7 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
   type Shard,
+  TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -107,14 +108,20 @@ export class LocalRelay {
   private async readShard(streamArn: string, shard: Shard, shardKey: string): Promise<number> {
     let iterator = this.iterators.get(shardKey) ?? (await this.iteratorFor(streamArn, shard, shardKey));
     let count = 0;
+    let refreshed = false;
     for (let page = 0; page < 50 && iterator; page++) {
       let result;
       try {
         result = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
       } catch (error) {
-        if (error instanceof ExpiredIteratorException) {
+        // A cached iterator went stale (DynamoDB Local reports some as trimmed): start again from
+        // the checkpoint, once per pass.
+        if ((error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) && !refreshed) {
+          refreshed = true;
           this.iterators.delete(shardKey);
-          return count;
+          iterator = await this.iteratorFor(streamArn, shard, shardKey);
+          page--;
+          continue;
         }
         throw error;
       }

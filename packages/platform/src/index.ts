@@ -11,3 +11,4 @@ export * from './http.js';
 export * from './events.js';
 export * from './jobs.js';
 export * from './cron.js';
+export * from './tabular.js';
