@@ -1,0 +1,10 @@
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { services } from '../../services/registry.js';
+import { buildApp } from '../lib/app.js';
+
+const app = new App();
+buildApp(app, services, { env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'cn-north-1' } });
+Tags.of(app).add('project', 'jingzhun');
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+app.synth();

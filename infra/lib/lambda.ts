@@ -1,0 +1,68 @@
+import { acknowledge } from './nag.js';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { LOCK_FILE, REPO_ROOT } from './paths.js';
+
+export interface JingzhunFunctionProps {
+  entry: string;
+  handler: string;
+  description: string;
+  environment: Record<string, string>;
+  timeout?: Duration;
+  memorySize?: number;
+}
+
+/**
+ * One Lambda function as every service uses it: Node.js 22 on arm64, ESM bundle minified by
+ * esbuild, its own log group and its own role that can write only to that log group. Callers
+ * grant it exactly the table (and bus) it needs.
+ */
+export class JingzhunFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: JingzhunFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Execution role of ${id}` });
+    role.addToPolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroup.logGroupArn}`] }),
+    );
+    super(scope, id, {
+      entry: props.entry,
+      handler: props.handler,
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(15),
+      tracing: Tracing.ACTIVE,
+      role,
+      logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: LOCK_FILE,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        mainFields: ['module', 'main'],
+        banner: "import { createRequire as __jzRequire } from 'node:module'; const require = __jzRequire(import.meta.url);",
+        externalModules: [],
+      },
+    });
+    acknowledge(role, [
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords and DynamoDB ListStreams accept no resource-level permission; every data action names its own table.',
+      },
+    ]);
+    acknowledge(this, [{ id: 'AwsSolutions-L1', reason: 'The project pins nodejs22.x (ARCHITECTURE.md); a runtime upgrade is a deliberate, tested change.' }]);
+    void Stack.of(this);
+  }
+}

@@ -1,0 +1,178 @@
+import { acknowledge } from './nag.js';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpAuthorizer, HttpMethod, HttpRoute, HttpRouteKey, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AttributeType, BillingMode, type CfnTable, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type CfnFunction, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Schedule, ScheduleExpression, ScheduleTargetInput, ContextAttribute } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { TimeZone } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { functionId, indexNames, parseHandlerRef, resolveHandler, type ServiceManifest, tableEnvVar, TTL_ATTRIBUTE } from '@jingzhun/platform';
+import { JingzhunFunction } from './lambda.js';
+import { REPO_ROOT } from './paths.js';
+import { PUBLIC_ROUTE_THROTTLE, type SharedStack } from './shared-stack.js';
+
+export interface ServiceStackProps extends StackProps {
+  manifest: ServiceManifest;
+  shared: SharedStack;
+}
+
+/**
+ * One service, built from its manifest: its table, one function per route, job and subscription
+ * (each reaching only this table), the HTTP routes (JWT authorizer on staff routes), the
+ * schedules (Asia/Shanghai), the EventBridge rules and the outbox relay from the table's stream.
+ */
+export class ServiceStack extends Stack {
+  readonly table: Table;
+
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    super(scope, id, props);
+    const { manifest, shared } = props;
+
+    const def = manifest.table;
+    this.table = new Table(this, 'Table', {
+      tableName: `jingzhun-${def.name}`,
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+      sortKey: { name: 'sk', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+      encryption: TableEncryption.AWS_MANAGED,
+      stream: StreamViewType.NEW_IMAGE,
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      deletionProtection: true,
+    });
+    for (const index of indexNames(def)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.pk, type: AttributeType.STRING },
+        sortKey: { name: index.sk, type: AttributeType.STRING },
+      });
+    }
+    const tableLogicalId = this.getLogicalId(this.table.node.defaultChild as CfnTable);
+    const environment = { [tableEnvVar(def)]: this.table.tableName, POWERTOOLS_SERVICE_NAME: manifest.name };
+
+    const deadLetters = new Queue(this, 'DeadLetters', {
+      queueName: `jingzhun-${manifest.name}-dead-letters`,
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    acknowledge(deadLetters, [{ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the service\'s event deliveries.' }]);
+
+    const makeFunction = (ref: string, description: string, options: { readOnly?: boolean; timeout?: Duration; memorySize?: number } = {}) => {
+      const { path, exportName } = resolveHandler(manifest, ref);
+      const name = functionId(manifest, ref);
+      const fn = new JingzhunFunction(this, toConstructId(exportName), {
+        entry: path,
+        handler: exportName,
+        description: `${name}: ${description}`,
+        environment,
+        ...(options.timeout ? { timeout: options.timeout } : {}),
+        ...(options.memorySize ? { memorySize: options.memorySize } : {}),
+      });
+      if (options.readOnly) this.table.grantReadData(fn);
+      else this.table.grantReadWriteData(fn);
+      acknowledge(fn.role as Role, [
+        { id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`, reason: 'The generic GSIs of this service\'s own table (gsi1…gsiN); no other table is reachable.' },
+      ]);
+      return fn;
+    };
+
+    // HTTP routes.
+    const staffAuthorizer = HttpAuthorizer.fromHttpAuthorizerAttributes(this, 'StaffAuthorizer', {
+      authorizerId: shared.staffAuthorizer.authorizerId,
+      authorizerType: 'JWT',
+    });
+    const publicRouteKeys: string[] = [];
+    for (const route of manifest.routes) {
+      const { contract } = route;
+      const isPublic = contract.auth === 'public';
+      const fn = makeFunction(route.handler, contract.summary, { readOnly: isPublic && contract.method === 'GET' });
+      const routeKey = HttpRouteKey.with(contract.path, HttpMethod[contract.method]);
+      const httpRoute = new HttpRoute(this, `${toConstructId(parseHandlerRef(route.handler).exportName)}Route`, {
+        httpApi: shared.api,
+        routeKey,
+        integration: new HttpLambdaIntegration(`${contract.id}Integration`, fn),
+        ...(isPublic ? {} : { authorizer: staffAuthorizer }),
+      });
+      if (isPublic) {
+        publicRouteKeys.push(routeKey.key);
+        acknowledge(httpRoute, [{ id: 'AwsSolutions-APIG4', reason: 'Anonymous public query of published, masked notices (workflows.md §4.4); throttled per route.' }]);
+      }
+    }
+    // Lower throttling limits on anonymous routes (the local gateway adds a per-address bucket).
+    const cfnStage = shared.stage.node.defaultChild as CfnStage;
+    for (const key of publicRouteKeys) {
+      cfnStage.addPropertyOverride(`RouteSettings.${key}`, { ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit });
+    }
+
+    // Scheduled jobs (EventBridge Scheduler, Asia/Shanghai).
+    for (const job of manifest.jobs) {
+      const fn = makeFunction(job.handler, job.description, { timeout: Duration.minutes(15), memorySize: 1024 });
+      const scheduleRole = new Role(this, `${toConstructId(job.name)}ScheduleRole`, {
+        assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+        description: `Lets the ${job.name} schedule invoke its function`,
+      });
+      const fnLogicalId = this.getLogicalId(fn.node.defaultChild as CfnFunction);
+      acknowledge(scheduleRole, [
+        { id: `AwsSolutions-IAM5[Resource::<${fnLogicalId}.Arn>:*]`, reason: 'Versions and aliases of this one job function; the role can invoke nothing else.' },
+      ]);
+      new Schedule(this, `${toConstructId(job.name)}Schedule`, {
+        scheduleName: `jingzhun-${manifest.name}-${job.name}`,
+        description: job.description,
+        schedule: ScheduleExpression.expression(job.schedule, TimeZone.ASIA_SHANGHAI),
+        target: new LambdaInvoke(fn, {
+          input: ScheduleTargetInput.fromObject({ job: job.name, scheduledTime: ContextAttribute.scheduledTime }),
+          deadLetterQueue: deadLetters,
+          retryAttempts: 3,
+          role: scheduleRole,
+        }),
+      });
+    }
+
+    // Event subscriptions (EventBridge rules on the shared bus).
+    for (const subscription of manifest.subscriptions) {
+      const fn = makeFunction(subscription.handler, `handles ${subscription.event}`, { timeout: Duration.seconds(60) });
+      new Rule(this, `${toConstructId(parseHandlerRef(subscription.handler).exportName)}Rule`, {
+        eventBus: shared.bus,
+        description: `${subscription.event} → ${functionId(manifest, subscription.handler)}`,
+        eventPattern: { detailType: [subscription.event] },
+        targets: [new LambdaFunction(fn, { deadLetterQueue: deadLetters, retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+      });
+    }
+
+    // The outbox relay: new outbox items on the stream → the event bus.
+    const relay = new JingzhunFunction(this, 'OutboxRelay', {
+      entry: `${REPO_ROOT}/packages/platform/src/relay.ts`,
+      handler: 'handler',
+      description: `${manifest.name}: forwards outbox items from the table stream to EventBridge`,
+      environment: { JZ_EVENT_BUS: shared.bus.eventBusName, POWERTOOLS_SERVICE_NAME: manifest.name },
+      timeout: Duration.seconds(60),
+    });
+    shared.bus.grantPutEventsTo(relay);
+    relay.addEventSource(
+      new DynamoEventSource(this.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 10,
+        onFailure: new SqsDlq(deadLetters),
+        filters: [
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('outbox') } } } }),
+        ],
+      }),
+    );
+  }
+}
+
+function toConstructId(name: string): string {
+  return name.replace(/(^|[-_])(\w)/g, (_, __, char: string) => char.toUpperCase());
+}
