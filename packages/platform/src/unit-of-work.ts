@@ -48,6 +48,14 @@ export const platformKeys = {
   consumed: (consumer: string, eventId: string): Key => ({ pk: `CONSUMED#${consumer}`, sk: eventId }),
 };
 
+const MAX_CONFLICT_RETRIES = 3;
+
+function isConflictOnly(error: unknown): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return codes.includes('TransactionConflict') && codes.every((code) => code === 'TransactionConflict' || code === 'None');
+}
+
 export class EventAlreadyConsumed extends Error {
   constructor(readonly eventId: string) {
     super(`event ${eventId} already consumed`);
@@ -223,10 +231,20 @@ export class UnitOfWork {
     if (this.items.length > MAX_TRANSACT_ITEMS) {
       throw new Error(`a unit of work holds at most ${MAX_TRANSACT_ITEMS} items (${this.items.length})`);
     }
-    try {
-      await documentClient().send(new TransactWriteCommand({ TransactItems: this.items }));
-    } catch (error) {
-      throw this.translate(error);
+    // A TransactionConflict (another transaction on the same items at the same moment) is retried:
+    // the transaction is atomic and its conditions are evaluated again, so a retry never doubles
+    // an effect. A failed condition is final.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await documentClient().send(new TransactWriteCommand({ TransactItems: this.items }));
+        return;
+      } catch (error) {
+        if (attempt < MAX_CONFLICT_RETRIES && isConflictOnly(error)) {
+          await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
+          continue;
+        }
+        throw this.translate(error);
+      }
     }
   }
 

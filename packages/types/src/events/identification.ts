@@ -94,3 +94,9 @@ export const monitoringIdentified = defineEvent(
   'identification.monitoring.identified',
   withSnapshot.extend({ monitorType: MonitorType, signalledAt: z.string() }),
 );
+
+/** A key village left the register (退出销号, workflows.md §2.3 step 6); policies continue to `policyUntil`. */
+export const villageExited = defineEvent(
+  'identification.village.exited',
+  z.object({ village: z.string(), year: z.number().int(), deregisteredAt: z.string(), policyUntil: z.string(), incidencePercent: z.number() }),
+);

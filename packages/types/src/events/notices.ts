@@ -37,6 +37,8 @@ export const NoticeEntryInput = z.object({
   group: z.string().optional(),
   /** Village code of the entry (for per-village queries). */
   region: z.string(),
+  /** Name of that village (shown with the masked name); optional. */
+  regionName: z.string().optional(),
   /** Public, non-personal fields to show (size, attribute, action, amount in yuan…). */
   fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
 });
@@ -100,4 +102,32 @@ export const objectionDecided = defineEvent(
 export const objectionLodged = defineEvent(
   'notices.objection.lodged',
   z.object({ noticeId: z.string(), entryId: z.string(), type: NoticeType, region: z.string() }),
+);
+
+/** A published or draft notice was withdrawn by staff (with a reason); its entries do not proceed on it. */
+export const noticeWithdrawn = defineEvent(
+  'notices.notice.withdrawn',
+  z.object({
+    noticeId: z.string(),
+    requestId: z.string().optional(),
+    requester: z.string().optional(),
+    type: NoticeType,
+    region: z.string(),
+    reason: z.string(),
+    context: z.record(z.string(), z.string()).default({}),
+  }),
+);
+
+/** A notice request could not be turned into a notice (bad region, entries outside it…): nothing was published. */
+export const noticeRequestRejected = defineEvent(
+  'notices.request.rejected',
+  z.object({
+    requestId: z.string(),
+    requester: z.string(),
+    type: z.string(),
+    region: z.string(),
+    code: z.string(),
+    message: z.string(),
+    context: z.record(z.string(), z.string()).default({}),
+  }),
 );

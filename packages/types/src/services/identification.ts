@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { defineContract } from '../contracts.js';
 import { RegionCode, REGION_LEVELS } from '../region.js';
+import {
+  Colour,
+  HouseholdAttribute,
+  IdentificationStandard,
+  MonitorType,
+  PovertyCause,
+  RegisterStatus,
+  WelfareChecks,
+} from '../events/identification.js';
+import { IdNumber } from '../id-number.js';
+import { IsoDate } from '../period.js';
+import { PageQuery, pageOf } from '../contracts.js';
 
 /** Region directory (区划目录): the proving capability of the platform. */
 export const Region = z.object({
@@ -37,3 +49,361 @@ export const listRegionChildren = defineContract({
   params: z.object({ code: RegionCode }),
   response: z.object({ items: z.array(Region) }),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Register (建档立卡): households, members, workflows. Personal data stays on staff routes; ID
+// numbers are masked in every response (370405********1234).
+// ---------------------------------------------------------------------------------------------
+
+
+const VillageCode = RegionCode.refine((code) => code.slice(9) !== '000', { message: '须为村级区划代码' });
+const Text = (max: number) => z.string().trim().min(1).max(max);
+/** Yearly amount in fen; ≥ 0 and at most 1,000万元 (an amount above is absurd for a rural household). */
+const YearlyFen = z.number().int({ message: '金额须为整数分' }).min(0, { message: '收入不能为负' }).max(1_000_000_000, { message: '金额不合理（超过1000万元）' });
+
+export const EDUCATION_LEVELS = ['none', 'illiterate', 'primary', 'junior', 'senior', 'vocational', 'college', 'preschool'] as const;
+
+export const MemberInput = z.object({
+  name: Text(40),
+  idNumber: IdNumber,
+  relation: z.enum(['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other']),
+  /** 文化程度 */
+  education: z.enum(EDUCATION_LEVELS).default('none'),
+  schooling: z.enum(['none', 'preschool', 'primary', 'junior', 'senior', 'vocational', 'college', 'graduate']).default('none'),
+  health: z.enum(['healthy', 'chronic', 'serious', 'disabled']).default('healthy'),
+  disabilityGrade: z.number().int().min(1).max(4).nullable().default(null),
+  laborCapacity: z.enum(['full', 'partial', 'none']).default('full'),
+  medicalInsurance: z.boolean().default(true),
+  pensionInsurance: z.boolean().default(false),
+});
+export type MemberInput = z.infer<typeof MemberInput>;
+
+/** Income by source for one survey year, in fen (ANC §1: wage + business + transfers + property − costs). */
+export const IncomeInput = z.object({
+  year: z.number().int().min(2010).max(2030),
+  wageFen: YearlyFen,
+  businessFen: YearlyFen,
+  businessCostFen: YearlyFen,
+  transferFen: YearlyFen,
+  /** One-off transfers inside transferFen (excluded from the exit test: "stably"). */
+  oneOffTransferFen: YearlyFen.default(0),
+  propertyFen: YearlyFen,
+});
+export type IncomeInput = z.infer<typeof IncomeInput>;
+
+export const HousingInput = z.object({
+  dangerGrade: z.enum(['A', 'B', 'C', 'D']).nullable().default(null),
+  areaM2: z.number().min(0).max(2000).optional(),
+  safeDrinkingWater: z.boolean(),
+  electricity: z.boolean().default(true),
+  roadAccess: z.boolean().default(true),
+  sanitaryToilet: z.boolean().default(false),
+});
+export type HousingInput = z.infer<typeof HousingInput>;
+
+export const EvidenceKind = z.enum([
+  'application', 'authorisation', 'survey', 'photos', 'minutes', 'vote', 'notice', 'comparison', 'review-form',
+  'approval', 'nsys-receipt', 'list', 'verification', 'consent', 'refusal', 'acceptance-minutes', 'approved-list',
+  'filing', 'decision', 'hardship-report', 'birth-certificate', 'death-certificate', 'marriage-certificate',
+  'hukou-record', 'handover', 'acceptance-report', 'other',
+]);
+export type EvidenceKind = z.infer<typeof EvidenceKind>;
+export const Evidence = z.object({ kind: EvidenceKind, ref: Text(200), note: z.string().max(500).optional() });
+export type Evidence = z.infer<typeof Evidence>;
+
+/** A villagers' representative meeting (quorum ≥ 2/3 present, workflows.md §1.1 VRA). */
+export const Meeting = z.object({ date: IsoDate, total: z.number().int().min(1), present: z.number().int().min(0), inFavour: z.number().int().min(0) });
+
+export const HelperInput = z.object({ name: Text(40), unit: Text(80), phone: z.string().regex(/^\d{7,12}$/).optional(), from: IsoDate });
+export const MeasureInput = z.object({
+  kind: z.enum(['industry', 'employment', 'education', 'health', 'housing', 'finance', 'social-security', 'asset-income', 'relocation', 'other']),
+  description: Text(200),
+  year: z.number().int().min(2014).max(2030),
+  amountFen: YearlyFen.optional(),
+});
+
+const householdFields = {
+  group: Text(20),
+  phone: z.string().regex(/^\d{7,12}$/).optional(),
+  mainCause: PovertyCause,
+  secondaryCauses: z.array(PovertyCause).max(2).default([]),
+  standard: IdentificationStandard.optional(),
+  income: IncomeInput,
+  welfare: WelfareChecks,
+  housing: HousingInput,
+  /** 民政 flags (source of truth: 民政, 004 ID-23 L904). */
+  dibao: z.boolean().default(false),
+  tekun: z.boolean().default(false),
+};
+
+export const CreateHouseholdBody = z.object({
+  region: VillageCode,
+  ...householdFields,
+  members: z.array(MemberInput).min(1).max(20),
+  helper: HelperInput.optional(),
+  evidence: z.array(Evidence).default([]),
+  /** entry: 建档立卡 application (workflows.md §1.3). monitoring: a signal (§1.4). */
+  procedure: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('entry') }),
+    z.object({ kind: z.literal('monitoring'), monitorType: MonitorType, source: z.enum(['self', 'cadre', 'department', 'hotline']), cityStandard: z.boolean().default(false) }),
+  ]).default({ kind: 'entry' }),
+});
+export type CreateHouseholdBody = z.infer<typeof CreateHouseholdBody>;
+
+export const UpdateHouseholdBody = z.object({
+  version: z.number().int().min(1),
+  changes: z.object(householdFields).partial().refine((value) => Object.keys(value).length > 0, { message: '没有要修改的内容' }),
+  evidence: z.array(Evidence).default([]),
+  reason: Text(200),
+});
+
+export const Member = MemberInput.omit({ idNumber: true }).extend({
+  memberId: z.string(),
+  idNumberMasked: z.string(),
+  birthDate: z.string(),
+  sex: z.enum(['male', 'female']),
+  status: z.enum(['active', 'deceased', 'moved_out']),
+  since: z.string().optional(),
+});
+
+export const Workflow = z.object({
+  kind: z.enum(['entry', 'exit', 'monitoring']),
+  state: z.string(),
+  startedAt: z.string(),
+  stepAt: z.string(),
+  notice: z.object({ requestId: z.string(), type: z.string(), held: z.boolean() }).optional(),
+  monitorType: MonitorType.optional(),
+  signalledAt: z.string().optional(),
+  dueDate: z.string().optional(),
+  cityStandard: z.boolean().optional(),
+  statusBefore: RegisterStatus.optional(),
+});
+
+export const Household = z.object({
+  householdId: z.string(),
+  region: z.string(),
+  group: z.string(),
+  headName: z.string(),
+  phone: z.string().optional(),
+  status: RegisterStatus,
+  attribute: HouseholdAttribute,
+  standard: IdentificationStandard,
+  mainCause: PovertyCause,
+  secondaryCauses: z.array(PovertyCause),
+  income: IncomeInput,
+  incomePerCapitaFen: z.number().int(),
+  welfare: WelfareChecks,
+  housing: HousingInput,
+  dibao: z.boolean(),
+  tekun: z.boolean(),
+  colour: Colour.optional(),
+  size: z.number().int(),
+  members: z.array(Member),
+  helpers: z.array(HelperInput.extend({ to: z.string().optional() })),
+  measures: z.array(MeasureInput.extend({ measureId: z.string() })),
+  workflow: Workflow.optional(),
+  registeredAt: z.string().optional(),
+  exitedAt: z.string().optional(),
+  policyUntil: z.string().optional(),
+  monitorType: MonitorType.optional(),
+  lastDecision: z.object({ action: z.string(), at: z.string(), reason: z.string().optional() }).optional(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Household = z.infer<typeof Household>;
+
+export const HouseholdSummary = Household.pick({
+  householdId: true, region: true, group: true, headName: true, status: true, attribute: true, size: true,
+  colour: true, incomePerCapitaFen: true, version: true, exitedAt: true, policyUntil: true,
+}).extend({ workflowState: z.string().optional() });
+
+const householdParams = z.object({ householdId: z.string().regex(/^[0-9A-Z]{26}$/, { message: '户编号格式不正确' }) });
+const writers = ['village', 'town', 'county'] as const;
+
+export const listHouseholds = defineContract({
+  id: 'identification.listHouseholds',
+  method: 'GET',
+  path: '/households',
+  summary: '按区划分页查询农户（县、镇、村）',
+  auth: 'staff',
+  query: PageQuery.extend({ region: RegionCode, status: RegisterStatus.optional(), workflowState: z.string().max(40).optional(), name: z.string().max(40).optional() }),
+  response: pageOf(HouseholdSummary),
+});
+
+export const createHousehold = defineContract({
+  id: 'identification.createHousehold',
+  method: 'POST',
+  path: '/households',
+  summary: '登记农户：建档立卡申请或监测对象信号',
+  auth: 'staff',
+  roles: writers,
+  body: CreateHouseholdBody,
+  response: Household,
+});
+
+export const getHousehold = defineContract({
+  id: 'identification.getHousehold', method: 'GET', path: '/households/{householdId}', summary: '农户详情',
+  auth: 'staff', params: householdParams, response: Household,
+});
+
+export const updateHousehold = defineContract({
+  id: 'identification.updateHousehold', method: 'PATCH', path: '/households/{householdId}', summary: '修改农户信息（附证据与理由）',
+  auth: 'staff', roles: writers, params: householdParams, body: UpdateHouseholdBody, response: Household,
+});
+
+export const addMember = defineContract({
+  id: 'identification.addMember', method: 'POST', path: '/households/{householdId}/members', summary: '自然变更：新增成员（出生、婚入、迁入）',
+  auth: 'staff', roles: writers, params: householdParams,
+  body: z.object({ version: z.number().int().min(1), member: MemberInput, reason: z.enum(['birth', 'marriage', 'move-in', 'correction']), date: IsoDate, evidence: z.array(Evidence).min(1) }),
+  response: Household,
+});
+
+export const changeMember = defineContract({
+  id: 'identification.changeMember', method: 'POST', path: '/households/{householdId}/members/{memberId}/status', summary: '自然变更：成员死亡、婚出、迁出',
+  auth: 'staff', roles: writers, params: householdParams.extend({ memberId: z.string().min(1).max(40) }),
+  body: z.object({ version: z.number().int().min(1), status: z.enum(['deceased', 'moved_out']), reason: z.enum(['death', 'marriage', 'move-out']), date: IsoDate, evidence: z.array(Evidence).min(1) }),
+  response: Household,
+});
+
+export const handOverHelper = defineContract({
+  id: 'identification.handOverHelper', method: 'POST', path: '/households/{householdId}/helpers', summary: '帮扶责任人交接（带日期）',
+  auth: 'staff', roles: ['town', 'county'], params: householdParams,
+  body: z.object({ version: z.number().int().min(1), helper: HelperInput, evidence: z.array(Evidence).default([]) }),
+  response: Household,
+});
+
+export const addMeasure = defineContract({
+  id: 'identification.addMeasure', method: 'POST', path: '/households/{householdId}/measures', summary: '登记帮扶措施',
+  auth: 'staff', roles: writers, params: householdParams,
+  body: z.object({ version: z.number().int().min(1), measure: MeasureInput }),
+  response: Household,
+});
+
+export const HouseholdActionBody = z.object({
+  version: z.number().int().min(1),
+  action: z.string().regex(/^[A-Z_]{2,40}$/),
+  evidence: z.array(Evidence).default([]),
+  reason: z.string().trim().max(500).optional(),
+  meeting: Meeting.optional(),
+  monitorType: MonitorType.optional(),
+});
+
+export const householdAction = defineContract({
+  id: 'identification.householdAction', method: 'POST', path: '/households/{householdId}/actions',
+  summary: '流程操作：识别、监测、退出各步骤（角色、区划、证据、版本均校验）',
+  auth: 'staff', roles: ['village', 'town', 'county', 'leading_group'], params: householdParams, body: HouseholdActionBody,
+  response: Household.extend({ noticeRequestId: z.string().optional() }),
+});
+
+export const HistoryEntry = z.object({ at: z.string(), action: z.string(), actor: z.object({ sub: z.string(), role: z.string(), name: z.string().optional() }), reason: z.string().optional(), before: z.unknown().optional(), after: z.unknown().optional() });
+export const householdHistory = defineContract({
+  id: 'identification.householdHistory', method: 'GET', path: '/households/{householdId}/history', summary: '农户变更历史（审计）',
+  auth: 'staff', params: householdParams, query: PageQuery, response: pageOf(HistoryEntry),
+});
+
+// Cross-department comparison (比对) --------------------------------------------------------------
+
+export const COMPARISON_SOURCES = ['minzheng-dibao', 'minzheng-tekun', 'canlian-disability', 'gongan-death', 'gongan-move', 'caizheng-payroll', 'vehicle', 'real-estate', 'business', 'tax-fund', 'finance'] as const;
+export const ComparisonSource = z.enum(COMPARISON_SOURCES);
+
+export const Hit = z.object({
+  hitId: z.string(),
+  householdId: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  source: ComparisonSource,
+  severity: z.enum(['block', 'review', 'info']),
+  detail: z.string(),
+  importId: z.string().optional(),
+  createdAt: z.string(),
+  decision: z.object({ outcome: z.enum(['confirmed', 'dismissed', 'overridden']), reason: z.string(), by: z.string(), at: z.string() }).optional(),
+});
+export type Hit = z.infer<typeof Hit>;
+
+export const importComparison = defineContract({
+  id: 'identification.importComparison', method: 'POST', path: '/comparisons/imports', summary: '部门比对名单上传（CSV 或 XLSX），按身份证号匹配在册人员生成比对结果',
+  auth: 'staff', roles: ['department', 'county'],
+  body: z.object({ source: ComparisonSource, region: RegionCode, format: z.enum(['csv', 'xlsx']), contentBase64: z.string().min(1).max(8_000_000) }),
+  response: z.object({ importId: z.string(), rows: z.number().int(), matched: z.number().int(), unmatched: z.number().int(), hits: z.number().int() }),
+});
+
+export const listHits = defineContract({
+  id: 'identification.listHits', method: 'GET', path: '/households/{householdId}/hits', summary: '农户的比对结果',
+  auth: 'staff', params: householdParams, response: z.object({ items: z.array(Hit) }),
+});
+
+export const reviewHit = defineContract({
+  id: 'identification.reviewHit', method: 'POST', path: '/households/{householdId}/hits/{hitId}/review', summary: '比对结果审核：确认、排除或（县级）书面理由否决阻断',
+  auth: 'staff', roles: ['village', 'town', 'county'], params: householdParams.extend({ hitId: z.string().min(1).max(80) }),
+  body: z.object({ version: z.number().int().min(1), outcome: z.enum(['confirmed', 'dismissed', 'overridden']), reason: Text(500) }),
+  response: Household,
+});
+
+// Reference data: poverty lines, NSYS window -------------------------------------------------------
+
+export const PovertyLine = z.object({ level: IdentificationStandard, year: z.number().int(), amountYuan: z.number().int(), derived: z.boolean(), source: z.string() });
+export const getPovertyLine = defineContract({
+  id: 'identification.getPovertyLine', method: 'GET', path: '/poverty-lines/{level}/{year}', summary: '某年扶贫标准线（已知值或按农村居民消费价格指数推算）',
+  auth: 'staff', params: z.object({ level: IdentificationStandard, year: z.coerce.number().int().min(2010).max(2030) }), response: PovertyLine,
+});
+export const setRuralCpi = defineContract({
+  id: 'identification.setRuralCpi', method: 'PUT', path: '/poverty-lines/{level}/{year}', summary: '录入某年官方标准线或农村居民消费价格指数',
+  auth: 'staff', roles: ['county'], params: z.object({ level: IdentificationStandard, year: z.coerce.number().int().min(2011).max(2030) }),
+  body: z.object({ amountYuan: z.number().int().min(1000).max(20000).optional(), cpi: z.number().min(90).max(120).optional(), source: Text(200) }).refine((b) => (b.amountYuan === undefined) !== (b.cpi === undefined), { message: '须且只须提供 amountYuan 或 cpi 之一' }),
+  response: PovertyLine,
+});
+
+export const NsysWindow = z.object({ county: z.string(), opens: IsoDate, closes: IsoDate, version: z.number().int() });
+export const setNsysWindow = defineContract({
+  id: 'identification.setNsysWindow', method: 'PUT', path: '/nsys-window/{county}', summary: '设置全国扶贫开发信息系统开放调整期',
+  auth: 'staff', roles: ['county'], params: z.object({ county: RegionCode }),
+  body: z.object({ opens: IsoDate, closes: IsoDate }).refine((b) => b.opens <= b.closes, { message: '开放日期须早于关闭日期' }),
+  response: NsysWindow,
+});
+export const getNsysWindow = defineContract({
+  id: 'identification.getNsysWindow', method: 'GET', path: '/nsys-window/{county}', summary: '查询开放调整期',
+  auth: 'staff', params: z.object({ county: RegionCode }), response: NsysWindow.extend({ openToday: z.boolean() }),
+});
+
+// Statistics and village exit -----------------------------------------------------------------------
+
+export const VillageStatistics = z.object({
+  region: z.string(),
+  households: z.number().int(),
+  byStatus: z.record(z.string(), z.object({ households: z.number().int(), persons: z.number().int() })),
+  byColour: z.record(z.string(), z.number().int()),
+  inWorkflow: z.record(z.string(), z.number().int()),
+  notExitedPersons: z.number().int(),
+});
+export const villageStatistics = defineContract({
+  id: 'identification.villageStatistics', method: 'GET', path: '/villages/{code}/statistics', summary: '村级统计（状态、人数、四色）',
+  auth: 'staff', params: z.object({ code: VillageCode }), response: VillageStatistics,
+});
+
+export const VillageExit = z.object({
+  village: z.string(), year: z.number().int(), state: z.string(), ruralPopulation: z.number().int(), poorPersons: z.number().int(),
+  incidencePercent: z.number(), exception: z.string().optional(), noticeRequestId: z.string().optional(), version: z.number().int(),
+  checklist: z.object({ infrastructure: z.boolean(), publicServices: z.boolean(), industry: z.boolean(), collectiveIncomeFen: z.number().int().min(0) }),
+});
+export const applyVillageExit = defineContract({
+  id: 'identification.applyVillageExit', method: 'POST', path: '/villages/{code}/exit', summary: '贫困村退出：镇初审（贫困发生率≤2%）',
+  auth: 'staff', roles: ['town'], params: z.object({ code: VillageCode }),
+  body: z.object({ year: z.number().int().min(2014).max(2030), ruralPopulation: z.number().int().min(1).max(100000), checklist: VillageExit.shape.checklist, evidence: z.array(Evidence).default([]), exception: z.string().trim().max(500).optional() }),
+  response: VillageExit,
+});
+export const villageExitAction = defineContract({
+  id: 'identification.villageExitAction', method: 'POST', path: '/villages/{code}/exit/{year}/actions', summary: '贫困村退出流程操作',
+  auth: 'staff', roles: ['town', 'county', 'leading_group'], params: z.object({ code: VillageCode, year: z.coerce.number().int() }),
+  body: z.object({ version: z.number().int().min(1), action: z.string().regex(/^[A-Z_]{2,40}$/), evidence: z.array(Evidence).default([]), reason: z.string().max(500).optional() }),
+  response: VillageExit,
+});
+export const getVillageExit = defineContract({
+  id: 'identification.getVillageExit', method: 'GET', path: '/villages/{code}/exit/{year}', summary: '贫困村退出进度',
+  auth: 'staff', params: z.object({ code: VillageCode, year: z.coerce.number().int() }), response: VillageExit,
+});
+
+export type UpdateHouseholdChanges = z.infer<typeof UpdateHouseholdBody>['changes'];
+export type HelperInputT = z.infer<typeof HelperInput>;
+export type MeasureInputT = z.infer<typeof MeasureInput>;
+export type VillageExitView = z.infer<typeof VillageExit>;

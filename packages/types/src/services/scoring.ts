@@ -1,6 +1,283 @@
 import { z } from 'zod';
 import { defineContract } from '../contracts.js';
+import { IsoDate } from '../period.js';
+import { RegionCode } from '../region.js';
 
-/** HTTP contracts of the scoring service. Owned by that service. */
-export const _placeholder = z.never();
-void defineContract;
+/**
+ * HTTP contracts of the scoring service (issue 6): bank registry, data submission by the data owners
+ * of 台政发〔2018〕4号 (seed 000 L4262–4268), the assessment workflow, public results, household
+ * credit rating and the 扶贫小额信贷 ledger. Owned by the scoring service.
+ */
+
+/** Exact decimal text in 万元 or %, e.g. "450000", "193282.5", "-600". Never a JSON number. */
+export const DecimalText = z.string().regex(/^-?\d{1,15}(\.\d{1,12})?$/, { message: '数值须为十进制数字字符串，如 "450000" 或 "12.5"' });
+export const Year = z.coerce.number().int().min(2018, { message: '考核年度自2018年起（B-13）' }).max(2100);
+export const BankId = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, { message: '银行编号须为小写字母、数字或连字符' });
+const District = z.object({ district: RegionCode });
+const DistrictYear = District.extend({ year: Year });
+const DistrictYearBank = DistrictYear.extend({ bankId: BankId });
+
+const TEAM = ['finance_office', 'pboc', 'department', 'county', 'leading_group'] as const;
+
+// ── Bank registry ───────────────────────────────────────────────────────────
+export const BANK_TYPES = ['large-state', 'joint-stock', 'city-commercial', 'rural-commercial', 'postal', 'policy', 'village-bank', 'other'] as const;
+export const BankProfileInput = z.object({
+  name: z.string().min(2).max(60),
+  type: z.enum(BANK_TYPES),
+  /** Informational; the assessment derives the 1b size class from balances (B-4). */
+  sizeClass: z.enum(['large', 'medium', 'small']),
+  headOffices: z.number().int().min(0),
+  branches: z.number().int().min(0),
+  outlets: z.number().int().min(0),
+  ruralOutlets: z.number().int().min(0),
+  active: z.boolean().default(true),
+  expectedVersion: z.number().int().min(1).optional(),
+  reason: z.string().min(2).max(500).optional(),
+});
+export const Bank = BankProfileInput.omit({ expectedVersion: true, reason: true }).extend({ bankId: z.string(), district: z.string(), version: z.number().int(), updatedAt: z.string() });
+export type Bank = z.infer<typeof Bank>;
+
+export const listBanks = defineContract({
+  id: 'scoring.listBanks',
+  method: 'GET',
+  path: '/scoring/districts/{district}/banks',
+  summary: '银行机构名录（银行用户只见本行）',
+  auth: 'staff',
+  roles: [...TEAM, 'bank'],
+  params: District,
+  response: z.object({ items: z.array(Bank) }),
+});
+export const getBank = defineContract({
+  id: 'scoring.getBank',
+  method: 'GET',
+  path: '/scoring/districts/{district}/banks/{bankId}',
+  summary: '查询银行机构',
+  auth: 'staff',
+  roles: [...TEAM, 'bank'],
+  params: District.extend({ bankId: BankId }),
+  response: Bank,
+});
+export const putBank = defineContract({
+  id: 'scoring.putBank',
+  method: 'PUT',
+  path: '/scoring/districts/{district}/banks/{bankId}',
+  summary: '登记或更正银行机构信息（金融办；银行只能更正本行，须说明理由）',
+  auth: 'staff',
+  roles: ['finance_office', 'bank'],
+  params: District.extend({ bankId: BankId }),
+  body: BankProfileInput,
+  response: Bank,
+});
+
+// ── Submissions ─────────────────────────────────────────────────────────────
+export const SignedOpinion = z.object({
+  title: z.string().min(2).max(200),
+  issuedBy: z.string().min(2).max(100),
+  signedOn: IsoDate,
+  /** 文号 or the stored file's key; the signed opinion must be attached (B-10). */
+  documentRef: z.string().min(2).max(300),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+});
+export const ScoreInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('score'), value: DecimalText }),
+  z.object({ kind: z.literal('rank'), value: z.number().int().min(1) }),
+]);
+export const OutletCounts = z.object({
+  branches: z.number().int().min(0).default(0),
+  communitySubBranches: z.number().int().min(0).default(0),
+  microSubBranches: z.number().int().min(0).default(0),
+  selfServiceBanks: z.number().int().min(0).default(0),
+  ruralAtms: z.number().int().min(0).default(0),
+  ruralCashRecyclers: z.number().int().min(0).default(0),
+  ruralServicePoints: z.number().int().min(0).default(0),
+  /** Recorded but not counted (B-11: ATMs count only in rural locations). */
+  urbanAtms: z.number().int().min(0).default(0),
+});
+const correction = { expectedVersion: z.number().int().min(1).optional(), reason: z.string().min(2).max(500).optional() };
+export const PbocFigures = z.object({
+  loansStart: DecimalText,
+  loansEnd: DecimalText,
+  obsIncrease: DecimalText.default('0'),
+  debtEquitySwaps: DecimalText.default('0'),
+  mltStart: DecimalText,
+  mltEnd: DecimalText,
+  mltObsIncrease: DecimalText.default('0'),
+  mltDebtEquitySwaps: DecimalText.default('0'),
+  depositsEnd: DecimalText,
+  restructStart: DecimalText,
+  restructEnd: DecimalText,
+  nplStart: DecimalText,
+  nplEnd: DecimalText,
+  nplDisposed: DecimalText,
+  nplAroseDuringYear: z.boolean(),
+  outletsPrev: OutletCounts,
+  outletsEnd: OutletCounts,
+});
+export const PbocSubmission = PbocFigures.extend(correction);
+export const InnovationSubmission = z.object({ innovation: ScoreInput.nullable(), opinion: SignedOpinion, ...correction });
+export const TaxSubmission = z.object({ localTax: DecimalText, ...correction });
+export const RoutineSubmission = z.object({
+  routine: ScoreInput,
+  opinion: SignedOpinion,
+  /** BK-4 (L4270–4274): major violation or risk event in the year. */
+  violation: z.boolean().default(false),
+  violationNote: z.string().max(500).optional(),
+  ...correction,
+});
+export const SECTIONS = ['pboc', 'innovation', 'tax', 'routine'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export const Submission = z.object({
+  district: z.string(),
+  year: z.number().int(),
+  bankId: z.string(),
+  section: z.enum(SECTIONS),
+  data: z.record(z.string(), z.unknown()),
+  enteredBy: z.object({ sub: z.string(), name: z.string().optional(), role: z.string() }),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+
+const submissionContract = <B extends z.ZodType>(section: Section, roles: readonly ('pboc' | 'department' | 'finance_office')[], body: B, summary: string) =>
+  defineContract({
+    id: `scoring.submit.${section}`,
+    method: 'PUT',
+    path: `/scoring/districts/{district}/years/{year}/submissions/{bankId}/${section}`,
+    summary,
+    auth: 'staff',
+    roles,
+    params: DistrictYearBank,
+    body,
+    response: Submission,
+  });
+export const submitPboc = submissionContract('pboc', ['pboc'], PbocSubmission, '人民银行报送第三至七条、第九、十条数据（L4262–4264）');
+export const submitInnovation = submissionContract('innovation', ['pboc'], InnovationSubmission, '人民银行报送创新业务得分并附相关部门考核意见（B-14）');
+export const submitTax = submissionContract('tax', ['department'], TaxSubmission, '区财政局报送地方税收贡献（L4266）');
+export const submitRoutine = submissionContract('routine', ['finance_office'], RoutineSubmission, '区金融办报送日常工作考核得分及违规情况（L4268、BK-4）');
+
+export const listSubmissions = defineContract({
+  id: 'scoring.listSubmissions',
+  method: 'GET',
+  path: '/scoring/districts/{district}/years/{year}/submissions',
+  summary: '年度报送数据（银行用户只见本行）',
+  auth: 'staff',
+  roles: [...TEAM, 'bank'],
+  params: DistrictYear,
+  response: z.object({ items: z.array(Submission), locked: z.boolean() }),
+});
+
+// ── Assessment workflow ─────────────────────────────────────────────────────
+export const ASSESSMENT_STATUSES = ['draft', 'computed', 'reviewed', 'approved', 'published'] as const;
+export const ItemResult = z.object({
+  item: z.string(),
+  value: z.string().nullable(),
+  rank: z.number().int().nullable(),
+  points: z.string(),
+  note: z.string().optional(),
+});
+export const BankResult = z.object({
+  bankId: z.string(),
+  name: z.string(),
+  items: z.array(ItemResult),
+  item7: z.string(),
+  total: z.string(),
+  totalRank: z.number().int().nullable(),
+  prize: z.string().nullable(),
+  disqualified: z.boolean(),
+});
+export const AssessmentFlag = z.object({ code: z.string(), bankIds: z.array(z.string()), item: z.string().optional(), message: z.string() });
+export const AssessmentParamsInput = z.object({
+  items: z.record(z.enum(['1a', '1b', '2a', '2b', '3', '4', '5', '6', '7a', '7b', '9']), z.object({ max: DecimalText, step: DecimalText })).optional(),
+  ranking: z.enum(['competition', 'dense', 'average']).optional(),
+  zeroRuleLeavesPool: z.boolean().optional(),
+  floorAtZero: z.boolean().optional(),
+  sizeClass: z.object({ boundary: DecimalText, basis: z.enum(['start', 'end']), largeThresholdPct: DecimalText, smallThresholdPct: DecimalText }).optional(),
+  disposalRateZeroBase: z.enum(['w-over-w-plus-n1', 'exclude']).optional(),
+  noNplPoints: DecimalText.optional(),
+  obsWeight: DecimalText.optional(),
+  desWeight: DecimalText.optional(),
+  ldrCapPct: DecimalText.nullable().optional(),
+  outletPointsPerUnit: DecimalText.optional(),
+  outletCap: DecimalText.nullable().optional(),
+  disqualifiedRankedInItems: z.boolean().optional(),
+  prizes: z.array(z.object({ grade: z.string().min(1), count: z.number().int().min(0).max(20), amountYuan: DecimalText.nullable() })).min(1).optional(),
+  rewardsDueMonthDay: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/).optional(),
+  ratioDecimals: z.number().int().min(0).max(6).optional(),
+});
+export const Assessment = z.object({
+  district: z.string(),
+  year: z.number().int(),
+  status: z.enum(ASSESSMENT_STATUSES),
+  locked: z.boolean(),
+  paramsId: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  banks: z.array(BankResult),
+  flags: z.array(AssessmentFlag),
+  computedAt: z.string().optional(),
+  reviewedAt: z.string().optional(),
+  approvedAt: z.string().optional(),
+  publishedAt: z.string().optional(),
+  rewardsDueBy: z.string(),
+  rewardsPaidOn: z.string().optional(),
+  reminders: z.array(z.object({ on: z.string(), kind: z.string(), message: z.string() })),
+  version: z.number().int(),
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+const step = (id: string, path: string, summary: string, roles: readonly ('finance_office' | 'county' | 'leading_group' | 'department')[], body: z.ZodType = z.object({ reason: z.string().min(2).max(500).optional() }).optional()) =>
+  defineContract({ id, method: 'POST', path: `/scoring/districts/{district}/years/{year}${path}`, summary, auth: 'staff', roles, params: DistrictYear, body, response: Assessment });
+
+export const lockYear = step('scoring.lockYear', '/lock', '锁定年度数据（金融办；锁定后方可计算）', ['finance_office']);
+export const unlockYear = step('scoring.unlockYear', '/unlock', '解锁年度数据（金融办，须说明理由；批准后不可解锁）', ['finance_office'], z.object({ reason: z.string().min(2).max(500) }));
+export const setParams = defineContract({
+  id: 'scoring.setParams',
+  method: 'PUT',
+  path: '/scoring/districts/{district}/years/{year}/params',
+  summary: '设定本年度考核参数（生成新的参数版本；批准后不可更改）',
+  auth: 'staff',
+  roles: ['finance_office'],
+  params: DistrictYear,
+  body: z.object({ params: AssessmentParamsInput, reason: z.string().min(2).max(500) }),
+  response: Assessment,
+});
+export const computeAssessment = step('scoring.compute', '/assessment/compute', '计算考核结果（须先锁定数据）', ['finance_office']);
+export const reviewAssessment = step('scoring.review', '/assessment/review', '考核小组审核（提交区政府审批）', ['finance_office']);
+export const approveAssessment = step('scoring.approve', '/assessment/approve', '区政府审批考核结果（批准后不可更改）', ['leading_group', 'county']);
+export const publishAssessment = step('scoring.publish', '/assessment/publish', '发布考核奖励通报', ['finance_office', 'leading_group', 'county']);
+export const markRewardsPaid = step('scoring.rewardsPaid', '/assessment/rewards-paid', '登记奖励已兑现（区财政局或金融办）', ['finance_office', 'department'], z.object({ paidOn: IsoDate }));
+export const getAssessment = defineContract({
+  id: 'scoring.getAssessment',
+  method: 'GET',
+  path: '/scoring/districts/{district}/years/{year}/assessment',
+  summary: '查询年度考核（银行用户只见本行结果）',
+  auth: 'staff',
+  roles: [...TEAM, 'bank'],
+  params: DistrictYear,
+  response: Assessment,
+});
+export const listAudit = defineContract({
+  id: 'scoring.listAudit',
+  method: 'GET',
+  path: '/scoring/districts/{district}/years/{year}/audit',
+  summary: '年度考核的变更记录',
+  auth: 'staff',
+  roles: TEAM,
+  params: DistrictYear,
+  response: z.object({ items: z.array(z.object({ subject: z.string(), at: z.string(), action: z.string(), actor: z.unknown(), reason: z.string().optional(), before: z.unknown().optional(), after: z.unknown().optional() })) }),
+});
+export const PublicResult = z.object({
+  district: z.string(),
+  year: z.number().int(),
+  publishedAt: z.string(),
+  paramsId: z.string(),
+  banks: z.array(z.object({ bankId: z.string(), name: z.string(), total: z.string(), totalRank: z.number().int().nullable(), prize: z.string().nullable(), items: z.array(ItemResult.pick({ item: true, points: true })) })),
+});
+export const publicResults = defineContract({
+  id: 'scoring.publicResults',
+  method: 'GET',
+  path: '/public/scoring/districts/{district}/years/{year}/results',
+  summary: '公开：已发布的银行考核结果',
+  auth: 'public',
+  params: DistrictYear,
+  response: PublicResult,
+});
