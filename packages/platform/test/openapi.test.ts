@@ -29,7 +29,7 @@ function allContracts(): ServiceManifest[] {
 
 async function validate(doc: unknown) {
   const validator = new Validator();
-  const result = await validator.validate(doc as object);
+  const result = await validator.validate(doc as Parameters<Validator["validate"]>[0]);
   return { valid: result.valid, errors: JSON.stringify(result.errors, null, 2)?.slice(0, 4000) };
 }
 

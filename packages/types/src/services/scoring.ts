@@ -224,8 +224,10 @@ export const Assessment = z.object({
 });
 export type Assessment = z.infer<typeof Assessment>;
 
-const step = (id: string, path: string, summary: string, roles: readonly ('finance_office' | 'county' | 'leading_group' | 'department')[], body: z.ZodType = z.object({ reason: z.string().min(2).max(500).optional() }).optional()) =>
-  defineContract({ id, method: 'POST', path: `/scoring/districts/{district}/years/{year}${path}`, summary, auth: 'staff', roles, params: DistrictYear, body, response: Assessment });
+const ReasonBody = z.object({ reason: z.string().min(2).max(500).optional() }).optional();
+function step<B extends z.ZodType = typeof ReasonBody>(id: string, path: string, summary: string, roles: readonly ('finance_office' | 'county' | 'leading_group' | 'department')[], body?: B) {
+  return defineContract({ id, method: 'POST', path: `/scoring/districts/{district}/years/{year}${path}`, summary, auth: 'staff', roles, params: DistrictYear, body: (body ?? ReasonBody) as B, response: Assessment });
+}
 
 export const lockYear = step('scoring.lockYear', '/lock', '锁定年度数据（金融办；锁定后方可计算）', ['finance_office']);
 export const unlockYear = step('scoring.unlockYear', '/unlock', '解锁年度数据（金融办，须说明理由；批准后不可解锁）', ['finance_office'], z.object({ reason: z.string().min(2).max(500) }));
@@ -280,4 +282,84 @@ export const publicResults = defineContract({
   auth: 'public',
   params: DistrictYear,
   response: PublicResult,
+});
+
+// ── Household credit rating and 扶贫小额信贷 ledger (workflows.md §5.4) ──────
+export const CreditRating = z.object({
+  householdId: z.string(),
+  borrowerId: z.string(),
+  bankId: z.string(),
+  ratedOn: z.string(),
+  scores: z.object({ creditRecord: z.number().int(), repaymentCapacity: z.number().int(), productionProject: z.number().int(), assets: z.number().int(), villageView: z.number().int() }),
+  total: z.number().int(),
+  band: z.enum(['AAA', 'AA', 'A', 'NONE']),
+  creditLineFen: z.number().int(),
+});
+export const rateHousehold = defineContract({
+  id: 'scoring.rateHousehold',
+  method: 'POST',
+  path: '/scoring/households/{householdId}/ratings',
+  summary: '扶贫小额信贷农户信用评级（银行）',
+  auth: 'staff',
+  roles: ['bank'],
+  params: z.object({ householdId: z.string().min(1).max(64) }),
+  body: z.object({ borrowerId: z.string().min(1), ratedOn: IsoDate, scores: CreditRating.shape.scores }),
+  response: CreditRating,
+});
+export const Loan = z.object({
+  loanId: z.string(),
+  bankId: z.string(),
+  householdId: z.string(),
+  borrowerId: z.string(),
+  region: z.string(),
+  amountFen: z.number().int(),
+  termMonths: z.number().int(),
+  annualRatePct: z.string(),
+  issuedOn: z.string(),
+  purpose: z.string(),
+  outstandingFen: z.number().int(),
+  status: z.enum(['current', 'overdue', 'repaid']),
+  overdueSince: z.string().optional(),
+  version: z.number().int(),
+});
+export const issueLoan = defineContract({
+  id: 'scoring.issueLoan',
+  method: 'POST',
+  path: '/scoring/loans',
+  summary: '登记发放扶贫小额信贷（银行，本行）',
+  auth: 'staff',
+  roles: ['bank'],
+  body: z.object({
+    householdId: z.string().min(1),
+    borrowerId: z.string().min(1),
+    amountFen: z.number().int(),
+    termMonths: z.number().int(),
+    annualRatePct: DecimalText,
+    issuedOn: IsoDate,
+    /** Production use only (户贷户用户还, 004 BANK-02/03/04). */
+    purpose: z.string().min(2).max(200),
+  }),
+  response: Loan,
+});
+export const recordRepayment = defineContract({
+  id: 'scoring.recordRepayment',
+  method: 'POST',
+  path: '/scoring/loans/{loanId}/repayments',
+  summary: '登记还款（银行，本行）',
+  auth: 'staff',
+  roles: ['bank'],
+  params: z.object({ loanId: z.string().min(1) }),
+  body: z.object({ principalFen: z.number().int(), repaidOn: IsoDate, expectedVersion: z.number().int().min(1) }),
+  response: Loan,
+});
+export const markOverdue = defineContract({
+  id: 'scoring.markOverdue',
+  method: 'POST',
+  path: '/scoring/loans/{loanId}/overdue',
+  summary: '登记逾期（银行，本行；当季贴息取消）',
+  auth: 'staff',
+  roles: ['bank'],
+  params: z.object({ loanId: z.string().min(1) }),
+  body: z.object({ since: IsoDate, overdueFen: z.number().int().min(1), expectedVersion: z.number().int().min(1) }),
+  response: Loan,
 });

@@ -1,6 +1,353 @@
 import { z } from 'zod';
 import { defineContract } from '../contracts.js';
+import { Period } from '../period.js';
+import { RegionCode } from '../region.js';
 
 /** HTTP contracts of the subsidy service. Owned by that service. */
-export const _placeholder = z.never();
-void defineContract;
+
+const ItemTotal = z.object({
+  households: z.number().int(),
+  totalFen: z.number().int(),
+});
+const Totals = z.object({
+  households: z.number().int(),
+  totalFen: z.number().int(),
+  byItem: z.record(z.string(), ItemTotal),
+  byTown: z.record(z.string(), z.record(z.string(), ItemTotal)),
+  missingFacts: z.record(z.string(), z.number().int()),
+});
+
+const Line = z.object({
+  itemId: z.string(),
+  nameZh: z.string(),
+  kind: z.string(),
+  subject: z.string(),
+  status: z.enum(['payable', 'missing-facts', 'excluded', 'not-quantified']),
+  amountFen: z.number().int().min(0),
+  floorFen: z.number().int().optional(),
+  value: z.union([z.number(), z.string()]).optional(),
+  missingFacts: z.array(z.string()).optional(),
+  inputs: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
+  source: z.object({ seed: z.string(), lines: z.string(), rule: z.string() }),
+  explanation: z.string(),
+  excludedBy: z.string().optional(),
+});
+
+const FactInput = z.union([z.number(), z.string().max(200), z.boolean(), z.null()]);
+
+export const Quote = z.object({
+  householdId: z.string(),
+  period: z.string(),
+  jurisdiction: z.string(),
+  catalogVersion: z.string(),
+  parametersVersion: z.number().int(),
+  totalFen: z.number().int(),
+  lines: z.array(Line),
+  notQuantified: z.array(
+    z.object({
+      id: z.string(),
+      nameZh: z.string(),
+      source: z.object({
+        seed: z.string(),
+        lines: z.string(),
+        rule: z.string(),
+      }),
+    }),
+  ),
+});
+
+export const quote = defineContract({
+  id: 'subsidy.quote',
+  method: 'POST',
+  path: '/subsidy/quote',
+  summary: '一户的享受政策测算：每项金额及依据（含按次申报的事实，如医疗费用、实际投入）',
+  auth: 'staff',
+  body: z.object({
+    householdId: z.string().min(1).max(100),
+    period: Period,
+    /** Only these items (default: every household and person item in effect). */
+    items: z.array(z.string()).max(200).optional(),
+    /** Per-claim facts; money facts (catalog type yuan) are integer fen. */
+    claims: z
+      .array(
+        z.object({
+          itemId: z.string(),
+          memberId: z.string().optional(),
+          facts: z.record(z.string(), FactInput),
+        }),
+      )
+      .max(100)
+      .default([]),
+  }),
+  response: Quote,
+});
+
+const ItemSummary = z.object({
+  id: z.string(),
+  nameZh: z.string(),
+  jurisdiction: z.string(),
+  category: z.string(),
+  kind: z.string(),
+  period: z.string(),
+  unit: z.string(),
+  amount: z.number().nullable(),
+  formula: z.string().nullable(),
+  isMinimum: z.boolean(),
+  isPayment: z.boolean(),
+  effective: z.object({
+    from: z.union([z.number(), z.string()]),
+    to: z.union([z.number(), z.string()]),
+  }),
+  source: z.object({
+    seed: z.string(),
+    lines: z.string(),
+    rule: z.string(),
+    quoteZh: z.string(),
+  }),
+});
+
+export const getCatalog = defineContract({
+  id: 'subsidy.getCatalog',
+  method: 'GET',
+  path: '/subsidy/catalog',
+  summary: '政策目录（版本、项目、未量化政策）',
+  auth: 'staff',
+  query: z.object({ jurisdiction: z.string().optional() }),
+  response: z.object({
+    version: z.string(),
+    items: z.array(ItemSummary),
+    notQuantified: z.array(
+      z.object({
+        id: z.string(),
+        nameZh: z.string(),
+        jurisdiction: z.string(),
+      }),
+    ),
+  }),
+});
+
+export const getCatalogItem = defineContract({
+  id: 'subsidy.getCatalogItem',
+  method: 'GET',
+  path: '/subsidy/catalog/items/{itemId}',
+  summary: '政策目录中的一项（完整定义）',
+  auth: 'staff',
+  params: z.object({ itemId: z.string().max(100) }),
+  response: z.object({
+    version: z.string(),
+    item: z.record(z.string(), z.unknown()),
+  }),
+});
+
+const Parameters = z.object({
+  jurisdiction: z.string(),
+  version: z.number().int(),
+  values: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])),
+  definitions: z.array(
+    z.object({
+      name: z.string(),
+      type: z.string(),
+      minimum: z.number().optional(),
+      maximum: z.number().optional(),
+      items: z.array(z.string()),
+      note: z.string(),
+    }),
+  ),
+  updatedAt: z.string().optional(),
+});
+
+export const getParameters = defineContract({
+  id: 'subsidy.getParameters',
+  method: 'GET',
+  path: '/subsidy/parameters/{jurisdiction}',
+  summary: '区县参数（低保标准、电价、实发标准等）及可设定项',
+  auth: 'staff',
+  params: z.object({ jurisdiction: z.string().max(40) }),
+  response: Parameters,
+});
+
+export const setParameters = defineContract({
+  id: 'subsidy.setParameters',
+  method: 'PUT',
+  path: '/subsidy/parameters/{jurisdiction}',
+  summary: '设定区县参数（版本化、留痕；金额为分；null 删除）',
+  auth: 'staff',
+  roles: ['county'],
+  params: z.object({ jurisdiction: z.string().max(40) }),
+  body: z.object({
+    expectedVersion: z.number().int().min(0),
+    values: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+    reason: z.string().min(1).max(500),
+  }),
+  response: Parameters,
+});
+
+export const RunView = z.object({
+  runId: z.string(),
+  period: z.string(),
+  region: z.string(),
+  jurisdiction: z.string(),
+  attempt: z.number().int(),
+  status: z.enum(['RUNNING', 'COMPLETED', 'APPROVED', 'PAID']),
+  frozenAt: z.string(),
+  catalogVersion: z.string(),
+  parametersVersion: z.number().int(),
+  progress: z.object({
+    done: z.number().int(),
+    total: z.number().int(),
+    chunks: z.number().int(),
+  }),
+  totals: Totals,
+  previousTotals: Totals.optional(),
+  diff: z.object({
+    added: z.number().int(),
+    changed: z.number().int(),
+    removed: z.number().int(),
+  }),
+  villages: z.number().int(),
+  startedAt: z.string(),
+  completedAt: z.string().optional(),
+  approvedAt: z.string().optional(),
+  approvedBy: z.string().optional(),
+  publishedAt: z.string().optional(),
+  paidAt: z.string().optional(),
+});
+
+const PeriodRegion = z.object({ period: Period, region: RegionCode });
+
+export const startRun = defineContract({
+  id: 'subsidy.startRun',
+  method: 'POST',
+  path: '/subsidy/runs',
+  summary: '发起（或续跑、重算）某期某区划的月度发放计算',
+  auth: 'staff',
+  roles: ['county', 'town'],
+  body: PeriodRegion,
+  response: RunView,
+});
+
+export const getRun = defineContract({
+  id: 'subsidy.getRun',
+  method: 'GET',
+  path: '/subsidy/runs/{period}/{region}',
+  summary: '月度计算的状态、进度与合计',
+  auth: 'staff',
+  params: PeriodRegion,
+  response: RunView,
+});
+
+export const getRunDiff = defineContract({
+  id: 'subsidy.getRunDiff',
+  method: 'GET',
+  path: '/subsidy/runs/{period}/{region}/diff',
+  summary: '重算与上次结果的差异（逐户逐项）',
+  auth: 'staff',
+  params: PeriodRegion,
+  query: z.object({
+    cursor: z.string().max(2048).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  }),
+  response: z.object({
+    attempt: z.number().int(),
+    items: z.array(
+      z.object({
+        householdId: z.string(),
+        itemId: z.string(),
+        kind: z.enum(['added', 'changed', 'removed']),
+        beforeFen: z.number().int().nullable(),
+        afterFen: z.number().int().nullable(),
+      }),
+    ),
+    nextCursor: z.string().optional(),
+  }),
+});
+
+export const RosterLineView = z.object({
+  householdId: z.string(),
+  village: z.string(),
+  town: z.string(),
+  headName: z.string(),
+  group: z.string(),
+  itemId: z.string(),
+  nameZh: z.string(),
+  status: z.string(),
+  amountFen: z.number().int(),
+  subjects: z.array(
+    z.object({
+      subject: z.string(),
+      name: z.string().optional(),
+      status: z.string(),
+      amountFen: z.number().int(),
+      explanation: z.string(),
+      missingFacts: z.array(z.string()).optional(),
+      excludedBy: z.string().optional(),
+    }),
+  ),
+});
+
+export const getRosterLines = defineContract({
+  id: 'subsidy.getRosterLines',
+  method: 'GET',
+  path: '/subsidy/rosters/{period}/{region}/lines',
+  summary: '发放花名册明细（按村分页）',
+  auth: 'staff',
+  params: PeriodRegion,
+  query: z.object({
+    village: RegionCode,
+    cursor: z.string().max(2048).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  }),
+  response: z.object({
+    items: z.array(RosterLineView),
+    nextCursor: z.string().optional(),
+  }),
+});
+
+export const approveRoster = defineContract({
+  id: 'subsidy.approveRoster',
+  method: 'POST',
+  path: '/subsidy/rosters/{period}/{region}/approve',
+  summary: '区县审核通过发放花名册（通过后方可导出）',
+  auth: 'staff',
+  roles: ['county'],
+  params: PeriodRegion,
+  body: z.object({
+    expectedAttempt: z.number().int().min(1),
+    note: z.string().max(500).optional(),
+  }),
+  response: RunView,
+});
+
+export const exportRoster = defineContract({
+  id: 'subsidy.exportRoster',
+  method: 'GET',
+  path: '/subsidy/rosters/{period}/{region}/export',
+  summary: '导出一卡通发放花名册（XLSX 或 CSV；须已审核）',
+  auth: 'staff',
+  roles: ['county'],
+  params: PeriodRegion,
+  query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+  produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+});
+
+export const publishRoster = defineContract({
+  id: 'subsidy.publishRoster',
+  method: 'POST',
+  path: '/subsidy/rosters/{period}/{region}/publish',
+  summary: '经公示服务公开资金分配结果（按镇、项目汇总，不含个人信息）',
+  auth: 'staff',
+  roles: ['county'],
+  params: PeriodRegion,
+  response: RunView,
+});
+
+export const markRosterPaid = defineContract({
+  id: 'subsidy.markRosterPaid',
+  method: 'POST',
+  path: '/subsidy/rosters/{period}/{region}/paid',
+  summary: '登记花名册已通过一卡通发放',
+  auth: 'staff',
+  roles: ['county'],
+  params: PeriodRegion,
+  response: RunView,
+});

@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks';
+import { api, config, signIn } from '../api.js';
+import { navigate } from '../router.js';
+import { useSignal } from '../state.js';
+import { ErrorBox, h, Loading, Select, useAction, useLoad } from '../ui.js';
+
+interface DemoUser {
+  username: string;
+  name: string;
+  role: string;
+  region: string;
+}
+
+/**
+ * Staff sign-in. Locally: the demo users through POST /dev/login. In the cloud (config.json
+ * {"auth":"cognito"}): the Cognito hosted UI, which returns the ID token to #id_token=….
+ */
+export function LoginPage(props: { next: string }) {
+  const cfg = useSignal(config);
+  if (cfg.auth === 'cognito' && cfg.cognito) {
+    const redirect = cfg.cognito.redirectUri ?? `${location.origin}/`;
+    const url = `${cfg.cognito.domain.replace(/\/$/, '')}/login?response_type=token&scope=openid+profile&client_id=${encodeURIComponent(cfg.cognito.clientId)}&redirect_uri=${encodeURIComponent(redirect)}`;
+    return h('section', { class: 'card narrow' }, [h('h1', { tabIndex: -1 }, '工作人员登录'), h('p', null, '使用统一身份认证（含多因素验证）登录。'), h('a', { class: 'button', href: url }, '前往登录')]);
+  }
+  return h(DevLogin, props);
+}
+
+function DevLogin(props: { next: string }) {
+  const users = useLoad(() => api().request<{ items: DemoUser[] }>('GET', '/dev/users', { auth: false }), []);
+  const [username, setUsername] = useState('county');
+  const login = useAction(async () => {
+    const result = await api().request<{ token: string }>('POST', '/dev/login', { body: { username }, auth: false, retries: 0 });
+    signIn(result.token);
+    navigate(props.next);
+    return result;
+  });
+  return h('section', { class: 'card narrow', 'aria-labelledby': 'login-title' }, [
+    h('h1', { id: 'login-title', tabIndex: -1 }, '工作人员登录'),
+    h('p', { class: 'muted' }, '本地演示环境：选择一个演示账号登录。云上部署使用统一身份认证（Cognito）。'),
+    users.loading ? Loading({}) : null,
+    users.error ? ErrorBox({ error: users.error, onRetry: users.reload }) : null,
+    h('form', { onSubmit: (e: Event) => (e.preventDefault(), void login.run()) }, [
+      Select({ id: 'login-user', label: '演示账号', value: username, onChange: setUsername, options: (users.data?.items ?? [{ username: 'county', name: '台儿庄区扶贫办（演示）', role: 'county', region: '' }]).map((u) => ({ value: u.username, label: `${u.name}（${u.username}）` })) }),
+      h('button', { type: 'submit', disabled: login.busy }, login.busy ? '正在登录…' : '登录'),
+      ErrorBox({ error: login.error }),
+    ]),
+  ]);
+}

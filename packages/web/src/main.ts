@@ -1,0 +1,91 @@
+import './styles.css';
+import { render } from 'preact';
+import { z } from 'zod';
+import { config, loadConfig, retryNotice, session, signIn, signOut } from './api.js';
+import { BoardPage, NoticePage } from './board.js';
+import { DispatchPage } from './console/dispatch.js';
+import { HouseholdPage, HouseholdsPage } from './console/households.js';
+import { LoginPage } from './console/login.js';
+import { NoticeDetailPage, NoticesPage } from './console/notices.js';
+import { ScoringPage } from './console/scoring.js';
+import { SubsidyPage } from './console/subsidy.js';
+import { match, route } from './router.js';
+import { useSignal } from './state.js';
+import { h } from './ui.js';
+
+// Validation messages from the contracts in Chinese (the client checks requests before sending).
+z.config(z.locales.zhCN());
+
+const ROLE_ZH: Record<string, string> = { village: '村两委', town: '镇（街）', county: '区县扶贫办', leading_group: '领导小组', department: '职能部门', finance_office: '金融办', pboc: '人民银行', bank: '银行机构' };
+
+const STAFF_NAV = [
+  { path: '/staff/households', label: '农户' },
+  { path: '/staff/notices', label: '公示' },
+  { path: '/staff/subsidy', label: '补贴' },
+  { path: '/staff/scoring', label: '银行考核' },
+  { path: '/staff/dispatch', label: '月调度' },
+];
+
+function Page(props: { path: string }) {
+  const path = props.path;
+  const who = useSignal(session);
+  let p: Record<string, string> | undefined;
+  if ((p = match('/notice/:id', path))) return h(NoticePage, { noticeId: p.id as string });
+  if (path.startsWith('/staff')) {
+    if (match('/staff/login', path) || !who) return h(LoginPage, { next: path.startsWith('/staff/login') ? '/staff/households' : path });
+    if (match('/staff', path) || match('/staff/households', path)) return h(HouseholdsPage, { path });
+    if ((p = match('/staff/households/:id', path))) return h(HouseholdPage, { householdId: p.id as string });
+    if (match('/staff/notices', path)) return h(NoticesPage, { path });
+    if ((p = match('/staff/notices/:id', path))) return h(NoticeDetailPage, { noticeId: p.id as string });
+    if (match('/staff/subsidy', path)) return h(SubsidyPage, { path });
+    if (match('/staff/scoring', path)) return h(ScoringPage, { path });
+    if (match('/staff/dispatch', path)) return h(DispatchPage, { path });
+    return h('div', null, [h('h1', { tabIndex: -1 }, '页面不存在'), h('a', { href: '#/staff/households' }, '返回工作台')]);
+  }
+  return h(BoardPage, { path });
+}
+
+function App() {
+  const path = useSignal(route);
+  const who = useSignal(session);
+  const notice = useSignal(retryNotice);
+  const staff = path.startsWith('/staff');
+  return h('div', { class: 'layout' }, [
+    h('header', { class: 'top' }, [
+      h('a', { href: staff ? '#/staff/households' : '#/', class: 'brand' }, staff ? '精准扶贫 · 工作台' : '精准扶贫 · 公示公告'),
+      h('nav', { 'aria-label': '主导航' }, [
+        staff && who
+          ? h('ul', null, STAFF_NAV.map((n) => h('li', null, h('a', { href: `#${n.path}`, 'aria-current': path.startsWith(n.path) ? 'page' : undefined }, n.label))))
+          : null,
+      ]),
+      h('div', { class: 'who' }, [
+        staff && who ? [h('span', null, `${who.name}（${ROLE_ZH[who.role] ?? who.role}）`), ' ', h('button', { type: 'button', class: 'link', onClick: () => (signOut(), (location.hash = '#/staff/login')) }, '退出登录')] : null,
+        !staff ? h('a', { href: '#/staff/households' }, '工作人员登录') : h('a', { href: '#/' }, '公示查询'),
+      ]),
+    ]),
+    h('div', { class: 'status', role: 'status', 'aria-live': 'polite' }, notice ?? ''),
+    h('main', { id: 'main' }, h(Page, { path })),
+    h('footer', null, '依据山东省精准扶贫相关文件（2016–2020）。公开名单中的个人信息已脱敏；如有异议请在公示期内提出。'),
+  ]);
+}
+
+/** Cognito hosted UI returns #id_token=…: keep the token, continue to the console. */
+function acceptCognitoRedirect(): void {
+  const hash = location.hash.replace(/^#/, '');
+  if (!hash.includes('id_token=')) return;
+  const token = new URLSearchParams(hash).get('id_token');
+  if (token) signIn(token);
+  history.replaceState(null, '', `${location.pathname}#/staff/households`);
+  route.set('/staff/households');
+}
+
+window.addEventListener('unhandledrejection', (event) => {
+  console.error(event.reason);
+  retryNotice.set('操作未完成：页面出现意外错误，请重试');
+});
+
+await loadConfig();
+if (config.get().auth === 'cognito') acceptCognitoRedirect();
+const root = document.getElementById('app') as HTMLElement;
+root.textContent = '';
+render(h(App, {}), root);
