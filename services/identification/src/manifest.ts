@@ -1,5 +1,5 @@
 import { defineService } from '@jingzhun/platform/manifest';
-import { identificationApi } from '@jingzhun/types';
+import { identificationApi, noticeEvents } from '@jingzhun/types';
 import { identificationTable } from './store/table.js';
 
 export const manifest = defineService({
@@ -10,7 +10,31 @@ export const manifest = defineService({
   routes: [
     { contract: identificationApi.getRegion, handler: 'handlers/regions.ts#getRegion' },
     { contract: identificationApi.listRegionChildren, handler: 'handlers/regions.ts#listRegionChildren' },
+    { contract: identificationApi.listHouseholds, handler: 'handlers/households.ts#listHouseholds' },
+    { contract: identificationApi.createHousehold, handler: 'handlers/households.ts#createHousehold' },
+    { contract: identificationApi.getHousehold, handler: 'handlers/households.ts#getHousehold' },
+    { contract: identificationApi.updateHousehold, handler: 'handlers/households.ts#updateHousehold' },
+    { contract: identificationApi.addMember, handler: 'handlers/households.ts#addMember' },
+    { contract: identificationApi.changeMember, handler: 'handlers/households.ts#changeMember' },
+    { contract: identificationApi.handOverHelper, handler: 'handlers/households.ts#handOverHelper' },
+    { contract: identificationApi.addMeasure, handler: 'handlers/households.ts#addMeasure' },
+    { contract: identificationApi.householdHistory, handler: 'handlers/households.ts#householdHistory' },
+    { contract: identificationApi.householdAction, handler: 'handlers/actions.ts#householdAction' },
+    { contract: identificationApi.listHits, handler: 'handlers/hits.ts#listHits' },
+    { contract: identificationApi.reviewHit, handler: 'handlers/hits.ts#reviewHit' },
+    { contract: identificationApi.importComparison, handler: 'handlers/hits.ts#importComparison' },
+    { contract: identificationApi.getPovertyLine, handler: 'handlers/reference.ts#getPovertyLine' },
+    { contract: identificationApi.setRuralCpi, handler: 'handlers/reference.ts#setRuralCpi' },
+    { contract: identificationApi.setNsysWindow, handler: 'handlers/reference.ts#setNsysWindow' },
+    { contract: identificationApi.getNsysWindow, handler: 'handlers/reference.ts#getNsysWindow' },
+    { contract: identificationApi.villageStatistics, handler: 'handlers/statistics.ts#villageStatistics' },
+    { contract: identificationApi.applyVillageExit, handler: 'handlers/village-exit.ts#applyVillageExit' },
+    { contract: identificationApi.getVillageExit, handler: 'handlers/village-exit.ts#getVillageExit' },
+    { contract: identificationApi.villageExitAction, handler: 'handlers/village-exit.ts#villageExitAction' },
   ],
   jobs: [],
-  subscriptions: [],
+  subscriptions: [
+    { event: noticeEvents.noticeWindowClosed.type, handler: 'handlers/notices.ts#onWindowClosed' },
+    { event: noticeEvents.objectionDecided.type, handler: 'handlers/notices.ts#onObjectionDecided' },
+  ],
 });

@@ -1,12 +1,52 @@
+import { platformKeys } from '@jingzhun/platform';
+
 /**
  * Key builders for the identification table: the only place key strings are written.
  *
- * | entity  | pk               | sk       | gsi1pk                    | gsi1sk |
- * |---------|------------------|----------|---------------------------|--------|
- * | region  | REGION#<code>    | REGION   | REGION_CHILDREN#<parent>  | <code> |
+ * | entity          | pk                        | sk              | gsi1pk / gsi1sk                         | gsi2pk / gsi2sk                        |
+ * |-----------------|---------------------------|-----------------|-----------------------------------------|----------------------------------------|
+ * | region          | REGION#<code>             | REGION          | REGION_CHILDREN#<parent> / <code>       |                                        |
+ * | household       | HH#<householdId>          | HH              | HH_TOWN#<town 9> / <village>#<id>       | HH_COUNTY#<county 6> / <village>#<id>  |
+ * | hit             | HH#<householdId>          | HIT#<hitId>     |                                         |                                        |
+ * | ID-number guard | IDNUM#<idNumber>          | IDNUM           |                                         |                                        |
+ * | notice request  | NOTICE_REQ#<requestId>    | NOTICE_REQ      |                                         |                                        |
+ * | poverty line    | LINE#<level>              | <year>          |                                         |                                        |
+ * | NSYS window     | NSYS_WINDOW#<county 6>    | NSYS_WINDOW     |                                         |                                        |
+ * | village exit    | VILLAGE_EXIT#<village>    | <year>          |                                         |                                        |
+ * | import          | IMPORT#<importId>         | IMPORT          |                                         |                                        |
+ * | audit           | AUDIT#HOUSEHOLD#<id>      | <at>#<id>       | (platformKeys.audit)                    |                                        |
  */
 export const regionKeys = {
   item: (code: string) => ({ pk: `REGION#${code}`, sk: 'REGION' }),
   childIndex: (parent: string, code: string) => ({ gsi1pk: `REGION_CHILDREN#${parent}`, gsi1sk: code }),
   childrenOf: (parent: string) => ({ name: 'gsi1pk', value: `REGION_CHILDREN#${parent}` }),
 };
+
+export const householdKeys = {
+  item: (householdId: string) => ({ pk: `HH#${householdId}`, sk: 'HH' }),
+  indexes: (village: string, householdId: string) => ({
+    gsi1pk: `HH_TOWN#${village.slice(0, 9)}`,
+    gsi1sk: `${village}#${householdId}`,
+    gsi2pk: `HH_COUNTY#${village.slice(0, 6)}`,
+    gsi2sk: `${village}#${householdId}`,
+  }),
+  /** Households of a town (optionally one village of it): gsi1. */
+  byTown: (town: string) => ({ index: 'gsi1', partition: { name: 'gsi1pk', value: `HH_TOWN#${town.slice(0, 9)}` } }),
+  /** Households of a county: gsi2. */
+  byCounty: (county: string) => ({ index: 'gsi2', partition: { name: 'gsi2pk', value: `HH_COUNTY#${county.slice(0, 6)}` } }),
+  villagePrefix: (village: string, index: 'gsi1' | 'gsi2') => ({ name: `${index}sk`, value: `${village}#` }),
+  hit: (householdId: string, hitId: string) => ({ pk: `HH#${householdId}`, sk: `HIT#${hitId}` }),
+  hitsOf: (householdId: string) => ({ partition: { name: 'pk', value: `HH#${householdId}` }, sortKeyPrefix: { name: 'sk', value: 'HIT#' } }),
+  auditSubject: (householdId: string) => `HOUSEHOLD#${householdId}`,
+  auditOf: (householdId: string) => ({ name: 'pk', value: platformKeys.audit(`HOUSEHOLD#${householdId}`, '', '').pk }),
+};
+
+export const idGuardKey = (idNumber: string) => ({ pk: `IDNUM#${idNumber}`, sk: 'IDNUM' });
+export const noticeRequestKey = (requestId: string) => ({ pk: `NOTICE_REQ#${requestId}`, sk: 'NOTICE_REQ' });
+export const lineKeys = {
+  item: (level: string, year: number) => ({ pk: `LINE#${level}`, sk: String(year) }),
+  ofLevel: (level: string) => ({ name: 'pk', value: `LINE#${level}` }),
+};
+export const windowKey = (county: string) => ({ pk: `NSYS_WINDOW#${county.slice(0, 6)}`, sk: 'NSYS_WINDOW' });
+export const villageExitKey = (village: string, year: number) => ({ pk: `VILLAGE_EXIT#${village}`, sk: String(year) });
+export const importKey = (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' });

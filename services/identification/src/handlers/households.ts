@@ -1,0 +1,133 @@
+import { httpHandler, queryPage } from '@jingzhun/platform';
+import { DomainError, identificationApi, maskIdNumber, shanghaiDate } from '@jingzhun/types';
+import { PUBLISHED } from '../domain/actions.js';
+import { viewOf } from '../domain/household.js';
+import { addMeasure as addMeasureTo, addMember as addMemberTo, applyChanges, changeMemberStatus, handOver, openHousehold } from '../domain/register.js';
+import { assertVersion, createHousehold as createItem, loadHousehold, stripItem, table, unitOfWork, writeHousehold, listHouseholdsIn } from '../store/households.js';
+import { householdKeys, idGuardKey } from '../store/keys.js';
+import { loadLineEntries } from '../store/reference.js';
+
+const duplicateId = (idNumber: string) =>
+  new DomainError('DUPLICATE_ID_NUMBER', `身份证号 ${maskIdNumber(idNumber)} 已登记在其他农户，同一人不能在两户中`, 409, { idNumberMasked: maskIdNumber(idNumber) });
+
+/** GET /households?region=…: a page of households in a county, town or village in the caller's scope. */
+export const listHouseholds = httpHandler(identificationApi.listHouseholds, async ({ query, assertInScope }) => {
+  assertInScope(query.region);
+  const page = await listHouseholdsIn(query.region, query);
+  return {
+    items: page.items.map((item) => ({
+      householdId: item.householdId, region: item.region, group: item.group, headName: item.headName, status: item.status,
+      attribute: item.attribute, size: item.size, incomePerCapitaFen: item.incomePerCapitaFen, version: item.version,
+      ...(item.colour ? { colour: item.colour } : {}), ...(item.exitedAt ? { exitedAt: item.exitedAt } : {}),
+      ...(item.policyUntil ? { policyUntil: item.policyUntil } : {}), ...(item.workflow ? { workflowState: `${item.workflow.kind}:${item.workflow.state}` } : {}),
+    })),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
+});
+
+/** POST /households: an entry application (APPLIED) or a monitoring signal (SIGNALLED). Every member's ID number is reserved in the same transaction. */
+export const createHousehold = httpHandler(identificationApi.createHousehold, async ({ body, staff, actor, assertInScope, clock, ids }) => {
+  assertInScope(body.region);
+  const record = openHousehold(body, { householdId: ids.next(), nextId: () => ids.next(), today: shanghaiDate(clock.now()), role: staff().role, lines: await loadLineEntries() });
+  const uow = unitOfWork(clock, ids, actor);
+  const cityStandard = record.workflow?.cityStandard === true;
+  const item = createItem(uow, record, record.workflow?.kind === 'monitoring' ? 'SIGNAL' : 'APPLY', cityStandard ? ['changed'] : []);
+  for (const member of record.members) {
+    uow.create({ ...idGuardKey(member.idNumber), entity: 'id-guard', householdId: record.householdId, memberId: member.memberId }, duplicateId(member.idNumber));
+  }
+  await uow.commit();
+  return viewOf(item);
+});
+
+/** GET /households/{id} */
+export const getHousehold = httpHandler(identificationApi.getHousehold, async ({ params, assertInScope }) => {
+  const item = await loadHousehold(params.householdId);
+  assertInScope(item.region);
+  return viewOf(item);
+});
+
+/** PATCH /households/{id}: data changes with evidence and a reason (full history in the audit). */
+export const updateHousehold = httpHandler(identificationApi.updateHousehold, async ({ params, body, actor, assertInScope, clock, ids }) => {
+  const item = await loadHousehold(params.householdId);
+  assertInScope(item.region);
+  assertVersion(item, body.version);
+  const { household, changed } = applyChanges(stripItem(item), body.changes, await loadLineEntries());
+  const today = shanghaiDate(clock.now());
+  household.evidence = [...household.evidence, ...body.evidence.map((e) => ({ ...e, at: today, action: 'UPDATE' }))];
+  const uow = unitOfWork(clock, ids, actor);
+  const stored = writeHousehold(uow, item, household, { action: 'UPDATE', reason: body.reason }, PUBLISHED(household.status) ? ['changed'] : [], changed);
+  await uow.commit();
+  return viewOf(stored);
+});
+
+/** POST /households/{id}/members: birth, marriage, move in; the ID number is reserved across households. */
+export const addMember = httpHandler(identificationApi.addMember, async ({ params, body, actor, assertInScope, clock, ids }) => {
+  const item = await loadHousehold(params.householdId);
+  assertInScope(item.region);
+  assertVersion(item, body.version);
+  const today = shanghaiDate(clock.now());
+  const memberId = ids.next();
+  const household = addMemberTo(stripItem(item), body.member, memberId, body.date, today, await loadLineEntries());
+  household.evidence = [...household.evidence, ...body.evidence.map((e) => ({ ...e, at: today, action: `MEMBER_ADDED:${body.reason}` }))];
+  const uow = unitOfWork(clock, ids, actor);
+  const stored = writeHousehold(uow, item, household, { action: `MEMBER_ADDED:${body.reason}` }, PUBLISHED(household.status) ? ['changed'] : [], ['members', `member-added:${body.reason}`]);
+  uow.create({ ...idGuardKey(body.member.idNumber), entity: 'id-guard', householdId: household.householdId, memberId }, duplicateId(body.member.idNumber));
+  await uow.commit();
+  return viewOf(stored);
+});
+
+/** POST /households/{id}/members/{memberId}/status: death, marriage out, move out. A departed member's ID is released. */
+export const changeMember = httpHandler(identificationApi.changeMember, async ({ params, body, actor, assertInScope, clock, ids }) => {
+  const item = await loadHousehold(params.householdId);
+  assertInScope(item.region);
+  assertVersion(item, body.version);
+  const today = shanghaiDate(clock.now());
+  const { household, member } = changeMemberStatus(stripItem(item), params.memberId, body.status, body.date, today, await loadLineEntries());
+  household.evidence = [...household.evidence, ...body.evidence.map((e) => ({ ...e, at: today, action: `MEMBER_${body.status.toUpperCase()}` }))];
+  const uow = unitOfWork(clock, ids, actor);
+  const stored = writeHousehold(uow, item, household, { action: `MEMBER_${body.status.toUpperCase()}:${body.reason}` }, PUBLISHED(household.status) ? ['changed'] : [], ['members', `member-${body.status}:${body.reason}`]);
+  // A person who moved out may join another household; a deceased person's number stays reserved.
+  if (body.status === 'moved_out') uow.delete(idGuardKey(member.idNumber));
+  await uow.commit();
+  return viewOf(stored);
+});
+
+/** POST /households/{id}/helpers: dated handover of the 帮扶责任人. */
+export const handOverHelper = httpHandler(identificationApi.handOverHelper, async ({ params, body, actor, assertInScope, clock, ids }) => {
+  const item = await loadHousehold(params.householdId);
+  assertInScope(item.region);
+  assertVersion(item, body.version);
+  const household = handOver(stripItem(item), body.helper);
+  const uow = unitOfWork(clock, ids, actor);
+  const stored = writeHousehold(uow, item, household, { action: 'HELPER_HANDOVER' }, [], []);
+  await uow.commit();
+  return viewOf(stored);
+});
+
+/** POST /households/{id}/measures */
+export const addMeasure = httpHandler(identificationApi.addMeasure, async ({ params, body, actor, assertInScope, clock, ids }) => {
+  const item = await loadHousehold(params.householdId);
+  assertInScope(item.region);
+  assertVersion(item, body.version);
+  const household = addMeasureTo(stripItem(item), body.measure, ids.next());
+  const uow = unitOfWork(clock, ids, actor);
+  const stored = writeHousehold(uow, item, household, { action: 'MEASURE_ADDED' }, PUBLISHED(household.status) ? ['changed'] : [], ['measures']);
+  await uow.commit();
+  return viewOf(stored);
+});
+
+/** GET /households/{id}/history: the audit trail, newest first. */
+export const householdHistory = httpHandler(identificationApi.householdHistory, async ({ params, query, assertInScope }) => {
+  const item = await loadHousehold(params.householdId);
+  assertInScope(item.region);
+  const page = await queryPage<{ at: string; action: string; actor: { sub: string; role: string; name?: string }; reason?: string; before?: unknown; after?: unknown }>({
+    table: table(), partition: householdKeys.auditOf(params.householdId), limit: query.limit, forward: false, ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
+  return {
+    items: page.items.map((entry) => ({
+      at: entry.at, action: entry.action, actor: { sub: entry.actor.sub, role: entry.actor.role, ...(entry.actor.name ? { name: entry.actor.name } : {}) },
+      ...(entry.reason ? { reason: entry.reason } : {}), before: entry.before, after: entry.after,
+    })),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
+});

@@ -1,0 +1,328 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '@jingzhun/types';
+import { type ActionContext, applyAction, applyNoticeOutcome } from '../src/domain/actions.js';
+import { classifyColour, monitoringLineFen } from '../src/domain/colour.js';
+import { buildHits, parseDepartmentList, unresolvedBlocks, type HitRecord } from '../src/domain/comparison.js';
+import { assessExit, entryIncomeMet, exitIncomeMet, failedWelfareChecks, isPoorByIncome } from '../src/domain/eligibility.js';
+import { ENTRY_STEPS } from '../src/domain/entry.js';
+import { EXIT_STEPS } from '../src/domain/exit.js';
+import { deriveAttribute, deriveStandard, type HouseholdRecord } from '../src/domain/household.js';
+import { assertPlausibleIncome, perCapitaIncomeFen } from '../src/domain/income.js';
+import { assertQuorum } from '../src/domain/machine.js';
+import { monitoringAlert, MONITORING_STEPS } from '../src/domain/monitoring.js';
+import { assertWindowOpen, policyUntil } from '../src/domain/policy.js';
+import { nextYearLine, resolveLine } from '../src/domain/poverty-lines.js';
+import { openHousehold } from '../src/domain/register.js';
+import { applyVillageExitAction, incidencePercent, openVillageExit } from '../src/domain/village-exit.js';
+import { makeIdNumber } from '../src/demo/people.js';
+import { applicationBody, EVIDENCE, MEETING } from './support.js';
+import { identificationApi } from '@jingzhun/types';
+
+const ok = { food: true, clothing: true, education: true, medical: true, housing: true, water: true };
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  return 'NO_ERROR';
+};
+
+function household(incomeYuan = 6000): HouseholdRecord {
+  const body = identificationApi.CreateHouseholdBody.parse(applicationBody({ incomeYuan }));
+  let n = 0;
+  return openHousehold(body, { householdId: 'H1', nextId: () => `M${++n}`, today: '2018-03-01', role: 'village', lines: [] });
+}
+
+function ctx(role: ActionContext['role'], extra: Partial<ActionContext> = {}): ActionContext {
+  return { role, today: '2018-03-10', lines: [], window: { opens: '2018-03-01', closes: '2018-03-31' }, hits: [], ...extra };
+}
+
+function run(h: HouseholdRecord, role: ActionContext['role'], action: string, extra: Partial<ActionContext> = {}, command: Record<string, unknown> = {}) {
+  return applyAction(h, { action, evidence: (EVIDENCE[action] ?? []) as never, meeting: MEETING, ...command }, ctx(role, extra));
+}
+
+/** Moves a household through notice states by simulating a clear window. */
+function clear(h: HouseholdRecord): HouseholdRecord {
+  const withNotice = { ...h, workflow: { ...h.workflow!, notice: { requestId: 'R', type: 't', held: false } } };
+  return applyNoticeOutcome(withNotice, 'R', 'clear', { lines: [], today: '2018-03-10' })!.household;
+}
+
+describe('poverty lines (seed 000 ID-2 L972–978, ID-3 L980–989)', () => {
+  it('stores known values: provincial 2015 = 3,372, 2017 = 3,509; national 2015 = 2,800', () => {
+    expect(resolveLine('provincial', 2015).amountYuan).toBe(3372);
+    expect(resolveLine('provincial', 2017).amountYuan).toBe(3509);
+    expect(resolveLine('national', 2015).amountYuan).toBe(2800);
+  });
+  it('derives line(y) = round_half_up(line(y−1) × CPI/100) from an entered CPI (000 ID-3; rounding workflows.md §1.2)', () => {
+    expect(nextYearLine(3509, 102.1)).toBe(3583); // 3582.689
+    expect(nextYearLine(3000, 100.05)).toBe(3002); // 3001.5 rounds up
+    expect(resolveLine('provincial', 2018, [{ level: 'provincial', year: 2018, cpi: 102.1, source: 'test' }])).toMatchObject({ amountYuan: 3583, derived: true });
+  });
+  it('refuses an unknown year rather than back-deriving it (001 I-4)', () => {
+    expect(code(() => resolveLine('provincial', 2016))).toBe('POVERTY_LINE_UNKNOWN');
+  });
+});
+
+describe('income and eligibility (workflows.md §1.2, decision 1)', () => {
+  const income = { year: 2017, wageFen: 600_000, businessFen: 300_000, businessCostFen: 100_000, transferFen: 200_000, oneOffTransferFen: 50_000, propertyFen: 0 };
+  it('computes per-capita net income from sources (ANC §1) and drops one-offs for the exit test (000 EX-1 "稳定")', () => {
+    expect(perCapitaIncomeFen(income, 4)).toBe(250_000);
+    expect(perCapitaIncomeFen(income, 4, true)).toBe(237_500);
+    expect(perCapitaIncomeFen(income, 3)).toBe(333_333);
+  });
+  it('rejects negative and absurd income', () => {
+    expect(code(() => assertPlausibleIncome({ ...income, businessCostFen: 2_000_000 }, 2))).toBe('INCOME_NEGATIVE');
+    expect(code(() => assertPlausibleIncome({ ...income, wageFen: 999_000_000 }, 1))).toBe('INCOME_ABSURD');
+    expect(code(() => assertPlausibleIncome({ ...income, oneOffTransferFen: 300_000 }, 1))).toBe('INCOME_INCONSISTENT');
+  });
+  it('poor iff income ≤ line (inclusive); exit iff income > line (strict, 000 EX-1 L1029–1032)', () => {
+    expect(isPoorByIncome(350_900, 3509)).toBe(true);
+    expect(isPoorByIncome(350_901, 3509)).toBe(false);
+    expect(entryIncomeMet(350_900, 3509)).toBe(true);
+    expect(exitIncomeMet(350_900, 3509)).toBe(false);
+    expect(exitIncomeMet(350_901, 3509)).toBe(true);
+  });
+  it('checks 两不愁三保障 + drinking water, water being a hard block (002 I-2 L17; 002 E-1 L31)', () => {
+    expect(failedWelfareChecks({ ...ok, medical: false })).toEqual(['medical']);
+    expect(assessExit(400_000, 3509, ok)).toEqual({ ok: true, reasons: [] });
+    const water = assessExit(400_000, 3509, { ...ok, water: false });
+    expect(water.ok).toBe(false);
+    expect(water.reasons[0]).toContain('饮水安全');
+    expect(assessExit(350_900, 3509, ok).ok).toBe(false);
+  });
+  it('derives the attribute from 民政 flags (004 ID-23 L904) and the standard flag (000 ID-4)', () => {
+    const members = household().members;
+    expect(deriveAttribute(false, false, members)).toBe('一般贫困户');
+    expect(deriveAttribute(true, false, members)).toBe('低保贫困户');
+    expect(deriveAttribute(true, false, members.map((m) => ({ ...m, laborCapacity: 'none' as const })))).toBe('低保户');
+    expect(deriveAttribute(true, true, members)).toBe('五保户');
+    expect(deriveStandard(280_000, 2015, undefined, [])).toBe('national');
+    expect(deriveStandard(280_001, 2015, undefined, [])).toBe('provincial');
+    expect(deriveStandard(100_000, 2017, 'municipal', [])).toBe('municipal');
+  });
+});
+
+describe('four colours (000 ID-7 L507–522; workflows.md §1.2)', () => {
+  const base = { perCapitaFen: 400_000, lineYuan: 3509, welfare: ok, riskFlags: [] as string[] };
+  it('registered: RED at or under the line or failing a check, else ORANGE', () => {
+    expect(classifyColour({ ...base, status: 'REGISTERED', perCapitaFen: 350_900 })).toBe('RED');
+    expect(classifyColour({ ...base, status: 'REGISTERED', welfare: { ...ok, housing: false } })).toBe('RED');
+    expect(classifyColour({ ...base, status: 'REGISTERED' })).toBe('ORANGE');
+    expect(classifyColour({ ...base, status: 'MONITORED', monitorType: '突发严重困难户' })).toBe('ORANGE');
+  });
+  it('exited: YELLOW under mline = edge factor × line (parameter), with risk flags or 脱贫不稳定; else GREEN', () => {
+    expect(monitoringLineFen(3509)).toBe(526_350);
+    expect(classifyColour({ ...base, status: 'EXITED_WITH_POLICY' })).toBe('YELLOW');
+    expect(classifyColour({ ...base, status: 'EXITED_WITH_POLICY', edgeFactor: 1.1 })).toBe('GREEN');
+    expect(classifyColour({ ...base, status: 'EXITED_WITH_POLICY', perCapitaFen: 600_000 })).toBe('GREEN');
+    expect(classifyColour({ ...base, status: 'EXITED_WITH_POLICY', perCapitaFen: 600_000, riskFlags: ['house-c-d'] })).toBe('YELLOW');
+    expect(classifyColour({ ...base, status: 'MONITORED', perCapitaFen: 600_000, monitorType: '脱贫不稳定户' })).toBe('YELLOW');
+  });
+});
+
+describe('cross-department comparison (workflows.md §1.2 exclusion checks)', () => {
+  const id = makeIdNumber('1960-03-05', 11);
+  it('reports every broken row of an upload with its row number', () => {
+    const parsed = parseDepartmentList([['姓名', '身份证号', '备注'], ['王建国', id, '在编'], ['', makeIdNumber('1970-01-01', 5), ''], ['李四', '370405196003051230', ''], ['王建国', id, '']], '2018-03-01');
+    expect(parsed.rows).toHaveLength(1);
+    expect(parsed.problems.map((p) => [p.row, p.problem])).toEqual([[3, 'NAME_MISSING'], [4, 'ID_CHECK_CHARACTER'], [5, 'DUPLICATE_ROW']]);
+    expect(code(() => parseDepartmentList([['名字', '号码']], '2018-03-01'))).toBe('UPLOAD_HEADER_INVALID');
+  });
+  it('turns matches into hits: payroll blocks, vehicles go to the meeting (review)', () => {
+    const rows = parseDepartmentList([['姓名', '身份证号'], ['王建国', id]], '2018-03-01').rows;
+    const guards = new Map([[id, { householdId: 'H1', memberId: 'M1' }]]);
+    const households = new Map([['H1', { members: [{ memberId: 'M1', name: '王建国' }] }]]);
+    const [payroll] = buildHits(rows, guards, households, { source: 'caizheng-payroll', importId: 'I', createdAt: 't' });
+    expect(payroll).toMatchObject({ severity: 'block', householdId: 'H1', memberName: '王建国' });
+    expect(buildHits(rows, guards, households, { source: 'vehicle', importId: 'I', createdAt: 't' })[0]?.severity).toBe('review');
+    expect(buildHits(rows, new Map(), households, { source: 'vehicle', importId: 'I', createdAt: 't' })).toEqual([]);
+    const overridden = { ...payroll, decision: { outcome: 'overridden', reason: '已离职', by: 'x', at: 't' } } as HitRecord;
+    expect(unresolvedBlocks([payroll as HitRecord])).toHaveLength(1);
+    expect(unresolvedBlocks([overridden])).toHaveLength(0);
+  });
+});
+
+describe('entry state machine (workflows.md §1.3, ANC §3 两评议两公示一比对一公告)', () => {
+  it('walks every step in order to REGISTERED inside the NSYS window', () => {
+    let h = household();
+    expect(h.workflow?.state).toBe('APPLIED');
+    h = run(h, 'village', 'SURVEY').household;
+    h = run(h, 'village', 'GROUP_REVIEW').household;
+    const posted = run(h, 'village', 'POST_NOTICE');
+    expect(posted.notice).toEqual({ type: 'entry-first', days: 7 });
+    h = clear(posted.household);
+    expect(h.workflow?.state).toBe('NOTICE1_CLEARED');
+    h = run(h, 'county', 'COMPARE').household;
+    h = run(h, 'village', 'ASSEMBLY_REVIEW').household;
+    h = clear(run(h, 'village', 'POST_NOTICE').household);
+    h = run(h, 'town', 'TOWN_REVIEW').household;
+    h = run(h, 'county', 'COUNTY_APPROVE').household;
+    const announced = run(h, 'county', 'POST_NOTICE');
+    expect(announced.notice).toEqual({ type: 'entry-announcement', days: 5 });
+    h = clear(announced.household);
+    expect(h.workflow?.state).toBe('AWAITING_WINDOW');
+    expect(code(() => run(h, 'town', 'REGISTER', { window: { opens: '2018-04-01', closes: '2018-04-30' } }))).toBe('NSYS_WINDOW_CLOSED');
+    const done = run(h, 'town', 'REGISTER');
+    expect(done.household).toMatchObject({ status: 'REGISTERED', registeredAt: '2018-03-10' });
+    expect(done.household.workflow).toBeUndefined();
+    expect(done.events).toEqual(['registered']);
+  });
+  it('checks role, order, evidence, quorum (≥2/3, VRA [NAT]) and reasons', () => {
+    const h = household();
+    expect(code(() => run(h, 'town', 'SURVEY'))).toBe('WRONG_ROLE');
+    expect(code(() => run(h, 'village', 'GROUP_REVIEW'))).toBe('TRANSITION_OUT_OF_ORDER');
+    expect(code(() => run(h, 'village', 'FLY'))).toBe('UNKNOWN_ACTION');
+    expect(code(() => applyAction(h, { action: 'SURVEY', evidence: [{ kind: 'survey', ref: 'x' }] }, ctx('village')))).toBe('EVIDENCE_MISSING');
+    const surveyed = run(h, 'village', 'SURVEY').household;
+    expect(code(() => applyAction(surveyed, { action: 'REJECT', evidence: [{ kind: 'minutes', ref: 'x' }] }, ctx('village')))).toBe('REASON_REQUIRED');
+    expect(code(() => assertQuorum({ date: '2018-01-01', total: 30, present: 19, inFavour: 19 }))).toBe('QUORUM_NOT_MET');
+    expect(code(() => assertQuorum({ date: '2018-01-01', total: 30, present: 20, inFavour: 10 }))).toBe('MAJORITY_NOT_MET');
+    expect(code(() => assertQuorum({ date: '2018-01-01', total: 30, present: 20, inFavour: 11 }))).toBe('NO_ERROR');
+  });
+  it('refuses town review with an unresolved block hit or income above the line', () => {
+    let h = household();
+    for (const [role, action] of [['village', 'SURVEY'], ['village', 'GROUP_REVIEW'], ['village', 'POST_NOTICE']] as const) h = run(h, role, action).household;
+    h = clear(h);
+    h = run(h, 'county', 'COMPARE').household;
+    const reviewHit = { hitId: 'X', householdId: 'H1', memberId: 'M1', memberName: 'x', source: 'vehicle', severity: 'review', detail: '', createdAt: 't' } as HitRecord;
+    expect(code(() => run(h, 'village', 'ASSEMBLY_REVIEW', { hits: [reviewHit] }))).toBe('HITS_UNREVIEWED');
+    h = clear(run(run(h, 'village', 'ASSEMBLY_REVIEW').household, 'village', 'POST_NOTICE').household);
+    const block = { ...reviewHit, source: 'caizheng-payroll', severity: 'block' } as HitRecord;
+    expect(code(() => run(h, 'town', 'TOWN_REVIEW', { hits: [block] }))).toBe('BLOCK_HIT_UNRESOLVED');
+    const rich = { ...h, income: { ...h.income, wageFen: 3_000_000 }, incomePerCapitaFen: 1_000_000 };
+    expect(code(() => run(rich, 'town', 'TOWN_REVIEW'))).toBe('NOT_ELIGIBLE_INCOME');
+    const rejected = run(h, 'town', 'REJECT', {}, { reason: '收入超标', evidence: [{ kind: 'review-form', ref: 'x' }] });
+    expect(rejected.household.status).toBe('REJECTED');
+  });
+  it('an upheld objection rejects; a held entry waits (workflows.md §4.1)', () => {
+    let h = run(run(household(), 'village', 'SURVEY').household, 'village', 'GROUP_REVIEW').household;
+    h = { ...run(h, 'village', 'POST_NOTICE').household };
+    h.workflow = { ...h.workflow!, notice: { requestId: 'R', type: 'entry-first', held: false } };
+    expect(code(() => run(h, 'county', 'COMPARE'))).toBe('NOTICE_PENDING');
+    expect(applyNoticeOutcome(h, 'OTHER', 'clear', { lines: [], today: 'd' })).toBeUndefined();
+    expect(applyNoticeOutcome(h, 'R', 'clear', { lines: [], today: 'd' }, 'objection-decided')).toBeUndefined();
+    const held = applyNoticeOutcome(h, 'R', 'held', { lines: [], today: 'd' })!.household;
+    expect(held.workflow?.notice?.held).toBe(true);
+    expect(applyNoticeOutcome(held, 'R', 'upheld', { lines: [], today: 'd' }, 'objection-decided')!.household.status).toBe('REJECTED');
+  });
+  it('has a citation on every step', () => {
+    for (const step of [...ENTRY_STEPS, ...EXIT_STEPS, ...MONITORING_STEPS]) expect(step.citation).toMatch(/seed|workflows\.md/);
+  });
+});
+
+describe('household exit (seed 000 EX-2…EX-6 L1034–1068; workflows.md §2.1)', () => {
+  function registered(incomeYuan: number): HouseholdRecord {
+    const h = household(incomeYuan);
+    const { workflow: _w, ...rest } = h;
+    return { ...rest, status: 'REGISTERED', registeredAt: '2016-01-01' };
+  }
+  it('walks 民主评议 → 7-day 公示 → 验收 → 5-day 公告 → 备案 → 销号 and sets policy until 销号 + 3 years (000 EX-15 L3922–3924)', () => {
+    let h = run(registered(12_000), 'town', 'PRE_EXIT').household;
+    h = run(h, 'village', 'APPRAISE').household;
+    h = run(h, 'village', 'VERIFY').household;
+    h = run(h, 'village', 'CONSENT').household;
+    const notice = run(h, 'village', 'POST_NOTICE');
+    expect(notice.notice).toEqual({ type: 'exit-village-notice', days: 7 });
+    h = clear(notice.household);
+    h = run(h, 'town', 'TOWN_ACCEPT').household;
+    h = run(h, 'town', 'TOWN_APPROVE').household;
+    const announcement = run(h, 'town', 'POST_NOTICE');
+    expect(announcement.notice).toEqual({ type: 'exit-announcement', days: 5 });
+    h = clear(announcement.household);
+    expect(code(() => run(h, 'town', 'FILE'))).toBe('WRONG_ROLE');
+    h = run(h, 'leading_group', 'FILE').household;
+    expect(code(() => run(h, 'town', 'DEREGISTER', { window: undefined }))).toBe('NSYS_WINDOW_CLOSED');
+    const done = run(h, 'town', 'DEREGISTER', { today: '2018-03-10' });
+    expect(done.household).toMatchObject({ status: 'EXITED_WITH_POLICY', exitedAt: '2018-03-10', policyUntil: '2021-03-10' });
+    expect(done.events).toEqual(['exited']);
+  });
+  it('refuses VERIFY below the standard, and falls back to REGISTERED on refusal or upheld objection', () => {
+    let h = run(run(registered(6000), 'town', 'PRE_EXIT').household, 'village', 'APPRAISE').household;
+    expect(code(() => run(h, 'village', 'VERIFY'))).toBe('EXIT_STANDARD_NOT_MET');
+    h = run(run(run(registered(12_000), 'town', 'PRE_EXIT').household, 'village', 'APPRAISE').household, 'village', 'VERIFY').household;
+    const refused = run(h, 'village', 'REFUSE', {}, { reason: '户不认可', evidence: [{ kind: 'refusal', ref: 'x' }] });
+    expect(refused.household).toMatchObject({ status: 'REGISTERED', lastDecision: { action: 'REFUSE', reason: '户不认可' } });
+    expect(refused.household.workflow).toBeUndefined();
+    const posted = run(run(h, 'village', 'CONSENT').household, 'village', 'POST_NOTICE').household;
+    posted.workflow = { ...posted.workflow!, notice: { requestId: 'R', type: 'exit-village-notice', held: false } };
+    expect(applyNoticeOutcome(posted, 'R', 'upheld', { lines: [], today: 'd' })!.household.status).toBe('REGISTERED');
+  });
+  it('only registered households may enter pre-exit', () => {
+    expect(code(() => run(household(), 'town', 'PRE_EXIT'))).toBe('TRANSITION_OUT_OF_ORDER');
+  });
+  it('policy_until = max(销号 + 3 years, 2020-12-31) (workflows.md §2.2; 002 E-3 L147)', () => {
+    expect(policyUntil('2017-05-01')).toBe('2020-12-31');
+    expect(policyUntil('2018-03-10')).toBe('2021-03-10');
+    expect(policyUntil('2020-02-29')).toBe('2023-02-28');
+    expect(code(() => assertWindowOpen({ opens: '2018-03-01', closes: '2018-03-31' }, '2018-04-01'))).toBe('NSYS_WINDOW_CLOSED');
+  });
+});
+
+describe('monitoring objects and 返贫 (workflows.md §1.4; 003 EX-5 L737)', () => {
+  function exited(incomeYuan: number): HouseholdRecord {
+    const { workflow: _w, ...rest } = household(incomeYuan);
+    return { ...rest, status: 'EXITED_WITH_POLICY', registeredAt: '2016-01-01', exitedAt: '2017-06-01', policyUntil: '2020-12-31' };
+  }
+  it('walks signal → MONITORED, then 返贫 → RE_REGISTERED', () => {
+    expect(code(() => run(exited(3000), 'village', 'SIGNAL', {}, { evidence: [{ kind: 'hardship-report', ref: 'x' }] }))).toBe('MONITOR_TYPE_REQUIRED');
+    let h = run(exited(3000), 'village', 'SIGNAL', {}, { evidence: [{ kind: 'hardship-report', ref: 'x' }], monitorType: '脱贫不稳定户' }).household;
+    expect(h.workflow).toMatchObject({ kind: 'monitoring', state: 'SIGNALLED', dueDate: '2018-03-25' });
+    h = run(h, 'village', 'APPLY', {}, { evidence: [{ kind: 'authorisation', ref: 'x' }] }).household;
+    h = run(h, 'village', 'CHECK', {}, { evidence: [{ kind: 'survey', ref: 'x' }] }).household;
+    h = run(h, 'county', 'COMPARE').household;
+    h = run(h, 'village', 'REVIEW', {}, { evidence: [{ kind: 'minutes', ref: 'x' }] }).household;
+    const posted = run(h, 'village', 'POST_NOTICE');
+    expect(posted.notice).toEqual({ type: 'monitoring', days: 5 });
+    h = clear(posted.household);
+    h = run(h, 'town', 'TOWN_REVIEW').household;
+    h = run(h, 'county', 'COUNTY_DECIDE', {}, { evidence: [{ kind: 'decision', ref: 'x' }] }).household;
+    const monitored = run(h, 'town', 'CONFIRM', {}, { evidence: [{ kind: 'nsys-receipt', ref: 'x' }] });
+    expect(monitored.household).toMatchObject({ status: 'MONITORED', monitorType: '脱贫不稳定户' });
+    expect(monitored.events).toEqual(['monitoring']);
+    const returned = run(monitored.household, 'county', 'RE_REGISTER', {}, { evidence: [{ kind: 'survey', ref: 'x' }, { kind: 'approval', ref: 'y' }] });
+    expect(returned.household.status).toBe('RE_REGISTERED');
+    expect(returned.events).toEqual(['returned']);
+  });
+  it('refuses 返贫 above the line and eliminates risk only above mline with all checks', () => {
+    const monitored = { ...exited(12_000), status: 'MONITORED' as const, monitorType: '脱贫不稳定户' as const };
+    const evidence = { evidence: [{ kind: 'survey', ref: 'x' }, { kind: 'approval', ref: 'y' }] };
+    expect(code(() => run(monitored, 'county', 'RE_REGISTER', {}, evidence))).toBe('NOT_ELIGIBLE_INCOME');
+    const eliminate = { evidence: [{ kind: 'minutes', ref: 'x' }, { kind: 'decision', ref: 'y' }] };
+    expect(code(() => run(monitored, 'county', 'ELIMINATE_RISK', {}, eliminate))).toBe('RISK_NOT_ELIMINATED');
+    const richer = { ...exited(18_000), status: 'MONITORED' as const, monitorType: '脱贫不稳定户' as const };
+    expect(run(richer, 'county', 'ELIMINATE_RISK', {}, eliminate).household.status).toBe('RISK_ELIMINATED');
+  });
+  it('raises an orange alert past a step day and red after day 15', () => {
+    expect(monitoringAlert('SIGNALLED', '2018-03-01', '2018-03-02')).toBe('none');
+    expect(monitoringAlert('SIGNALLED', '2018-03-01', '2018-03-03')).toBe('orange');
+    expect(monitoringAlert('COUNTY_DECIDED', '2018-03-01', '2018-03-17')).toBe('red');
+  });
+});
+
+describe('village exit (seed 000 EX-7…EX-11 L1072–1103)', () => {
+  const base = { village: '370405103201', year: 2018, ruralPopulation: 1000, poorPersons: 20, checklist: { infrastructure: true, publicServices: true, industry: true, collectiveIncomeFen: 3_000_000 } };
+  it('incidence ≤ 2% passes (inclusive); above needs a written exception', () => {
+    expect(incidencePercent(20, 1000)).toBe(2);
+    expect(incidencePercent(1, 3)).toBe(33.33);
+    expect(openVillageExit(base, 'town', [{ kind: 'review-form', ref: 'x' }], '2018-03-01').state).toBe('PRELIM_REVIEWED');
+    expect(code(() => openVillageExit({ ...base, poorPersons: 21 }, 'town', [{ kind: 'review-form', ref: 'x' }], '2018-03-01'))).toBe('INCIDENCE_TOO_HIGH');
+    expect(code(() => openVillageExit(base, 'village', [{ kind: 'review-form', ref: 'x' }], '2018-03-01'))).toBe('WRONG_ROLE');
+  });
+  it('walks 7-day 公示 → 测评验收 → approval → 5-day 公告 → 备案 → 销号 in the window', () => {
+    const c = { today: '2018-03-10', window: { opens: '2018-03-01', closes: '2018-03-31' }, poorPersons: 10 };
+    let r = openVillageExit(base, 'town', [{ kind: 'review-form', ref: 'x' }], '2018-03-01');
+    const posted = applyVillageExitAction(r, { action: 'POST_NOTICE', evidence: [] }, { ...c, role: 'town' });
+    expect(posted.notice).toEqual({ type: 'village-exit-notice', days: 7 });
+    r = { ...posted.record, state: 'NOTICE_CLEARED' };
+    r = applyVillageExitAction(r, { action: 'EVALUATE', evidence: [{ kind: 'acceptance-report', ref: 'x' }] }, { ...c, role: 'county' }).record;
+    expect(r.incidencePercent).toBe(1);
+    r = applyVillageExitAction(r, { action: 'APPROVE', evidence: [{ kind: 'approval', ref: 'x' }] }, { ...c, role: 'leading_group' }).record;
+    r = { ...applyVillageExitAction(r, { action: 'POST_NOTICE', evidence: [] }, { ...c, role: 'county' }).record, state: 'ANNOUNCEMENT_CLEARED' };
+    r = applyVillageExitAction(r, { action: 'FILE', evidence: [{ kind: 'filing', ref: 'x' }] }, { ...c, role: 'leading_group' }).record;
+    expect(code(() => applyVillageExitAction(r, { action: 'DEREGISTER', evidence: [{ kind: 'nsys-receipt', ref: 'x' }] }, { ...c, role: 'county', window: undefined }))).toBe('NSYS_WINDOW_CLOSED');
+    const done = applyVillageExitAction(r, { action: 'DEREGISTER', evidence: [{ kind: 'nsys-receipt', ref: 'x' }] }, { ...c, role: 'county' });
+    expect(done).toMatchObject({ exited: true, record: { state: 'DEREGISTERED', policyUntil: '2021-03-10' } });
+  });
+});
