@@ -1,0 +1,443 @@
+import { createHash } from 'node:crypto';
+import { type Actor, type Clock, type IdGenerator, UnitOfWork } from '@jingzhun/platform';
+import { CommonErrors, DomainError, isWithinRegion, noticeEvents } from '@jingzhun/types';
+import {
+  archive,
+  close,
+  type EntryInput,
+  isDueForClosing,
+  newNotice,
+  type Notice,
+  type NoticeEntry,
+  NoticeErrors,
+  prepareEntries,
+  publish,
+  validateHeader,
+  visibilityOf,
+  withdraw,
+} from '../domain/notice.js';
+import {
+  addInvestigationNote,
+  checkObjection,
+  countLodged,
+  decideObjection,
+  hourBucket,
+  type Objection,
+  type ObjectionInput,
+  OBJECTION_LIMITS,
+} from '../domain/objections.js';
+import { nameKey, toPublicEntry, toPublicNotice } from '../domain/projection.js';
+import { noticeKeys, publicKeys, rateKeys } from '../store/keys.js';
+import { dueNoticeIds, loadEntries, loadEntry, loadNotice, loadObjection, loadRequestGuard, table, type VersionedNotice } from '../store/notices.js';
+
+/**
+ * Use cases of the notices service: load → pure domain rule → one UnitOfWork. Shared by the staff
+ * routes, the event subscribers and the close job so every path writes the same way.
+ */
+export interface Ports {
+  clock: Clock;
+  ids: IdGenerator;
+  actor: Actor;
+}
+
+const SERVICE = 'notices';
+const CHUNK = 90;
+
+function unitOfWork(ports: Ports): UnitOfWork {
+  return new UnitOfWork({ table: table(), service: SERVICE, clock: ports.clock, ids: ports.ids, actor: ports.actor });
+}
+
+/** The secret for keyed name hashes (exact-name search). The cloud stack sets it; locally a fixed development key is used. */
+export function nameSecret(): string {
+  return process.env.JZ_NOTICES_NAME_KEY ?? 'jingzhun-local-development-name-key';
+}
+
+function noticeItem(notice: Notice, version: number) {
+  return {
+    ...noticeKeys.notice(notice.noticeId),
+    ...noticeKeys.byRegion(notice.region, notice.noticeId),
+    ...(notice.status === 'published' && notice.window ? noticeKeys.openWindow(notice.window.closesAt, notice.noticeId) : {}),
+    entity: 'notice',
+    version,
+    ...notice,
+  };
+}
+
+function entryItem(entry: NoticeEntry, version: number) {
+  return { ...noticeKeys.entry(entry.noticeId, entry.no), entity: 'entry', version, ...entry };
+}
+
+function objectionItem(objection: Objection, version: number) {
+  return { ...noticeKeys.objection(objection.noticeId, objection.objectionId), entity: 'objection', version, ...objection };
+}
+
+function publicNoticeItem(notice: Notice) {
+  return { ...publicKeys.notice(notice.noticeId), ...publicKeys.byRegion(notice.region, notice.noticeId), entity: 'public-notice', ...toPublicNotice(notice) };
+}
+
+function publicEntryItem(notice: Notice, entry: NoticeEntry) {
+  return {
+    ...publicKeys.entry(notice.noticeId, entry.no),
+    ...publicKeys.nameIndex(entry.region, nameKey(entry.fullName, nameSecret()), notice.noticeId, entry.no),
+    ...publicKeys.villageIndex(entry.region, notice.noticeId, entry.no),
+    entity: 'public-entry',
+    type: notice.type,
+    ...toPublicEntry(notice.type, entry),
+  };
+}
+
+async function putInChunks(ports: Ports, items: (Record<string, unknown> & { pk: string; sk: string })[]): Promise<void> {
+  for (let start = 0; start < items.length; start += CHUNK) {
+    const uow = unitOfWork(ports);
+    for (const item of items.slice(start, start + CHUNK)) uow.put(item);
+    await uow.commit();
+  }
+}
+
+/** Retries a use case that lost an optimistic-concurrency race (objections on a busy notice). */
+async function withRetry<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'VERSION_CONFLICT' || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));
+    }
+  }
+}
+
+export async function requireNotice(noticeId: string): Promise<VersionedNotice> {
+  const found = await loadNotice(noticeId);
+  if (!found) throw CommonErrors.notFound('公示');
+  return found;
+}
+
+/** Deterministic id for a requested notice: a retried request writes the same items, never a second notice. */
+export function requestedNoticeId(requester: string, requestId: string): string {
+  return `R${createHash('sha256').update(`${requester}\n${requestId}`).digest('hex').slice(0, 25).toUpperCase()}`;
+}
+
+export interface CreateInput {
+  type: Notice['type'];
+  region: string;
+  title: string;
+  entries: EntryInput[];
+  publish: boolean;
+  requester?: string;
+  requestId?: string;
+  context?: Record<string, string>;
+}
+
+/** Creates a notice (draft), and publishes it when asked. With a requester, one notice per request id. */
+export async function createNotice(ports: Ports, input: CreateInput, consumed?: { consumer: string; eventId: string }): Promise<Notice> {
+  validateHeader(input);
+  const requested = input.requester && input.requestId ? { requester: input.requester, requestId: input.requestId } : undefined;
+  const noticeId = requested ? requestedNoticeId(requested.requester, requested.requestId) : ports.ids.next();
+  if (requested) {
+    const guard = await loadRequestGuard(requested.requester, requested.requestId);
+    if (guard) return resumeRequested(ports, guard.noticeId, input.publish, consumed);
+  }
+  const entries = prepareEntries(noticeId, input.region, input.entries);
+  const notice: Notice = {
+    ...newNotice({
+      noticeId,
+      type: input.type,
+      region: input.region,
+      title: input.title,
+      ...(requested ?? {}),
+      ...(input.context ? { context: input.context } : {}),
+      createdBy: { sub: ports.actor.sub, role: ports.actor.role, ...(ports.actor.name ? { name: ports.actor.name } : {}) },
+    }),
+    entryCount: entries.length,
+  };
+  await putInChunks(ports, entries.map((entry) => entryItem(entry, 1)));
+  const uow = unitOfWork(ports);
+  const { version: _v, ...item } = noticeItem(notice, 1);
+  uow.create(item, CommonErrors.alreadyExists('公示'));
+  if (requested) {
+    uow.create(
+      { ...noticeKeys.request(requested.requester, requested.requestId), entity: 'request', ...requested, noticeId, status: 'accepted' },
+      new DomainError('REQUEST_ALREADY_RECEIVED', '该公示请求已受理', 409),
+    );
+  }
+  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'notice.created', after: { type: notice.type, region: notice.region, title: notice.title, entryCount: notice.entryCount, ...(requested ?? {}) } });
+  if (consumed && !input.publish) uow.markConsumed(consumed.consumer, consumed.eventId);
+  try {
+    await uow.commit();
+  } catch (error) {
+    if (requested && error instanceof DomainError && (error.code === 'REQUEST_ALREADY_RECEIVED' || error.code === 'ALREADY_EXISTS')) {
+      return resumeRequested(ports, noticeId, input.publish, consumed);
+    }
+    throw error;
+  }
+  if (!input.publish) return notice;
+  return publishNotice(ports, noticeId, consumed);
+}
+
+/** A request seen before: publish it if a crash left it a draft, else only acknowledge the delivery. */
+async function resumeRequested(ports: Ports, noticeId: string, wantPublished: boolean, consumed?: { consumer: string; eventId: string }): Promise<Notice> {
+  const { notice } = await requireNotice(noticeId);
+  if (wantPublished && notice.status === 'draft') return publishNotice(ports, noticeId, consumed);
+  if (consumed) {
+    const uow = unitOfWork(ports);
+    uow.markConsumed(consumed.consumer, consumed.eventId);
+    await uow.commit();
+  }
+  return notice;
+}
+
+/** Adds lines to a draft (staff building a notice by hand). */
+export async function addEntries(ports: Ports, noticeId: string, inputs: EntryInput[]): Promise<Notice> {
+  const { notice, version } = await requireNotice(noticeId);
+  if (notice.status !== 'draft') throw notice.status === 'published' ? NoticeErrors.alreadyPublished() : NoticeErrors.notDraft();
+  const existing = await loadEntries(noticeId);
+  const entries = prepareEntries(noticeId, notice.region, inputs, existing);
+  const updated: Notice = { ...notice, entryCount: existing.length + entries.length };
+  const items = entries.map((entry) => entryItem(entry, 1));
+  // Lines first (invisible until the notice counts them), then the notice at its version.
+  await putInChunks(ports, items.slice(0, Math.max(0, items.length - CHUNK)));
+  const uow = unitOfWork(ports);
+  for (const item of items.slice(Math.max(0, items.length - CHUNK))) uow.put(item);
+  uow.replace(noticeItem(updated, version));
+  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'notice.entries-added', after: { added: entries.length, entryCount: updated.entryCount } });
+  await uow.commit();
+  return updated;
+}
+
+/** Publishes a draft: the masked public copy is written, then the notice flips to published with its window. */
+export async function publishNotice(ports: Ports, noticeId: string, consumed?: { consumer: string; eventId: string }): Promise<Notice> {
+  const { notice, version } = await requireNotice(noticeId);
+  const published = publish(notice, ports.clock.now());
+  const entries = await loadEntries(noticeId);
+  if (entries.length !== notice.entryCount) throw new DomainError('NOTICE_INCOMPLETE', '公示条目不完整，请稍后重试', 409);
+  // The public lines are written first; public routes show nothing until the public notice exists.
+  await putInChunks(ports, entries.map((entry) => publicEntryItem(published, entry)));
+  const uow = unitOfWork(ports);
+  uow.replace(noticeItem(published, version));
+  uow.put(publicNoticeItem(published));
+  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'notice.published', before: { status: notice.status }, after: { status: 'published', window: published.window } });
+  uow.emit(noticeEvents.noticePublished, `NOTICE#${noticeId}`, {
+    noticeId,
+    ...(published.requestId ? { requestId: published.requestId } : {}),
+    type: published.type,
+    region: published.region,
+    windowStart: published.window?.start ?? published.window?.postedOn ?? published.publishedAt?.slice(0, 10) ?? '',
+    windowEnd: published.window?.end ?? '',
+    entryCount: published.entryCount,
+  });
+  if (consumed) uow.markConsumed(consumed.consumer, consumed.eventId);
+  await uow.commit();
+  return published;
+}
+
+/** Closes one notice if its window has expired; a second run finds it closed and does nothing. */
+export async function closeIfDue(ports: Ports, noticeId: string): Promise<'closed' | 'not-due'> {
+  return withRetry(async () => {
+    const found = await loadNotice(noticeId);
+    if (!found) return 'not-due';
+    const now = ports.clock.now();
+    if (!isDueForClosing(found.notice, now)) return 'not-due';
+    const entries = await loadEntries(noticeId);
+    const { notice: closed, outcomes } = close(found.notice, entries, now);
+    const uow = unitOfWork(ports);
+    uow.replace(noticeItem(closed, found.version));
+    uow.put(publicNoticeItem(closed));
+    uow.audit({ subject: `NOTICE#${noticeId}`, action: 'notice.window-closed', after: { outcomeCounts: closed.outcomeCounts, heldEntries: closed.heldEntries } });
+    uow.emit(noticeEvents.noticeWindowClosed, `NOTICE#${noticeId}`, {
+      noticeId,
+      ...(closed.requestId ? { requestId: closed.requestId } : {}),
+      ...(closed.requester ? { requester: closed.requester } : {}),
+      type: closed.type,
+      region: closed.region,
+      closedAt: closed.closedAt as string,
+      context: closed.context,
+      entries: outcomes.map(({ entryId, outcome }) => ({ entryId, outcome })),
+    });
+    await uow.commit();
+    return 'closed';
+  });
+}
+
+/** The scheduled close: every expired window (optionally inside one region). Idempotent. */
+export async function closeExpiredWindows(ports: Ports, region?: string): Promise<{ closed: string[]; checked: number }> {
+  const now = ports.clock.now();
+  const due = await dueNoticeIds(now.toISOString());
+  const closed: string[] = [];
+  let checked = 0;
+  for (const noticeId of due) {
+    if (region) {
+      const found = await loadNotice(noticeId);
+      if (!found || !isWithinRegion(found.notice.region, region)) continue;
+    }
+    checked++;
+    if ((await closeIfDue(ports, noticeId)) === 'closed') closed.push(noticeId);
+  }
+  return { closed, checked };
+}
+
+export async function withdrawNotice(ports: Ports, noticeId: string, reason: string): Promise<Notice> {
+  const { notice, version } = await requireNotice(noticeId);
+  const withdrawn = withdraw(notice, reason, ports.clock.now());
+  const uow = unitOfWork(ports);
+  uow.replace(noticeItem(withdrawn, version));
+  if (notice.status === 'published') uow.put(publicNoticeItem(withdrawn));
+  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'notice.withdrawn', before: { status: notice.status }, after: { status: 'withdrawn' }, reason: withdrawn.withdrawReason as string });
+  uow.emit(noticeEvents.noticeWithdrawn, `NOTICE#${noticeId}`, {
+    noticeId,
+    ...(notice.requestId ? { requestId: notice.requestId } : {}),
+    ...(notice.requester ? { requester: notice.requester } : {}),
+    type: notice.type,
+    region: notice.region,
+    reason: withdrawn.withdrawReason as string,
+    context: notice.context,
+  });
+  await uow.commit();
+  return withdrawn;
+}
+
+export async function archiveNotice(ports: Ports, noticeId: string): Promise<Notice> {
+  const { notice, version } = await requireNotice(noticeId);
+  const archived = archive(notice, ports.clock.now());
+  const uow = unitOfWork(ports);
+  uow.replace(noticeItem(archived, version));
+  if (visibilityOf(archived) !== 'hidden') uow.put(publicNoticeItem(archived));
+  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'notice.archived', before: { status: notice.status }, after: { status: 'archived' } });
+  await uow.commit();
+  return archived;
+}
+
+/** Lodges an objection against line `no`, within the flood limits (atomic counters with TTL). */
+export async function lodgeObjection(
+  ports: Ports,
+  noticeId: string,
+  no: number,
+  input: ObjectionInput,
+  source: { channel: 'online' | 'staff'; address: string },
+): Promise<Objection> {
+  return withRetry(async () => {
+    const found = await loadNotice(noticeId);
+    if (!found || found.notice.status === 'draft') throw CommonErrors.notFound('公示');
+    const now = ports.clock.now();
+    const line = Number.isInteger(no) && no >= 1 && no <= found.notice.entryCount ? await loadEntry(noticeId, no) : undefined;
+    const checked = checkObjection(found.notice, line?.entry, no, input, now);
+    const entryVersion = (line as { version: number }).version;
+    const { notice, entry } = countLodged(found.notice, (line as { entry: NoticeEntry }).entry);
+    const objection: Objection = {
+      noticeId,
+      objectionId: ports.ids.next(),
+      entryNo: no,
+      entryId: entry.entryId,
+      ...(checked.name ? { objectorName: checked.name } : {}),
+      ...(checked.contact ? { contact: checked.contact } : {}),
+      reason: checked.reason,
+      channel: source.channel,
+      lodgedAt: now.toISOString(),
+      status: 'open',
+      investigation: [],
+    };
+    const uow = unitOfWork(ports);
+    const { version: _v, ...item } = objectionItem(objection, 1);
+    uow.create(item);
+    uow.replace(entryItem(entry, entryVersion));
+    uow.replace(noticeItem(notice, found.version));
+    if (source.channel === 'online') {
+      const hour = hourBucket(now);
+      const expires = Math.floor(now.getTime() / 1000) + 2 * 3600;
+      const addressHash = createHash('sha256').update(source.address).digest('hex').slice(0, 16);
+      rateCounter(uow, rateKeys.objectionsByAddress(addressHash, hour), OBJECTION_LIMITS.perAddressPerHour, expires);
+      rateCounter(uow, rateKeys.objectionsByNotice(noticeId, hour), OBJECTION_LIMITS.perNoticePerHour, expires);
+    }
+    uow.audit({ subject: `NOTICE#${noticeId}`, action: 'objection.lodged', after: { objectionId: objection.objectionId, entryNo: no, channel: source.channel } });
+    uow.emit(noticeEvents.objectionLodged, `NOTICE#${noticeId}`, { noticeId, entryId: entry.entryId, type: notice.type, region: notice.region });
+    await uow.commit();
+    return objection;
+  });
+}
+
+function rateCounter(uow: UnitOfWork, key: { pk: string; sk: string }, limit: number, expires: number): void {
+  uow.raw(
+    {
+      Update: {
+        TableName: table(),
+        Key: key,
+        UpdateExpression: 'ADD #count :one SET #ttl = :ttl, #entity = :entity',
+        ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+        ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl', '#entity': 'entity' },
+        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': expires, ':entity': 'rate-counter' },
+      },
+    },
+    CommonErrors.rateLimited(),
+  );
+}
+
+export async function recordInvestigation(ports: Ports, noticeId: string, objectionId: string, note: string): Promise<Objection> {
+  const found = await loadObjection(noticeId, objectionId);
+  if (!found) throw CommonErrors.notFound('异议');
+  const updated = addInvestigationNote(found.objection, note, ports.actor.name ?? ports.actor.sub, ports.clock.now());
+  const uow = unitOfWork(ports);
+  uow.replace(objectionItem(updated, found.version));
+  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'objection.investigated', after: { objectionId } });
+  await uow.commit();
+  return updated;
+}
+
+/** Records the decision; a HELD line's last decision flows back to the requester (objectionDecided). */
+export async function decide(ports: Ports, noticeId: string, objectionId: string, outcome: 'upheld' | 'rejected', reason: string): Promise<Objection> {
+  return withRetry(async () => {
+    const { notice, version } = await requireNotice(noticeId);
+    const found = await loadObjection(noticeId, objectionId);
+    if (!found) throw CommonErrors.notFound('异议');
+    const line = await loadEntry(noticeId, found.objection.entryNo);
+    if (!line) throw CommonErrors.notFound('公示条目');
+    const result = decideObjection(notice, line.entry, found.objection, outcome, reason, ports.actor.name ?? ports.actor.sub, ports.clock.now());
+    const uow = unitOfWork(ports);
+    uow.replace(objectionItem(result.objection, found.version));
+    uow.replace(entryItem(result.entry, line.version));
+    uow.replace(noticeItem(result.notice, version));
+    if (result.removeFromPublicCopy) uow.delete(publicKeys.entry(noticeId, line.entry.no));
+    uow.audit({ subject: `NOTICE#${noticeId}`, action: `objection.${outcome}`, after: { objectionId, entryNo: line.entry.no }, reason: result.objection.decision?.reason as string });
+    if (result.heldOutcome) {
+      uow.emit(noticeEvents.objectionDecided, `NOTICE#${noticeId}`, {
+        noticeId,
+        ...(notice.requestId ? { requestId: notice.requestId } : {}),
+        ...(notice.requester ? { requester: notice.requester } : {}),
+        type: notice.type,
+        entryId: line.entry.entryId,
+        outcome: result.heldOutcome,
+        context: notice.context,
+      });
+    }
+    await uow.commit();
+    return result.objection;
+  });
+}
+
+/** A request that cannot become a notice: recorded once, acknowledged, and reported back. */
+export async function rejectRequest(ports: Ports, request: { requester: string; requestId: string; type: string; region: string; context: Record<string, string> }, error: DomainError, consumed: { consumer: string; eventId: string }): Promise<void> {
+  const uow = unitOfWork(ports);
+  // First, so that a repeated delivery fails as "already consumed" rather than on the guard.
+  uow.markConsumed(consumed.consumer, consumed.eventId);
+  uow.create(
+    { ...noticeKeys.request(request.requester, request.requestId), entity: 'request', requester: request.requester, requestId: request.requestId, noticeId: '', status: 'rejected', code: error.code },
+    new DomainError('REQUEST_ALREADY_RECEIVED', '该公示请求已受理', 409),
+  );
+  uow.audit({ subject: `REQUEST#${request.requester}#${request.requestId}`, action: 'request.rejected', after: { code: error.code, message: error.messageZh } });
+  uow.emit(noticeEvents.noticeRequestRejected, `REQUEST#${request.requester}#${request.requestId}`, {
+    requestId: request.requestId,
+    requester: request.requester,
+    type: request.type,
+    region: request.region,
+    code: error.code,
+    message: error.messageZh,
+    context: request.context,
+  });
+  try {
+    await uow.commit();
+  } catch (failure) {
+    // The same request id was already answered (a new event repeating it): acknowledge only.
+    if (!(failure instanceof DomainError && failure.code === 'REQUEST_ALREADY_RECEIVED')) throw failure;
+    const ack = unitOfWork(ports);
+    ack.markConsumed(consumed.consumer, consumed.eventId);
+    await ack.commit();
+  }
+}

@@ -1,0 +1,33 @@
+import { httpHandler, rawResponse, toCsv, writeXlsx } from '@jingzhun/platform';
+import { noticesApi } from '@jingzhun/types';
+import { requireNotice } from '../app/commands.js';
+import { exportRows, renderPrintable } from '../domain/print.js';
+import { loadEntries } from '../store/notices.js';
+
+/** GET /notices/{id}/print: the printable board copy with full names. Staff only, never cached. */
+export const printNotice = httpHandler(noticesApi.printNotice, async ({ params, assertInScope }) => {
+  const { notice } = await requireNotice(params.noticeId);
+  assertInScope(notice.region);
+  const entries = await loadEntries(notice.noticeId);
+  return rawResponse(200, renderPrintable(notice, entries), 'text/html; charset=utf-8', {
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'x-content-type-options': 'nosniff',
+  });
+});
+
+/** GET /notices/{id}/export?format=csv|xlsx: the lines for the office (full names; staff only). */
+export const exportNotice = httpHandler(noticesApi.exportNotice, async ({ params, query, assertInScope }) => {
+  const { notice } = await requireNotice(params.noticeId);
+  assertInScope(notice.region);
+  const entries = await loadEntries(notice.noticeId);
+  const filename = `notice-${notice.noticeId}`;
+  const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  if (query.format === 'xlsx') {
+    return rawResponse(200, writeXlsx([{ name: '公示条目', rows: exportRows(notice, entries) }]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', {
+      ...headers,
+      'content-disposition': `attachment; filename="${filename}.xlsx"`,
+    });
+  }
+  return rawResponse(200, toCsv(exportRows(notice, entries)), 'text/csv; charset=utf-8', { ...headers, 'content-disposition': `attachment; filename="${filename}.csv"` });
+});

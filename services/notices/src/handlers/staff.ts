@@ -1,0 +1,117 @@
+import { httpHandler, respond } from '@jingzhun/platform';
+import { CommonErrors, DomainError, noticesApi } from '@jingzhun/types';
+import {
+  addEntries as addEntriesToDraft,
+  archiveNotice as archive,
+  closeExpiredWindows,
+  createNotice as create,
+  decide,
+  lodgeObjection,
+  publishNotice as publish,
+  recordInvestigation as investigate,
+  requireNotice,
+  withdrawNotice as withdraw,
+} from '../app/commands.js';
+import { droppedFields } from '../domain/projection.js';
+import { isListableScope } from '../store/keys.js';
+import { loadObjections, pageEntries, pageNoticesInScope } from '../store/notices.js';
+import { assertPublisher, portsOf, staffEntry, staffNotice, staffObjection } from './views.js';
+
+/** POST /notices: a notice typed in by staff (or pasted from a list); a draft unless `publish`. */
+export const createNotice = httpHandler(noticesApi.createNotice, async (ctx) => {
+  const { body, staff, assertInScope } = ctx;
+  assertInScope(body.region);
+  assertPublisher(staff(), body);
+  const notice = await create(portsOf(ctx), { type: body.type, region: body.region, title: body.title, entries: body.entries, publish: body.publish });
+  const dropped = [...new Set(body.entries.flatMap((entry) => droppedFields(body.type, entry.fields)))];
+  return respond(201, staffNotice(notice, dropped));
+});
+
+/** GET /notices?region=: notices in the caller's scope, newest region order. */
+export const listNotices = httpHandler(noticesApi.listNotices, async ({ query, assertInScope }) => {
+  assertInScope(query.region);
+  if (!isListableScope(query.region)) throw new DomainError('REGION_TOO_BROAD', '请选择区县或以下区划', 400);
+  const page = await pageNoticesInScope(query.region, query.limit, query.cursor);
+  const items = query.status ? page.items.filter((notice) => notice.status === query.status) : page.items;
+  return { items: items.map((notice) => staffNotice(notice)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+});
+
+export const getNotice = httpHandler(noticesApi.getNotice, async ({ params, assertInScope }) => {
+  const { notice } = await requireNotice(params.noticeId);
+  assertInScope(notice.region);
+  return staffNotice(notice);
+});
+
+export const listEntries = httpHandler(noticesApi.listEntries, async ({ params, query, assertInScope }) => {
+  const { notice } = await requireNotice(params.noticeId);
+  assertInScope(notice.region);
+  const page = await pageEntries(notice.noticeId, query.limit, query.cursor);
+  return { items: page.items.map(staffEntry), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+});
+
+export const addEntries = httpHandler(noticesApi.addEntries, async (ctx) => {
+  const { notice } = await requireNotice(ctx.params.noticeId);
+  ctx.assertInScope(notice.region);
+  assertPublisher(ctx.staff(), notice);
+  const updated = await addEntriesToDraft(portsOf(ctx), notice.noticeId, ctx.body.entries);
+  const dropped = [...new Set(ctx.body.entries.flatMap((entry) => droppedFields(notice.type, entry.fields)))];
+  return staffNotice(updated, dropped);
+});
+
+export const publishNotice = httpHandler(noticesApi.publishNotice, async (ctx) => {
+  const { notice } = await requireNotice(ctx.params.noticeId);
+  ctx.assertInScope(notice.region);
+  assertPublisher(ctx.staff(), notice);
+  return staffNotice(await publish(portsOf(ctx), notice.noticeId));
+});
+
+export const withdrawNotice = httpHandler(noticesApi.withdrawNotice, async (ctx) => {
+  const { notice } = await requireNotice(ctx.params.noticeId);
+  ctx.assertInScope(notice.region);
+  assertPublisher(ctx.staff(), notice);
+  return staffNotice(await withdraw(portsOf(ctx), notice.noticeId, ctx.body.reason));
+});
+
+export const archiveNotice = httpHandler(noticesApi.archiveNotice, async (ctx) => {
+  const { notice } = await requireNotice(ctx.params.noticeId);
+  ctx.assertInScope(notice.region);
+  assertPublisher(ctx.staff(), notice);
+  return staffNotice(await archive(portsOf(ctx), notice.noticeId));
+});
+
+export const listObjections = httpHandler(noticesApi.listObjections, async ({ params, assertInScope }) => {
+  const { notice } = await requireNotice(params.noticeId);
+  assertInScope(notice.region);
+  return { items: (await loadObjections(notice.noticeId)).map(staffObjection) };
+});
+
+/** An oral or written objection recorded by the publisher (workflows.md §4.1 rule 1). */
+export const recordObjection = httpHandler(noticesApi.recordObjection, async (ctx) => {
+  const { notice } = await requireNotice(ctx.params.noticeId);
+  ctx.assertInScope(notice.region);
+  assertPublisher(ctx.staff(), notice);
+  const { entryNo, ...input } = ctx.body;
+  const objection = await lodgeObjection(portsOf(ctx), notice.noticeId, entryNo, input, { channel: 'staff', address: ctx.sourceIp });
+  return respond(201, staffObjection(objection));
+});
+
+export const recordInvestigation = httpHandler(noticesApi.recordInvestigation, async (ctx) => {
+  const { notice } = await requireNotice(ctx.params.noticeId);
+  ctx.assertInScope(notice.region);
+  assertPublisher(ctx.staff(), notice);
+  return staffObjection(await investigate(portsOf(ctx), notice.noticeId, ctx.params.objectionId, ctx.body.note));
+});
+
+export const decideObjection = httpHandler(noticesApi.decideObjection, async (ctx) => {
+  const { notice } = await requireNotice(ctx.params.noticeId);
+  ctx.assertInScope(notice.region);
+  assertPublisher(ctx.staff(), notice);
+  return staffObjection(await decide(portsOf(ctx), notice.noticeId, ctx.params.objectionId, ctx.body.outcome, ctx.body.reason));
+});
+
+/** POST /notices/close-expired: the daily close, on demand, for one region. Repeated runs change nothing. */
+export const closeExpired = httpHandler(noticesApi.closeExpired, async (ctx) => {
+  ctx.assertInScope(ctx.body.region);
+  if (!ctx.claims) throw CommonErrors.unauthenticated();
+  return closeExpiredWindows(portsOf(ctx), ctx.body.region);
+});

@@ -1,0 +1,143 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, getItem, type Page, queryAll, queryPage, tableName } from '@jingzhun/platform';
+import type { Notice, NoticeEntry } from '../domain/notice.js';
+import type { Objection } from '../domain/objections.js';
+import type { PublicEntry, PublicNotice } from '../domain/projection.js';
+import { noticeKeys, publicKeys } from './keys.js';
+import { noticesTable } from './table.js';
+
+/** Reads of the notices table. Writes go through UnitOfWork in ../app. */
+export const table = () => tableName(noticesTable);
+
+type Stored<T> = T & { pk: string; sk: string; entity: string; version: number };
+
+const META = ['pk', 'sk', 'entity', 'version', 'createdAt', 'updatedAt', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'ttl'] as const;
+
+export function strip<T>(item: object): T {
+  const copy = { ...item } as Record<string, unknown>;
+  for (const key of META) delete copy[key];
+  return copy as T;
+}
+
+export interface VersionedNotice {
+  notice: Notice;
+  version: number;
+}
+
+export async function loadNotice(noticeId: string): Promise<VersionedNotice | undefined> {
+  const item = await getItem<Stored<Notice>>(table(), noticeKeys.notice(noticeId));
+  return item && item.entity === 'notice' ? { notice: strip<Notice>(item), version: item.version } : undefined;
+}
+
+export async function loadEntry(noticeId: string, no: number): Promise<{ entry: NoticeEntry; version: number } | undefined> {
+  const item = await getItem<Stored<NoticeEntry>>(table(), noticeKeys.entry(noticeId, no));
+  return item ? { entry: strip<NoticeEntry>(item), version: item.version } : undefined;
+}
+
+export async function loadEntries(noticeId: string): Promise<NoticeEntry[]> {
+  const items = await queryAll<Stored<NoticeEntry>>({ table: table(), ...noticeKeys.entries(noticeId) });
+  return items.map((item) => strip<NoticeEntry>(item));
+}
+
+export async function pageEntries(noticeId: string, limit: number, cursor?: string): Promise<Page<NoticeEntry>> {
+  const page = await queryPage<Stored<NoticeEntry>>({ table: table(), ...noticeKeys.entries(noticeId), limit, ...(cursor ? { cursor } : {}) });
+  return { items: page.items.map((item) => strip<NoticeEntry>(item)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+export async function loadObjection(noticeId: string, objectionId: string): Promise<{ objection: Objection; version: number } | undefined> {
+  const item = await getItem<Stored<Objection>>(table(), noticeKeys.objection(noticeId, objectionId));
+  return item ? { objection: strip<Objection>(item), version: item.version } : undefined;
+}
+
+export async function loadObjections(noticeId: string): Promise<Objection[]> {
+  const items = await queryAll<Stored<Objection>>({ table: table(), ...noticeKeys.objections(noticeId) });
+  return items.map((item) => strip<Objection>(item));
+}
+
+export interface RequestGuard {
+  requester: string;
+  requestId: string;
+  noticeId: string;
+  status: 'accepted' | 'rejected';
+  code?: string;
+}
+
+export async function loadRequestGuard(requester: string, requestId: string): Promise<RequestGuard | undefined> {
+  const item = await getItem<Stored<RequestGuard>>(table(), noticeKeys.request(requester, requestId));
+  return item ? strip<RequestGuard>(item) : undefined;
+}
+
+export async function pageNoticesInScope(scope: string, limit: number, cursor?: string): Promise<Page<Notice>> {
+  const page = await queryPage<Stored<Notice>>({ table: table(), index: 'gsi1', ...noticeKeys.inScope(scope), limit, forward: false, ...(cursor ? { cursor } : {}) });
+  return { items: page.items.map((item) => strip<Notice>(item)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/** Notices whose window closed before `nowIso` (the close job's work list). */
+export async function dueNoticeIds(nowIso: string, max = 500): Promise<string[]> {
+  const ids: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await documentClient().send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :now',
+        ExpressionAttributeValues: { ':pk': noticeKeys.openWindows().value, ':now': nowIso },
+        ProjectionExpression: 'noticeId',
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of result.Items ?? []) ids.push(String(item.noticeId));
+    start = result.LastEvaluatedKey;
+  } while (start && ids.length < max);
+  return ids;
+}
+
+// ---- public projection (the only items public routes read) ----
+
+export async function loadPublicNotice(noticeId: string): Promise<PublicNotice | undefined> {
+  const item = await getItem<Stored<PublicNotice>>(table(), publicKeys.notice(noticeId), false);
+  return item ? strip<PublicNotice>(item) : undefined;
+}
+
+export async function pagePublicNotices(scope: string, limit: number, cursor?: string, filter?: { type?: string; visibility: string[] }): Promise<Page<PublicNotice>> {
+  const values: Record<string, unknown> = {};
+  const conditions: string[] = [];
+  if (filter) {
+    conditions.push(`#visibility IN (${filter.visibility.map((_, i) => `:v${i}`).join(', ')})`);
+    filter.visibility.forEach((v, i) => {
+      values[`:v${i}`] = v;
+    });
+    if (filter.type) {
+      conditions.push('#type = :type');
+      values[':type'] = filter.type;
+    }
+  }
+  const page = await queryPage<Stored<PublicNotice>>({
+    table: table(),
+    index: 'gsi1',
+    ...publicKeys.inRegion(scope),
+    limit,
+    forward: false,
+    ...(cursor ? { cursor } : {}),
+    ...(filter
+      ? { filter: { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: { '#visibility': 'visibility', ...(filter.type ? { '#type': 'type' } : {}) }, ExpressionAttributeValues: values } }
+      : {}),
+  });
+  return { items: page.items.map((item) => strip<PublicNotice>(item)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+export async function pagePublicEntries(noticeId: string, limit: number, cursor?: string): Promise<Page<PublicEntry>> {
+  const page = await queryPage<Stored<PublicEntry>>({ table: table(), ...publicKeys.entries(noticeId), limit, ...(cursor ? { cursor } : {}) });
+  return { items: page.items.map((item) => strip<PublicEntry>(item)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+export async function publicEntriesByName(village: string, nameKey: string): Promise<PublicEntry[]> {
+  const items = await queryAll<Stored<PublicEntry>>({ table: table(), index: 'gsi1', partition: publicKeys.byName(village, nameKey), max: 200 });
+  return items.map((item) => strip<PublicEntry>(item));
+}
+
+export async function publicEntriesOfVillage(village: string): Promise<PublicEntry[]> {
+  const items = await queryAll<Stored<PublicEntry>>({ table: table(), index: 'gsi2', partition: publicKeys.byVillage(village), max: 5000 });
+  return items.map((item) => strip<PublicEntry>(item));
+}
