@@ -1,0 +1,92 @@
+/**
+ * The project's copy of the policy catalog, validated with zod and indexed once per process.
+ * Formulas are parsed here, once; a formula outside the grammar or reading a name that is neither
+ * an input nor a parameter fails the load.
+ */
+import { type Expr, parseFormula, referencedNames } from '../domain/expression.js';
+import raw from './policy-catalog.json';
+import { Catalog, type Item, type JurisdictionId, PAYMENT_KINDS } from './schema.js';
+
+export interface CompiledItem {
+  item: Item;
+  formula: Expr | undefined;
+  /** Names the formula reads. */
+  formulaNames: string[];
+  isPayment: boolean;
+}
+
+export interface LoadedCatalog {
+  catalog: Catalog;
+  /** Recorded on every calculation, e.g. `catalog-v1`. */
+  versionId: string;
+  items: Map<string, CompiledItem>;
+  byJurisdiction: Map<JurisdictionId, CompiledItem[]>;
+}
+
+export class CatalogInvalidError extends Error {}
+
+export function loadCatalog(input: unknown): LoadedCatalog {
+  const parsed = Catalog.safeParse(input);
+  if (!parsed.success) {
+    throw new CatalogInvalidError(
+      `policy catalog invalid: ${parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  const catalog = parsed.data;
+  const items = new Map<string, CompiledItem>();
+  const byJurisdiction = new Map<JurisdictionId, CompiledItem[]>();
+  for (const item of catalog.items) {
+    if (items.has(item.id)) throw new CatalogInvalidError(`duplicate item ${item.id}`);
+    let formula: Expr | undefined;
+    let formulaNames: string[] = [];
+    if (item.formula) {
+      try {
+        formula = parseFormula(item.formula);
+      } catch (error) {
+        throw new CatalogInvalidError(`${item.id}: ${(error as Error).message}`);
+      }
+      formulaNames = referencedNames(formula);
+      const allowed = new Set([...item.inputs, ...Object.keys(item.parameters ?? {})]);
+      for (const name of formulaNames) {
+        if (!allowed.has(name) && !(name in catalog.facts)) throw new CatalogInvalidError(`${item.id}: formula reads unknown name ${name}`);
+      }
+    }
+    const compiled: CompiledItem = {
+      item,
+      formula,
+      formulaNames,
+      isPayment: (PAYMENT_KINDS as readonly string[]).includes(item.kind),
+    };
+    items.set(item.id, compiled);
+    const list = byJurisdiction.get(item.jurisdiction) ?? [];
+    list.push(compiled);
+    byJurisdiction.set(item.jurisdiction, list);
+  }
+  for (const { item } of items.values()) {
+    for (const other of [...(item.stacking?.excludes ?? []), ...(item.stacking?.stacksWith ?? [])]) {
+      if (!items.has(other)) throw new CatalogInvalidError(`${item.id}: stacking names unknown item ${other}`);
+    }
+  }
+  return {
+    catalog,
+    versionId: `catalog-v${catalog.version}`,
+    items,
+    byJurisdiction,
+  };
+}
+
+let loaded: LoadedCatalog | undefined;
+
+/** The catalog of this build (validated on first use). */
+export function currentCatalog(): LoadedCatalog {
+  if (!loaded) loaded = loadCatalog(raw);
+  return loaded;
+}
+
+/** The raw JSON (for tests that corrupt a copy). */
+export function rawCatalog(): unknown {
+  return structuredClone(raw);
+}

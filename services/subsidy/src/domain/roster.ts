@@ -1,0 +1,183 @@
+/**
+ * Roster arithmetic, pure: entitlement lines of a household become one roster line per item
+ * (the idempotency key is period + region + household + item), totals by item and town, export rows
+ * and the fund disclosure (no personal data).
+ */
+import { formatYuan, parentRegion } from '@jingzhun/types';
+import type { EntitlementLine, LineStatus } from './engine.js';
+
+export interface SubjectLine {
+  subject: string;
+  name?: string;
+  status: LineStatus;
+  amountFen: number;
+  explanation: string;
+  missingFacts?: string[];
+  excludedBy?: string;
+}
+
+export interface RosterLine {
+  householdId: string;
+  village: string;
+  town: string;
+  headName: string;
+  group: string;
+  itemId: string;
+  nameZh: string;
+  /** payable when any subject is paid; otherwise the status of the first subject. */
+  status: LineStatus;
+  amountFen: number;
+  subjects: SubjectLine[];
+}
+
+export interface ItemTotal {
+  households: number;
+  totalFen: number;
+}
+
+export interface Totals {
+  households: number;
+  totalFen: number;
+  byItem: Record<string, ItemTotal>;
+  byTown: Record<string, Record<string, ItemTotal>>;
+  /** Lines that could not be computed for want of a fact, by item. */
+  missingFacts: Record<string, number>;
+}
+
+export const emptyTotals = (): Totals => ({
+  households: 0,
+  totalFen: 0,
+  byItem: {},
+  byTown: {},
+  missingFacts: {},
+});
+
+export function townOf(village: string): string {
+  return parentRegion(village) ?? village;
+}
+
+export function rosterLines(
+  household: {
+    householdId: string;
+    region: string;
+    headName: string;
+    group: string;
+    names: Record<string, string>;
+  },
+  lines: readonly EntitlementLine[],
+): RosterLine[] {
+  const byItem = new Map<string, EntitlementLine[]>();
+  for (const line of lines) {
+    const list = byItem.get(line.itemId) ?? [];
+    list.push(line);
+    byItem.set(line.itemId, list);
+  }
+  return [...byItem.entries()].map(([itemId, itemLines]) => {
+    const payable = itemLines.filter((line) => line.status === 'payable');
+    return {
+      householdId: household.householdId,
+      village: household.region,
+      town: townOf(household.region),
+      headName: household.headName,
+      group: household.group,
+      itemId,
+      nameZh: (itemLines[0] as EntitlementLine).nameZh,
+      status: payable.length > 0 ? 'payable' : (itemLines[0] as EntitlementLine).status,
+      amountFen: payable.reduce((sum, line) => sum + line.amountFen, 0),
+      subjects: itemLines.map((line) => ({
+        subject: line.subject,
+        ...(household.names[line.subject] ? { name: household.names[line.subject] } : {}),
+        status: line.status,
+        amountFen: line.amountFen,
+        explanation: line.explanation,
+        ...(line.missingFacts ? { missingFacts: line.missingFacts } : {}),
+        ...(line.excludedBy ? { excludedBy: line.excludedBy } : {}),
+      })),
+    };
+  });
+}
+
+/** Adds one household's roster lines to running totals (returns new totals). */
+export function addHousehold(totals: Totals, lines: readonly RosterLine[]): Totals {
+  const next: Totals = structuredClone(totals);
+  let paid = false;
+  for (const line of lines) {
+    if (line.status === 'missing-facts') next.missingFacts[line.itemId] = (next.missingFacts[line.itemId] ?? 0) + 1;
+    if (line.status !== 'payable' || line.amountFen === 0) continue;
+    paid = true;
+    next.totalFen += line.amountFen;
+    const item = (next.byItem[line.itemId] ??= { households: 0, totalFen: 0 });
+    item.households += 1;
+    item.totalFen += line.amountFen;
+    const town = (next.byTown[line.town] ??= {});
+    const townItem = (town[line.itemId] ??= { households: 0, totalFen: 0 });
+    townItem.households += 1;
+    townItem.totalFen += line.amountFen;
+  }
+  if (paid) next.households += 1;
+  return next;
+}
+
+export function mergeTotals(a: Totals, b: Totals): Totals {
+  const next: Totals = structuredClone(a);
+  next.households += b.households;
+  next.totalFen += b.totalFen;
+  for (const [item, t] of Object.entries(b.byItem)) {
+    const target = (next.byItem[item] ??= { households: 0, totalFen: 0 });
+    target.households += t.households;
+    target.totalFen += t.totalFen;
+  }
+  for (const [town, items] of Object.entries(b.byTown)) {
+    for (const [item, t] of Object.entries(items)) {
+      const target = ((next.byTown[town] ??= {})[item] ??= {
+        households: 0,
+        totalFen: 0,
+      });
+      target.households += t.households;
+      target.totalFen += t.totalFen;
+    }
+  }
+  for (const [item, n] of Object.entries(b.missingFacts)) next.missingFacts[item] = (next.missingFacts[item] ?? 0) + n;
+  return next;
+}
+
+/** The comparable content of a line (what a re-run compares). */
+export function lineFingerprint(line: Pick<RosterLine, 'status' | 'amountFen' | 'subjects'>): string {
+  return JSON.stringify([line.status, line.amountFen, line.subjects.map((s) => [s.subject, s.status, s.amountFen])]);
+}
+
+export const EXPORT_HEADER = ['镇（街）', '村', '户编号', '户主', '村民小组', '项目编号', '项目', '领取人', '金额（元）', '依据'];
+
+/** 一卡通 rows: one per paid subject (person or household). */
+export function exportRows(lines: readonly RosterLine[]): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [];
+  for (const line of lines) {
+    if (line.status !== 'payable') continue;
+    for (const subject of line.subjects) {
+      if (subject.status !== 'payable' || subject.amountFen === 0) continue;
+      rows.push([
+        line.town,
+        line.village,
+        line.householdId,
+        line.headName,
+        line.group,
+        line.itemId,
+        line.nameZh,
+        subject.name ?? line.headName,
+        formatYuan(subject.amountFen),
+        subject.explanation,
+      ]);
+    }
+  }
+  return rows;
+}
+
+/** Totals by town and item as sheet rows. */
+export function totalsRows(totals: Totals, names: Record<string, string>): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [['镇（街）', '项目编号', '项目', '户数', '金额（元）']];
+  for (const town of Object.keys(totals.byTown).sort()) {
+    for (const [item, t] of Object.entries(totals.byTown[town] ?? {}).sort()) rows.push([town, item, names[item] ?? item, t.households, formatYuan(t.totalFen)]);
+  }
+  rows.push(['合计', '', '', totals.households, formatYuan(totals.totalFen)]);
+  return rows;
+}

@@ -1,0 +1,91 @@
+/**
+ * Key builders for the subsidy table: the only place key strings are written.
+ *
+ * | entity     | pk                                | sk                                  | gsi1pk                 | gsi1sk                      |
+ * |------------|-----------------------------------|-------------------------------------|------------------------|-----------------------------|
+ * | household  | HH#<householdId>                  | CURRENT                             | HH_COUNTY#<county6>    | <village>#<householdId>     |
+ * | revision   | HH#<householdId>                  | REV#<validFrom>#<eventId>           |                        |                             |
+ * | parameters | PARAMS#<jurisdiction>             | CURRENT · V#<version 6 digits>      |                        |                             |
+ * | run        | RUN#<period>                      | <region>                            |                        |                             |
+ * | line       | LINE#<period>#<village>           | <householdId>#<itemId>              |                        |                             |
+ * | diff       | DIFF#<period>#<region>#<attempt>  | <householdId>#<itemId>              |                        |                             |
+ *
+ * A line's key is period + village (its region) + household + item: re-running writes the same keys.
+ */
+export const householdKeys = {
+  current: (householdId: string) => ({
+    pk: `HH#${householdId}`,
+    sk: 'CURRENT',
+  }),
+  countyIndex: (village: string, householdId: string) => ({
+    gsi1pk: `HH_COUNTY#${village.slice(0, 6)}`,
+    gsi1sk: `${village}#${householdId}`,
+  }),
+  /** GSI partition of a region's households and the sort-key prefix that narrows it to the region. */
+  inRegion: (regionPrefix: string) => ({
+    partition: {
+      name: 'gsi1pk',
+      value: `HH_COUNTY#${regionPrefix.slice(0, 6)}`,
+    },
+    sortKeyPrefix: {
+      name: 'gsi1sk',
+      value: regionPrefix.length > 6 ? regionPrefix : '',
+    },
+  }),
+  revision: (householdId: string, validFrom: string, eventId: string) => ({
+    pk: `HH#${householdId}`,
+    sk: `REV#${validFrom}#${eventId}`,
+  }),
+  /** Upper bound of revision sort keys valid at an instant (ISO). */
+  revisionsUpTo: (householdId: string, instant: string) => ({
+    pk: `HH#${householdId}`,
+    skFrom: 'REV#',
+    skTo: `REV#${instant}#~`,
+  }),
+};
+
+export const parameterKeys = {
+  current: (jurisdiction: string) => ({
+    pk: `PARAMS#${jurisdiction}`,
+    sk: 'CURRENT',
+  }),
+  version: (jurisdiction: string, version: number) => ({
+    pk: `PARAMS#${jurisdiction}`,
+    sk: `V#${String(version).padStart(6, '0')}`,
+  }),
+};
+
+export const runKeys = {
+  run: (period: string, region: string) => ({
+    pk: `RUN#${period}`,
+    sk: region,
+  }),
+  ofPeriod: (period: string) => ({ name: 'pk', value: `RUN#${period}` }),
+  runId: (period: string, region: string, attempt: number) => `${period}:${region}:${attempt}`,
+  rosterId: (period: string, region: string) => `${period}:${region}`,
+  subject: (period: string, region: string) => `RUN#${period}#${region}`,
+};
+
+export const lineKeys = {
+  line: (period: string, village: string, householdId: string, itemId: string) => ({ pk: `LINE#${period}#${village}`, sk: `${householdId}#${itemId}` }),
+  village: (period: string, village: string) => ({
+    name: 'pk',
+    value: `LINE#${period}#${village}`,
+  }),
+  /** Sort-key range of one household's lines. */
+  householdRange: (householdId: string) => ({
+    from: `${householdId}#`,
+    to: `${householdId}#~`,
+  }),
+};
+
+export const diffKeys = {
+  diff: (period: string, region: string, attempt: number, householdId: string, itemId: string) => ({
+    pk: `DIFF#${period}#${region}#${attempt}`,
+    sk: `${householdId}#${itemId}`,
+  }),
+  ofAttempt: (period: string, region: string, attempt: number) => ({
+    name: 'pk',
+    value: `DIFF#${period}#${region}#${attempt}`,
+  }),
+};

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { diffKeys, householdKeys, lineKeys, parameterKeys, runKeys } from '../src/store/keys.js';
+
+describe('subsidy key formats', () => {
+  it('households: current, county index, revisions', () => {
+    expect(householdKeys.current('H1')).toEqual({ pk: 'HH#H1', sk: 'CURRENT' });
+    expect(householdKeys.countyIndex('370405103201', 'H1')).toEqual({
+      gsi1pk: 'HH_COUNTY#370405',
+      gsi1sk: '370405103201#H1',
+    });
+    expect(householdKeys.inRegion('370405103')).toEqual({
+      partition: { name: 'gsi1pk', value: 'HH_COUNTY#370405' },
+      sortKeyPrefix: { name: 'gsi1sk', value: '370405103' },
+    });
+    expect(householdKeys.inRegion('370405').sortKeyPrefix.value).toBe('');
+    expect(householdKeys.revision('H1', '2019-01-01T00:00:00.000Z', 'E1')).toEqual({ pk: 'HH#H1', sk: 'REV#2019-01-01T00:00:00.000Z#E1' });
+    expect(householdKeys.revisionsUpTo('H1', '2019-01-01T00:00:00.000Z').skTo > 'REV#2019-01-01T00:00:00.000Z#ZZZ').toBe(true);
+  });
+  it('parameters, runs, lines, diffs', () => {
+    expect(parameterKeys.current('taierzhuang')).toEqual({
+      pk: 'PARAMS#taierzhuang',
+      sk: 'CURRENT',
+    });
+    expect(parameterKeys.version('taierzhuang', 12)).toEqual({
+      pk: 'PARAMS#taierzhuang',
+      sk: 'V#000012',
+    });
+    expect(runKeys.run('2017-06', '370405000000')).toEqual({
+      pk: 'RUN#2017-06',
+      sk: '370405000000',
+    });
+    expect(runKeys.runId('2017-06', '370405000000', 2)).toBe('2017-06:370405000000:2');
+    expect(lineKeys.line('2017-06', '370405103201', 'H1', 'tez-basic-pension')).toEqual({ pk: 'LINE#2017-06#370405103201', sk: 'H1#tez-basic-pension' });
+    expect(lineKeys.householdRange('H1')).toEqual({ from: 'H1#', to: 'H1#~' });
+    expect(diffKeys.diff('2017-06', '370405000000', 2, 'H1', 'x')).toEqual({
+      pk: 'DIFF#2017-06#370405000000#2',
+      sk: 'H1#x',
+    });
+  });
+});
