@@ -1,11 +1,46 @@
 import { defineService } from '@jingzhun/platform/manifest';
+import { scoringApi } from '@jingzhun/types';
 import { scoringTable } from './store/table.js';
 
 export const manifest = defineService({
   name: 'scoring',
   root: new URL('.', import.meta.url),
   table: scoringTable,
-  routes: [],
-  jobs: [],
-  subscriptions: [],
+  demo: 'demo/seed.ts#seedDemo',
+  routes: [
+    { contract: scoringApi.listBanks, handler: 'handlers/banks.ts#listBanks' },
+    { contract: scoringApi.getBank, handler: 'handlers/banks.ts#getBank' },
+    { contract: scoringApi.putBank, handler: 'handlers/banks.ts#putBank' },
+    { contract: scoringApi.submitPboc, handler: 'handlers/submissions.ts#submitPboc' },
+    { contract: scoringApi.submitInnovation, handler: 'handlers/submissions.ts#submitInnovation' },
+    { contract: scoringApi.submitTax, handler: 'handlers/submissions.ts#submitTax' },
+    { contract: scoringApi.submitRoutine, handler: 'handlers/submissions.ts#submitRoutine' },
+    { contract: scoringApi.listSubmissions, handler: 'handlers/submissions.ts#listSubmissions' },
+    { contract: scoringApi.lockYear, handler: 'handlers/assessment.ts#lockYear' },
+    { contract: scoringApi.unlockYear, handler: 'handlers/assessment.ts#unlockYear' },
+    { contract: scoringApi.setParams, handler: 'handlers/assessment.ts#setParams' },
+    { contract: scoringApi.computeAssessment, handler: 'handlers/assessment.ts#computeAssessment' },
+    { contract: scoringApi.reviewAssessment, handler: 'handlers/assessment.ts#reviewAssessment' },
+    { contract: scoringApi.approveAssessment, handler: 'handlers/assessment.ts#approveAssessment' },
+    { contract: scoringApi.publishAssessment, handler: 'handlers/assessment.ts#publishAssessment' },
+    { contract: scoringApi.markRewardsPaid, handler: 'handlers/assessment.ts#markRewardsPaid' },
+    { contract: scoringApi.getAssessment, handler: 'handlers/assessment.ts#getAssessment' },
+    { contract: scoringApi.listAudit, handler: 'handlers/assessment.ts#listAudit' },
+    { contract: scoringApi.publicResults, handler: 'handlers/assessment.ts#publicResults' },
+    { contract: scoringApi.rateHousehold, handler: 'handlers/households.ts#rateHousehold' },
+    { contract: scoringApi.issueLoan, handler: 'handlers/households.ts#issueLoan' },
+    { contract: scoringApi.recordRepayment, handler: 'handlers/households.ts#recordRepayment' },
+    { contract: scoringApi.markOverdue, handler: 'handlers/households.ts#markOverdue' },
+  ],
+  jobs: [
+    // workflows.md §6 "Bank assessment": prizes paid by Apr 30 (B-13); reminder on Apr 1, overdue check on May 1.
+    { name: 'bank-reward-reminder', schedule: 'cron(0 9 1 4 ? *)', handler: 'handlers/jobs.ts#bankRewardReminder', description: '银行考核奖励兑现提醒（次年4月底前，B-13）' },
+    { name: 'bank-reward-overdue', schedule: 'cron(0 9 1 5 ? *)', handler: 'handlers/jobs.ts#bankRewardOverdue', description: '银行考核奖励逾期未兑现提醒（4月30日后）' },
+  ],
+  subscriptions: [
+    // Eligibility projection for the credit rating (workflows.md §5.4).
+    { event: 'identification.household.registered', handler: 'handlers/households.ts#onHouseholdEvent' },
+    { event: 'identification.household.changed', handler: 'handlers/households.ts#onHouseholdEvent' },
+    { event: 'identification.household.exited', handler: 'handlers/households.ts#onHouseholdEvent' },
+  ],
 });

@@ -1,0 +1,131 @@
+/**
+ * 扶贫小额信贷 ledger rules (workflows.md §5.4; seed 004 BANK-01 L1387, BANK-15 L1383, BANK-18 L1396;
+ * seed 003 BK-9 L765). Money in integer fen, rates as exact decimals, no floats. Pure.
+ */
+import { DomainError } from '@jingzhun/types';
+import { type Dec, dec, div, gt, lt, mul, percent, rational, roundHalfUp, toFixed } from './decimal.js';
+
+export interface LoanTerms {
+  amountFen: number;
+  termMonths: number;
+  /** Annual rate in % as a decimal string, e.g. "4.35". */
+  annualRatePct: string;
+  issuedOn: string;
+}
+
+export interface LedgerParams {
+  /** ≤5万 per household (004 BANK-01 L1387). */
+  maxAmountFen: number;
+  /** ≤3 years. */
+  maxTermMonths: number;
+  /** Benchmark rates by effective date (ANC §3: 2019 4.35% ≤1 year, 4.75% 1–3 years). */
+  benchmark: { from: string; upTo12: string; upTo36: string }[];
+  /** Day count: daily rate = annual / 360 (bank practice). */
+  dayBasis: number;
+  /** NPL tolerance above the bank's target, in pp (004 BANK-18 L1396). */
+  nplTolerancePp: string;
+}
+
+export const DEFAULT_LEDGER_PARAMS: LedgerParams = {
+  maxAmountFen: 5_000_000,
+  maxTermMonths: 36,
+  benchmark: [{ from: '2015-10-24', upTo12: '4.35', upTo36: '4.75' }],
+  dayBasis: 360,
+  nplTolerancePp: '2',
+};
+
+/** The benchmark rate for a term on a date (rate table by date). */
+export function benchmarkRate(termMonths: number, onDate: string, params: LedgerParams = DEFAULT_LEDGER_PARAMS): string {
+  const row = [...params.benchmark].filter((r) => r.from <= onDate).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
+  if (!row) throw new DomainError('NO_BENCHMARK_RATE', `${onDate} 没有适用的基准利率`, 422);
+  return termMonths <= 12 ? row.upTo12 : row.upTo36;
+}
+
+/** ≤5万, ≤3 years, benchmark rate, within the household's credit line (workflows.md §5.4). */
+export function assertLoanTerms(terms: LoanTerms, creditLineFen: number, params: LedgerParams = DEFAULT_LEDGER_PARAMS): void {
+  if (!Number.isInteger(terms.amountFen) || terms.amountFen <= 0) throw new DomainError('AMOUNT_INVALID', '贷款金额须为正的整数分', 400);
+  if (terms.amountFen > params.maxAmountFen) throw new DomainError('AMOUNT_ABOVE_LIMIT', '扶贫小额信贷每户不超过5万元（004 BANK-01）', 400);
+  if (terms.amountFen > creditLineFen) throw new DomainError('AMOUNT_ABOVE_CREDIT_LINE', '贷款金额超过该户评级授信额度', 400, { creditLineFen });
+  if (!Number.isInteger(terms.termMonths) || terms.termMonths < 1 || terms.termMonths > params.maxTermMonths) throw new DomainError('TERM_INVALID', '扶贫小额信贷期限不超过3年', 400);
+  const expected = benchmarkRate(terms.termMonths, terms.issuedOn, params);
+  if (dec(terms.annualRatePct).n * dec(expected).d !== dec(expected).n * dec(terms.annualRatePct).d) {
+    throw new DomainError('RATE_NOT_BENCHMARK', `扶贫小额信贷执行基准利率 ${expected}%`, 400, { expected });
+  }
+}
+
+/** Interest on a balance for a number of days: fen × rate% / 100 × days / basis, rounded half up to the fen. */
+export function interestFen(balanceFen: number, annualRatePct: string, days: number, params: LedgerParams = DEFAULT_LEDGER_PARAMS): number {
+  const exact = div(mul(mul(rational(BigInt(balanceFen)), dec(annualRatePct)), rational(BigInt(days))), rational(BigInt(100 * params.dayBasis)));
+  const rounded = roundHalfUp(exact, 0);
+  return Number(rounded.n / rounded.d);
+}
+
+/**
+ * 贴息 for one quarter (workflows.md §5.4 ANC §3 师宗县): 100% of the interest paid on time is
+ * reimbursed quarterly; cancelled for the quarter when the loan was overdue, the information false
+ * or the use diverted.
+ */
+export function quarterSubsidyFen(input: { interestPaidFen: number; paidOnTime: boolean; overdue: boolean; falseInformation?: boolean; divertedUse?: boolean }): { subsidyFen: number; cancelled?: string } {
+  if (input.overdue) return { subsidyFen: 0, cancelled: 'OVERDUE' };
+  if (input.falseInformation) return { subsidyFen: 0, cancelled: 'FALSE_INFORMATION' };
+  if (input.divertedUse) return { subsidyFen: 0, cancelled: 'DIVERTED_USE' };
+  if (!input.paidOnTime) return { subsidyFen: 0, cancelled: 'NOT_PAID_ON_TIME' };
+  return { subsidyFen: input.interestPaidFen };
+}
+
+/** Quarter (YYYY-Qn) of a date. */
+export function quarterOf(date: string): string {
+  const month = Number(date.slice(5, 7));
+  return `${date.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
+}
+
+export interface LoanPosition {
+  outstandingFen: number;
+  overdueFen: number;
+  /** Classified as bad (不良): substandard or worse. */
+  badFen: number;
+}
+
+/**
+ * A bank's overdue and NPL rates on its micro-credit book, compared with its NPL target plus the
+ * 2 pp tolerance (004 BANK-18 L1396: "高出本行不良贷款率年度目标 2 个百分点以内的，不作为…扣分因素").
+ */
+export function portfolioRates(loans: readonly LoanPosition[], bankNplTargetPct: string, params: LedgerParams = DEFAULT_LEDGER_PARAMS) {
+  const outstanding = loans.reduce((s, l) => s + l.outstandingFen, 0);
+  const overdue = loans.reduce((s, l) => s + l.overdueFen, 0);
+  const bad = loans.reduce((s, l) => s + l.badFen, 0);
+  const pct = (n: number): Dec => (outstanding === 0 ? dec(0) : percent(dec(n), dec(outstanding), 2));
+  const nplRate = pct(bad);
+  const limit = dec(bankNplTargetPct);
+  const tolerated = rational(limit.n * dec(params.nplTolerancePp).d + dec(params.nplTolerancePp).n * limit.d, limit.d * dec(params.nplTolerancePp).d);
+  return {
+    outstandingFen: outstanding,
+    overdueRatePct: toFixed(pct(overdue), 2),
+    nplRatePct: toFixed(nplRate, 2),
+    toleranceCeilingPct: toFixed(tolerated, 2),
+    /** within: at or under the target; tolerated: above it by at most 2 pp; exceeded: beyond. */
+    status: !gt(nplRate, limit) ? 'within' : !gt(nplRate, tolerated) ? 'tolerated' : 'exceeded',
+  } as const;
+}
+
+/**
+ * A drawdown of the county risk-compensation fund for a loss (004 BANK-01/24; 000 BK-8). The
+ * loss-sharing ratio has no source default and must be given; the fund balance bounds the draw.
+ */
+export function riskFundDrawFen(lossFen: number, sharePct: string, fundBalanceFen: number): number {
+  if (!Number.isInteger(lossFen) || lossFen <= 0) throw new DomainError('LOSS_INVALID', '损失金额须为正的整数分', 400);
+  const share = dec(sharePct);
+  if (lt(share, dec(0)) || gt(share, dec(100))) throw new DomainError('SHARE_INVALID', '分担比例须在 0–100% 之间', 400);
+  const draw = roundHalfUp(div(mul(rational(BigInt(lossFen)), share), dec(100)), 0);
+  const amount = Number(draw.n / draw.d);
+  if (amount > fundBalanceFen) throw new DomainError('FUND_INSUFFICIENT', '风险补偿金余额不足', 409, { fundBalanceFen, amount });
+  return amount;
+}
+
+/** Repayment: principal cannot go below zero. */
+export function applyRepayment(outstandingFen: number, principalFen: number): number {
+  if (!Number.isInteger(principalFen) || principalFen <= 0) throw new DomainError('AMOUNT_INVALID', '还款金额须为正的整数分', 400);
+  if (principalFen > outstandingFen) throw new DomainError('OVERPAYMENT', '还款本金超过贷款余额', 400, { outstandingFen });
+  return outstandingFen - principalFen;
+}
+

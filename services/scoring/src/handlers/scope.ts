@@ -1,0 +1,25 @@
+import { type Actor, UnitOfWork } from '@jingzhun/platform';
+import { CommonErrors, DomainError, regionLevel, type StaffClaims } from '@jingzhun/types';
+import type { Clock, IdGenerator } from '@jingzhun/platform';
+import { table } from '../store/repo.js';
+
+/** The assessment is per district (区县): the path's region must be a county and in the caller's scope. */
+export function assertDistrict(district: string, assertInScope: (region: string) => void): void {
+  if (regionLevel(district) !== 'county') throw new DomainError('NOT_A_DISTRICT', '银行考核以区（县）为单位，请使用区县区划代码', 400, { district });
+  assertInScope(district);
+}
+
+/** A bank user sees and corrects only its own bank (claim bankId). */
+export function assertBankAccess(claims: StaffClaims, bankId: string): void {
+  if (claims.role !== 'bank') return;
+  if (!claims.bankId || claims.bankId !== bankId) throw new DomainError('BANK_SCOPE', '银行用户只能查看或更正本行数据', 403, { bankId });
+}
+
+/** Among departments only 区财政局 takes part in the assessment (seed 000 L4266, L4276). */
+export function assertDepartment(claims: StaffClaims, department: string): void {
+  if (claims.role === 'department' && claims.department !== department) throw CommonErrors.forbidden('只有区财政局可以执行此操作');
+}
+
+export function unitOfWork(ctx: { clock: Clock; ids: IdGenerator; actor: Actor; requestId?: string }): UnitOfWork {
+  return new UnitOfWork({ table: table(), service: 'scoring', clock: ctx.clock, ids: ctx.ids, actor: ctx.actor, ...(ctx.requestId ? { correlationId: ctx.requestId } : {}) });
+}

@@ -1,0 +1,58 @@
+/**
+ * Key builders for the scoring table: the only place key strings are written.
+ *
+ * | entity            | pk                          | sk                              | gsi1pk              | gsi1sk                   |
+ * |-------------------|-----------------------------|---------------------------------|---------------------|--------------------------|
+ * | bank              | DISTRICT#<district>         | BANK#<bankId>                   |                     |                          |
+ * | assessment year   | YEAR#<district>#<year>      | STATE                           | REWARDS_OPEN (*)    | <dueBy>#<district>#<year>|
+ * | submission        | YEAR#<district>#<year>      | SUB#<bankId>#<section>          |                     |                          |
+ * | reward reminder   | YEAR#<district>#<year>      | REMINDER#<date>#<kind>          |                     |                          |
+ * | parameter set     | PARAMS#<paramsId>           | PARAMS                          |                     |                          |
+ * | household (proj.) | HOUSEHOLD#<householdId>     | PROJECTION                      | HOUSEHOLDS#<region> | <householdId>            |
+ * | credit rating     | HOUSEHOLD#<householdId>     | RATING#<ratedOn>                |                     |                          |
+ * | loan              | LOAN#<loanId>               | LOAN                            | BANK_LOANS#<bankId> | <issuedOn>#<loanId>      |
+ * | loan by household |                             |                                 | (gsi2) HH_LOANS#<householdId> | <issuedOn>#<loanId> |
+ * | loan movement     | LOAN#<loanId>               | MOVE#<date>#<id>                |                     |                          |
+ * | risk-fund draw    | RISKFUND#<district>         | DRAW#<date>#<id>                |                     |                          |
+ * (*) only while an approved assessment's rewards are unpaid.
+ */
+export const bankKeys = {
+  item: (district: string, bankId: string) => ({ pk: `DISTRICT#${district}`, sk: `BANK#${bankId}` }),
+  ofDistrict: (district: string) => ({ partition: { name: 'pk', value: `DISTRICT#${district}` }, sortKeyPrefix: { name: 'sk', value: 'BANK#' } }),
+};
+
+export const yearKeys = {
+  state: (district: string, year: number) => ({ pk: `YEAR#${district}#${year}`, sk: 'STATE' }),
+  submission: (district: string, year: number, bankId: string, section: string) => ({ pk: `YEAR#${district}#${year}`, sk: `SUB#${bankId}#${section}` }),
+  submissions: (district: string, year: number) => ({ partition: { name: 'pk', value: `YEAR#${district}#${year}` }, sortKeyPrefix: { name: 'sk', value: 'SUB#' } }),
+  reminder: (district: string, year: number, date: string, kind: string) => ({ pk: `YEAR#${district}#${year}`, sk: `REMINDER#${date}#${kind}` }),
+  reminders: (district: string, year: number) => ({ partition: { name: 'pk', value: `YEAR#${district}#${year}` }, sortKeyPrefix: { name: 'sk', value: 'REMINDER#' } }),
+  rewardsOpenIndex: (dueBy: string, district: string, year: number) => ({ gsi1pk: 'REWARDS_OPEN', gsi1sk: `${dueBy}#${district}#${year}` }),
+  rewardsOpen: () => ({ name: 'gsi1pk', value: 'REWARDS_OPEN' }),
+  /** Audit subject of everything that belongs to one district's assessment year. */
+  auditSubject: (district: string, year: number) => `SCORING#${district}#${year}`,
+  auditPartition: (district: string, year: number) => ({ name: 'pk', value: `AUDIT#SCORING#${district}#${year}` }),
+};
+
+export const paramKeys = {
+  item: (paramsId: string) => ({ pk: `PARAMS#${paramsId}`, sk: 'PARAMS' }),
+};
+
+export const householdKeys = {
+  projection: (householdId: string) => ({ pk: `HOUSEHOLD#${householdId}`, sk: 'PROJECTION' }),
+  regionIndex: (region: string, householdId: string) => ({ gsi1pk: `HOUSEHOLDS#${region}`, gsi1sk: householdId }),
+  rating: (householdId: string, ratedOn: string) => ({ pk: `HOUSEHOLD#${householdId}`, sk: `RATING#${ratedOn}` }),
+  ratings: (householdId: string) => ({ partition: { name: 'pk', value: `HOUSEHOLD#${householdId}` }, sortKeyPrefix: { name: 'sk', value: 'RATING#' } }),
+};
+
+export const loanKeys = {
+  item: (loanId: string) => ({ pk: `LOAN#${loanId}`, sk: 'LOAN' }),
+  bankIndex: (bankId: string, issuedOn: string, loanId: string) => ({ gsi1pk: `BANK_LOANS#${bankId}`, gsi1sk: `${issuedOn}#${loanId}` }),
+  ofBank: (bankId: string) => ({ name: 'gsi1pk', value: `BANK_LOANS#${bankId}` }),
+  householdIndex: (householdId: string, issuedOn: string, loanId: string) => ({ gsi2pk: `HH_LOANS#${householdId}`, gsi2sk: `${issuedOn}#${loanId}` }),
+  ofHousehold: (householdId: string) => ({ name: 'gsi2pk', value: `HH_LOANS#${householdId}` }),
+  movement: (loanId: string, date: string, id: string) => ({ pk: `LOAN#${loanId}`, sk: `MOVE#${date}#${id}` }),
+  movements: (loanId: string) => ({ partition: { name: 'pk', value: `LOAN#${loanId}` }, sortKeyPrefix: { name: 'sk', value: 'MOVE#' } }),
+  riskDraw: (district: string, date: string, id: string) => ({ pk: `RISKFUND#${district}`, sk: `DRAW#${date}#${id}` }),
+  riskDraws: (district: string) => ({ partition: { name: 'pk', value: `RISKFUND#${district}` }, sortKeyPrefix: { name: 'sk', value: 'DRAW#' } }),
+};
