@@ -1,11 +1,27 @@
 import { defineService } from '@jingzhun/platform/manifest';
+import { dispatchApi } from '@jingzhun/types';
+import { JOBS } from './domain/jobs.js';
+import { SUBSCRIPTIONS } from './handlers/events.js';
 import { dispatchTable } from './store/table.js';
 
 export const manifest = defineService({
   name: 'dispatch',
   root: new URL('.', import.meta.url),
   table: dispatchTable,
-  routes: [],
-  jobs: [],
-  subscriptions: [],
+  routes: [
+    { contract: dispatchApi.listTargets, handler: 'handlers/targets.ts#listTargets' },
+    { contract: dispatchApi.putTarget, handler: 'handlers/targets.ts#putTarget' },
+    { contract: dispatchApi.targetHistory, handler: 'handlers/targets.ts#targetHistory' },
+    { contract: dispatchApi.getCounts, handler: 'handlers/reports.ts#getCounts' },
+    { contract: dispatchApi.getReport, handler: 'handlers/reports.ts#getReport' },
+    { contract: dispatchApi.getSeries, handler: 'handlers/reports.ts#getSeries' },
+    { contract: dispatchApi.fileFigures, handler: 'handlers/filings.ts#fileFigures' },
+    { contract: dispatchApi.uploadFiling, handler: 'handlers/filings.ts#uploadFiling' },
+    { contract: dispatchApi.listFilings, handler: 'handlers/filings.ts#listFilings' },
+    { contract: dispatchApi.listJobs, handler: 'handlers/jobs.ts#listJobs' },
+    { contract: dispatchApi.listRuns, handler: 'handlers/jobs.ts#listRuns' },
+    { contract: dispatchApi.runJob, handler: 'handlers/jobs.ts#runJob' },
+  ],
+  jobs: JOBS.map(({ name, schedule, handler, description, onlyOn }) => ({ name, schedule, handler, description, ...(onlyOn ? { onlyOn } : {}) })),
+  subscriptions: [...SUBSCRIPTIONS],
 });

@@ -1,0 +1,144 @@
+import { addMonths, DomainError } from '@jingzhun/types';
+import { z } from 'zod';
+
+/**
+ * Targets and indicators (workflows.md §7): `Target {jurisdiction, code, name, unit, baseline_year,
+ * baseline, target_year, target, attribute, owner, schedule?, source, conflict?}`, plus how this
+ * service measures progress (`measure`).
+ */
+export const Measure = z.discriminatedUnion('kind', [
+  /** Sum of a monthly flow metric from the start of the window to the report month. */
+  z.object({ kind: z.literal('flow'), metric: z.string().min(1).max(80) }),
+  /** A stock metric at the end of the report month. */
+  z.object({ kind: z.literal('stock'), metric: z.string().min(1).max(80) }),
+  /** A figure a filer (`dept:<code>` or `town:<region>`) files for the report month. */
+  z.object({ kind: z.literal('filing'), filer: z.string().min(1).max(60), figure: z.string().min(1).max(64) }),
+]);
+export type Measure = z.infer<typeof Measure>;
+
+export const TARGET_UNITS = ['人', '户', '个', '%', '万人', '万元', '元', '亩'] as const;
+const COUNT_UNITS = new Set(['人', '户', '个']);
+
+export const Target = z.object({
+  jurisdiction: z.string().regex(/^\d{12}$/),
+  code: z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, { message: '指标代码须为小写字母、数字、点或连字符' }),
+  name: z.string().min(1).max(100),
+  unit: z.enum(TARGET_UNITS),
+  baselineYear: z.number().int(),
+  baseline: z.number(),
+  targetYear: z.number().int(),
+  target: z.number(),
+  attribute: z.enum(['约束性', '预期性']),
+  owner: z.string().min(1).max(40),
+  /** Cumulative share (%) of the change reached at the end of each year of the window (e.g. 001 "442": 40, 80, 100). */
+  schedule: z.array(z.number()).optional(),
+  measure: Measure.optional(),
+  source: z.string().min(1).max(300),
+  conflict: z.object({ note: z.string(), figures: z.array(z.object({ value: z.number(), source: z.string() })) }).optional(),
+});
+export type Target = z.infer<typeof Target>;
+
+const impossible = (reason: string, field: string) =>
+  new DomainError('TARGET_IMPOSSIBLE', `指标值不合理：${reason}`, 422, { field });
+
+/** Rejects values no document could mean (workflows.md §7; bad input → 4xx, nothing written). */
+export function assertPossible(target: Target): void {
+  for (const [field, value] of [['baseline', target.baseline], ['target', target.target]] as const) {
+    if (!Number.isFinite(value)) throw impossible(`${field} 须为有限数值`, field);
+    if (value < 0) throw impossible(`${field} 不能为负数`, field);
+    if (target.unit === '%' && value > 100) throw impossible(`百分比指标的 ${field} 不能超过100`, field);
+    if (COUNT_UNITS.has(target.unit) && !Number.isInteger(value)) throw impossible(`以「${target.unit}」计的 ${field} 须为整数`, field);
+  }
+  if (target.baselineYear < 2000 || target.targetYear > 2100) throw impossible('年份须在2000—2100之间', 'targetYear');
+  if (target.targetYear <= target.baselineYear) throw impossible('目标年份须晚于基期年份', 'targetYear');
+  // A zero target is real (马兰屯镇 2017: 0 persons, seed 000 OT-1 L830); a falling cumulative count is not.
+  if (target.measure?.kind === 'flow' && target.target < target.baseline) throw impossible('累计类指标的目标值不能小于基期值', 'target');
+  if (target.schedule) {
+    const years = target.targetYear - target.baselineYear;
+    if (target.schedule.length !== years) throw impossible(`进度安排须有 ${years} 个年度值`, 'schedule');
+    let previous = 0;
+    for (const share of target.schedule) {
+      if (!Number.isFinite(share) || share < previous || share > 100) throw impossible('进度安排须为0—100之间的非递减累计百分比', 'schedule');
+      previous = share;
+    }
+    if (previous !== 100) throw impossible('进度安排最后一年须为100', 'schedule');
+  }
+}
+
+export type TargetStatus = 'not-started' | 'on-track' | 'at-risk' | 'behind' | 'met' | 'missed' | 'no-data';
+
+export interface TargetProgress {
+  expected: number;
+  actual: number | null;
+  ratioPct: number | null;
+  status: TargetStatus;
+}
+
+/** The window of a target: January after the baseline year to December of the target year. */
+export function targetWindow(target: Pick<Target, 'baselineYear' | 'targetYear'>): { from: string; to: string } {
+  return { from: `${target.baselineYear + 1}-01`, to: `${target.targetYear}-12` };
+}
+
+const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** Months of the window elapsed at the end of `period` (0 before the window, all after it). */
+export function monthsElapsed(target: Pick<Target, 'baselineYear' | 'targetYear'>, period: string): number {
+  const { from, to } = targetWindow(target);
+  const total = monthIndex(to) - monthIndex(from) + 1;
+  return Math.min(total, Math.max(0, monthIndex(period) - monthIndex(from) + 1));
+}
+
+/**
+ * Expected value at the end of `period` [PROP, workflows.md §7]: target × months elapsed / 12 for
+ * a one-year target, generalised to baseline + (target − baseline) × elapsed share of the window,
+ * or along the yearly `schedule` (linear inside a year) when one exists.
+ */
+export function expectedAt(target: Target, period: string): number {
+  const elapsed = monthsElapsed(target, period);
+  const change = target.target - target.baseline;
+  const years = target.targetYear - target.baselineYear;
+  let share: number;
+  if (target.schedule) {
+    const year = Math.min(years - 1, Math.floor(elapsed / 12));
+    const before = year === 0 ? 0 : (target.schedule[year - 1] ?? 0);
+    const after = target.schedule[year] ?? 100;
+    const months = elapsed - year * 12;
+    share = (before + ((after - before) * months) / 12) / 100;
+  } else {
+    share = elapsed / (years * 12);
+  }
+  return round2(target.baseline + change * share);
+}
+
+/** True when `actual` has reached the target in its direction. */
+function reached(target: Target, actual: number): boolean {
+  return target.target >= target.baseline ? actual >= target.target : actual <= target.target;
+}
+
+/**
+ * Status bands (workflows.md §7 [PROP]): on track ≥100% of expected progress, at risk ≥80%,
+ * behind <80%; after the deadline a target not reached is missed (and a reached one is met).
+ * Progress is measured from the baseline, so falling targets (poor population → 0) work alike.
+ */
+export function evaluate(target: Target, period: string, actual: number | null): TargetProgress {
+  const expected = expectedAt(target, period);
+  if (actual === null) return { expected, actual: null, ratioPct: null, status: 'no-data' };
+  const { from, to } = targetWindow(target);
+  if (period < from) return { expected, actual, ratioPct: null, status: 'not-started' };
+  const expectedChange = expected - target.baseline;
+  const ratioPct = expectedChange === 0 ? null : Math.round(((actual - target.baseline) / expectedChange) * 1000) / 10;
+  if (period >= to) return { expected, actual, ratioPct, status: reached(target, actual) ? 'met' : 'missed' };
+  if (ratioPct === null) return { expected, actual, ratioPct, status: reached(target, actual) ? 'on-track' : 'behind' };
+  const status: TargetStatus = ratioPct >= 100 ? 'on-track' : ratioPct >= 80 ? 'at-risk' : 'behind';
+  return { expected, actual, ratioPct, status };
+}
+
+/** Months of the window up to `period`, in order (for flow measures). */
+export function windowMonths(target: Pick<Target, 'baselineYear' | 'targetYear'>, period: string): string[] {
+  const { from, to } = targetWindow(target);
+  const last = period < to ? period : to;
+  const months: string[] = [];
+  for (let month = from; month <= last; month = addMonths(month, 1)) months.push(month);
+  return months;
+}
