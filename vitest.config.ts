@@ -1,14 +1,45 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two groups. First the service and package tests, two files at a time, over one DynamoDB Local
+ * that the global setup starts (tests isolate by table prefix). Then the whole-system suites
+ * (every service with demo data, the browser tests), one file at a time, each on a fresh
+ * DynamoDB Local of its own: each loads the full demo, and DynamoDB Local's single SQLite queue
+ * slows as its store fills (measured: 24 s, 62 s, then 110 s to load the same demo on one shared
+ * instance; about 20 s each on fresh ones).
+ */
+const SYSTEM_SUITES = ['test/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'infra/test/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**', 'cdk.out/**'],
-    globalSetup: ['./test/support/global-setup.ts'],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
-    maxWorkers: 2,
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'services',
+          globalSetup: ['./test/support/global-setup.ts'],
+          include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'infra/test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**', 'cdk.out/**'],
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'system',
+          // No shared instance: startTestCloud starts one per file when the endpoint is empty.
+          provide: { dynamoEndpoint: '' },
+          include: SYSTEM_SUITES,
+          exclude: ['**/node_modules/**'],
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
   },
 });

@@ -137,13 +137,18 @@ export class ServiceStack extends Stack {
       });
     }
 
-    // Event subscriptions (EventBridge rules on the shared bus).
+    // Event subscriptions (EventBridge rules on the shared bus): one function and one rule per
+    // handler, matching every event the manifest routes to it.
+    const eventsByHandler = new Map<string, string[]>();
     for (const subscription of manifest.subscriptions) {
-      const fn = makeFunction(subscription.handler, `handles ${subscription.event}`, { timeout: Duration.seconds(60) });
-      new Rule(this, `${toConstructId(parseHandlerRef(subscription.handler).exportName)}Rule`, {
+      eventsByHandler.set(subscription.handler, [...(eventsByHandler.get(subscription.handler) ?? []), subscription.event]);
+    }
+    for (const [handler, events] of eventsByHandler) {
+      const fn = makeFunction(handler, `handles ${events.join(', ')}`, { timeout: Duration.seconds(60) });
+      new Rule(this, `${toConstructId(parseHandlerRef(handler).exportName)}Rule`, {
         eventBus: shared.bus,
-        description: `${subscription.event} → ${functionId(manifest, subscription.handler)}`,
-        eventPattern: { detailType: [subscription.event] },
+        description: `${events.join(', ')} → ${functionId(manifest, handler)}`,
+        eventPattern: { detailType: events },
         targets: [new LambdaFunction(fn, { deadLetterQueue: deadLetters, retryAttempts: 8, maxEventAge: Duration.hours(24) })],
       });
     }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createIdentity } from '../../packages/local-cloud/src/identity.js';
 import { call, type LocalCloud, startTestCloud } from '../../packages/local-cloud/src/testing.js';
 import { services } from '../../services/registry.js';
-import { allRoutes, fillPath, regionParams, regionQuery } from '../support/routes.js';
+import { allRoutes, fillPath, regionAcceptedBy, regionParams, regionQuery } from '../support/routes.js';
 
 /**
  * The authorization matrix, generated from the manifests: every staff route × every role ×
@@ -12,14 +12,16 @@ import { allRoutes, fillPath, regionParams, regionQuery } from '../support/route
  */
 const COUNTY = '370405000000';
 const OTHER_COUNTY = '370403000000';
+/** Codes in the other county at each level, for routes that take a town or a village. */
+const OUT_OF_SCOPE_CODES = [OTHER_COUNTY, '370403001000', '370403001001'];
 
 describe('authorization matrix over every staff route', () => {
   let cloud: LocalCloud;
   const tokens = new Map<string, string>();
   const staffRoutes = allRoutes(services).filter(({ contract }) => contract.auth === 'staff');
 
-  async function tokenFor(role: Role, region: string): Promise<string> {
-    const key = `${role}@${region}`;
+  async function tokenFor(role: Role, region: string, department = 'minzheng'): Promise<string> {
+    const key = `${role}@${region}@${department}`;
     let token = tokens.get(key);
     if (!token) {
       token = await cloud.identity.signRaw({
@@ -27,7 +29,7 @@ describe('authorization matrix over every staff route', () => {
         [JWT_CLAIM.name]: `矩阵-${role}`,
         [JWT_CLAIM.role]: role,
         [JWT_CLAIM.region]: region,
-        ...(role === 'department' ? { [JWT_CLAIM.department]: 'minzheng' } : {}),
+        ...(role === 'department' ? { [JWT_CLAIM.department]: department } : {}),
         ...(role === 'bank' ? { [JWT_CLAIM.bankId]: 'abc' } : {}),
       });
       tokens.set(key, token);
@@ -72,8 +74,11 @@ describe('authorization matrix over every staff route', () => {
   it('denies every role a route does not name, and lets every named role past the role check', async () => {
     for (const { contract } of staffRoutes) {
       const path = fillPath(contract, COUNTY) + regionQuery(contract, COUNTY);
+      const body = contract.method === 'GET' ? {} : { body: {} };
+      // A department token carries a department the route names (if it names any).
+      const department = contract.departments?.[0];
       for (const role of ROLES) {
-        const response = await call(cloud, contract.method, path, { token: await tokenFor(role, COUNTY), ...(contract.method === 'GET' ? {} : { body: {} }) });
+        const response = await call(cloud, contract.method, path, { token: await tokenFor(role, COUNTY, department), ...body });
         const label = `${role} → ${contract.method} ${contract.path}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`;
         const allowed = !contract.roles || contract.roles.length === 0 || contract.roles.includes(role);
         if (allowed) {
@@ -85,7 +90,17 @@ describe('authorization matrix over every staff route', () => {
           expect(response.body.code, label).toBe('FORBIDDEN');
         }
       }
+      if (contract.departments && contract.roles?.includes('department')) {
+        const response = await call(cloud, contract.method, path, { token: await tokenFor('department', COUNTY, 'not-listed'), ...body });
+        expect(response.status, `unlisted department → ${contract.method} ${contract.path}`).toBe(403);
+        expect(response.body.code).toBe('FORBIDDEN');
+      }
     }
+  });
+
+  it('lets only reads skip the region scope, each with its reason', () => {
+    const unscoped = staffRoutes.filter(({ contract }) => contract.unscopedReason);
+    expect(unscoped.map(({ contract }) => contract.method)).toEqual(unscoped.map(() => 'GET'));
   });
 
   it('keeps every allowed role out of another county on routes addressed by region', async () => {
@@ -93,9 +108,13 @@ describe('authorization matrix over every staff route', () => {
     for (const { contract } of staffRoutes) {
       const params = regionParams(contract);
       if (contract.method !== 'GET' || params.path.length + params.query.length === 0) continue;
-      const path = fillPath(contract, OTHER_COUNTY) + regionQuery(contract, OTHER_COUNTY);
+      // Reads of public reference data say so in their contract (and only reads may).
+      if (contract.unscopedReason) continue;
+      const outside = regionAcceptedBy(contract, OUT_OF_SCOPE_CODES);
+      expect(outside, `${contract.method} ${contract.path} takes no region code of any level`).toBeDefined();
+      const path = fillPath(contract, outside as string) + regionQuery(contract, outside as string);
       for (const role of contract.roles?.length ? contract.roles : ROLES) {
-        const response = await call(cloud, 'GET', path, { token: await tokenFor(role, COUNTY) });
+        const response = await call(cloud, 'GET', path, { token: await tokenFor(role, COUNTY, contract.departments?.[0]) });
         const label = `${role} → GET ${path}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`;
         expect(response.status, label).toBe(403);
         expect(['OUT_OF_SCOPE', 'FORBIDDEN'], label).toContain(response.body.code);

@@ -77,8 +77,17 @@ describe('staff console in headless Chromium', () => {
   });
 
   it('renders the dispatch charts (progress vs target by town, trend by month) with data', async () => {
+    // The county office reads the dispatch report for all its towns: sign in again as the county.
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
     await page.goto(`${cloud.url}/#/staff/dispatch`);
-    await page.getByRole('heading', { name: '月调度' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+    await page.getByLabel('演示账号').selectOption('county');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '月调度', exact: true }).waitFor();
     await page.getByLabel('指标').selectOption('stock.hh.poor');
     await page.getByRole('button', { name: '生成图表' }).click();
     const bars = page.locator('#chart-by-town svg .bar rect');

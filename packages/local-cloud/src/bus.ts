@@ -36,10 +36,29 @@ export class LocalBus {
   }
 
   async publish(envelope: EventEnvelope): Promise<void> {
-    for (const listener of this.listeners) listener(envelope);
-    for (const subscriber of this.subscribers.filter((candidate) => candidate.event === envelope.type)) {
-      await this.deliver(subscriber, envelope);
+    await this.publishAll([envelope]);
+  }
+
+  /**
+   * Delivers a batch read from a stream: each consumer function gets its events in stream order,
+   * one at a time, while different consumers (other services' tables) work at the same time.
+   */
+  async publishAll(envelopes: readonly EventEnvelope[]): Promise<void> {
+    for (const envelope of envelopes) for (const listener of this.listeners) listener(envelope);
+    const queues = new Map<string, { subscriber: Subscriber; envelope: EventEnvelope }[]>();
+    for (const envelope of envelopes) {
+      for (const subscriber of this.subscribers) {
+        if (subscriber.event !== envelope.type) continue;
+        const queue = queues.get(subscriber.functionName) ?? [];
+        queue.push({ subscriber, envelope });
+        queues.set(subscriber.functionName, queue);
+      }
     }
+    await Promise.all(
+      [...queues.values()].map(async (queue) => {
+        for (const { subscriber, envelope } of queue) await this.deliver(subscriber, envelope);
+      }),
+    );
   }
 
   private async deliver(subscriber: Subscriber, envelope: EventEnvelope): Promise<void> {

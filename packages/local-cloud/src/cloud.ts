@@ -4,6 +4,7 @@ import { extname, join, normalize } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, setDocumentClient } from '@jingzhun/platform/dynamo';
+import { onOutboxWritten } from '@jingzhun/platform/unit-of-work';
 import { functionId, resolveHandler, type ServiceManifest } from '@jingzhun/platform/manifest';
 import { defineTable, tableEnvVar } from '@jingzhun/platform/table';
 import { LocalBus, type Subscriber } from './bus.js';
@@ -14,7 +15,7 @@ import { createIdentity, type Identity } from './identity.js';
 import { loadHandler } from './lambda-context.js';
 import { LocalRelay } from './relay.js';
 import { LocalScheduler, type ScheduledJob } from './scheduler.js';
-import { ensureTable } from './tables.js';
+import { dropTables, ensureTable } from './tables.js';
 
 /** The local runtime's own table: relay checkpoints and demo-data markers. */
 export const localCloudTable = defineTable({ name: 'local-cloud', indexes: 0 });
@@ -32,6 +33,10 @@ export interface LocalCloudOptions {
   publicRatePerSecond?: number;
   publicBurst?: number;
   relayIntervalMs?: number;
+  /** Delete this cloud's tables on stop (test clouds on a shared DynamoDB Local). */
+  dropTablesOnStop?: boolean;
+  /** 'manual': events move only on `drain()` (tests that look at the outbox before delivery). */
+  relayMode?: 'auto' | 'manual';
   scheduler?: boolean;
   /** Extra HTTP handlers tried before the 404 (OpenAPI document, web pages). Return true when handled. */
   extraHandlers?: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean)[];
@@ -255,7 +260,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
 
-  relay.start(options.relayIntervalMs ?? 200);
+  if (options.relayMode !== 'manual') {
+    relay.start(options.relayIntervalMs ?? 200);
+    onOutboxWritten(() => relay.nudge());
+  }
   if (options.scheduler ?? true) scheduler.start();
 
   return {
@@ -274,10 +282,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return (await identity.sign(user)).token;
     },
     async stop() {
+      onOutboxWritten(undefined);
       scheduler.stop();
       await relay.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (options.dropTablesOnStop) await dropTables(dynamo, [...physical.values(), localTable]);
       dynamo.destroy();
       documents.destroy();
       await dynamoLocal?.stop();

@@ -96,6 +96,15 @@ function isTextual(contentType: string): boolean {
   return contentType === '' || /json|text|xml|urlencoded/.test(contentType);
 }
 
+/** A percent-encoded path segment, or undefined when its escapes are not valid UTF-8. */
+function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The local HTTP API: matches a request to a manifest route, checks the JWT as the API Gateway
  * authorizer would, builds an API Gateway v2 event and calls the real handler in-process.
@@ -103,7 +112,7 @@ function isTextual(contentType: string): boolean {
 export function createGateway(options: GatewayOptions) {
   const compiled = options.routes.map(compile).sort((a, b) => b.literalSegments - a.literalSegments);
 
-  function match(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | 'method' | undefined {
+  function match(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | 'method' | 'malformed' | undefined {
     let pathMatched = false;
     for (const route of compiled) {
       const found = route.pattern.exec(path);
@@ -111,9 +120,11 @@ export function createGateway(options: GatewayOptions) {
       pathMatched = true;
       if (route.contract.method !== method) continue;
       const params: Record<string, string> = {};
-      route.paramNames.forEach((name, index) => {
-        params[name] = decodeURIComponent(found[index + 1] as string);
-      });
+      for (const [index, name] of route.paramNames.entries()) {
+        const decoded = decodePathSegment(found[index + 1] as string);
+        if (decoded === undefined) return 'malformed';
+        params[name] = decoded;
+      }
       return { route, params };
     }
     return pathMatched ? 'method' : undefined;
@@ -139,6 +150,10 @@ export function createGateway(options: GatewayOptions) {
     const method = (req.method ?? 'GET').toUpperCase();
     const found = match(method, url.pathname);
     if (found === undefined) return false;
+    if (found === 'malformed') {
+      sendError(res, 400, 'MALFORMED_URL', '请求地址中的编码不合法');
+      return true;
+    }
     if (found === 'method') {
       sendError(res, 405, 'METHOD_NOT_ALLOWED', `接口不支持 ${method} 方法`);
       return true;

@@ -13,17 +13,23 @@ import { outboxEnvelopes } from '@jingzhun/platform/relay';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { LocalBus } from './bus.js';
 
+const SHARD_REFRESH_MS = 5_000;
+const NUDGE_DELAY_MS = 10;
+
 /**
  * The local adapter of the outbox relay: reads each service table's stream from DynamoDB Local
  * (as the cloud's stream-triggered relay does) and publishes new outbox items to the local bus.
- * Positions are checkpointed per shard in the local-cloud table, so a restart resumes where it
- * stopped; consumers are idempotent, so a record read twice has no second effect.
+ * Positions are checkpointed per shard and page in the local-cloud table, so a restart resumes
+ * where it stopped; consumers are idempotent, so a record read twice has no second effect.
  */
 export class LocalRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private readonly iterators = new Map<string, string>();
   private readonly finished = new Set<string>();
+  /** Stream ARNs and shard lists, re-read at most every SHARD_REFRESH_MS (and on every drain). */
+  private readonly streamArns = new Map<string, string | undefined>();
+  private readonly shardLists = new Map<string, { shards: Shard[]; readAt: number }>();
   private stopped = true;
 
   constructor(
@@ -40,18 +46,44 @@ export class LocalRelay {
     return new LocalRelay(streams, dynamo, documents, tables, checkpointTable, bus);
   }
 
-  start(intervalMs = 200): void {
+  /**
+   * Polls every stream: soon after a commit that wrote outbox items (see `nudge`), otherwise at
+   * `intervalMs`, backing off to `idleMaxMs` while nothing arrives (an idle poll still costs
+   * DynamoDB Local a request per shard).
+   */
+  start(intervalMs = 200, idleMaxMs = 2_000): void {
     this.stopped = false;
+    let idleDelay = intervalMs;
     const tick = async () => {
+      this.timer = undefined;
       if (this.stopped) return;
+      let found = 0;
       try {
-        await this.pollOnce();
+        found = await this.pollOnce();
       } catch (error) {
         console.error('[relay] poll failed:', error);
       }
-      if (!this.stopped) this.timer = setTimeout(tick, intervalMs);
+      idleDelay = found > 0 ? intervalMs : Math.min(idleMaxMs, idleDelay * 2);
+      if (!this.stopped) this.schedule(found > 0 ? 0 : idleDelay);
     };
-    this.timer = setTimeout(tick, 0);
+    this.tick = tick;
+    this.schedule(0);
+  }
+
+  /** A commit wrote outbox items: poll within a few milliseconds (coalescing a burst of commits). */
+  nudge(): void {
+    if (!this.stopped) this.schedule(NUDGE_DELAY_MS);
+  }
+
+  private tick: (() => Promise<void>) | undefined;
+  private dueAt = Number.POSITIVE_INFINITY;
+
+  private schedule(delayMs: number): void {
+    const due = Date.now() + delayMs;
+    if (this.timer && due >= this.dueAt) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.dueAt = due;
+    this.timer = setTimeout(() => void this.tick?.(), delayMs);
   }
 
   async stop(): Promise<void> {
@@ -63,26 +95,25 @@ export class LocalRelay {
   /** Polls until a whole round finds no new record: every committed event has been delivered. */
   async drain(maxRounds = 200): Promise<void> {
     for (let round = 0; round < maxRounds; round++) {
-      if ((await this.pollOnce()) === 0) return;
+      if ((await this.pollOnce(true)) === 0) return;
     }
     throw new Error('relay did not drain');
   }
 
   /** One pass over every shard of every table; returns the number of records read. */
-  pollOnce(): Promise<number> {
+  pollOnce(refreshShards = false): Promise<number> {
     const previous = this.running ?? Promise.resolve(0);
-    const next = previous.catch(() => 0).then(() => this.poll());
+    const next = previous.catch(() => 0).then(() => this.poll(refreshShards));
     this.running = next;
     return next;
   }
 
-  private async poll(): Promise<number> {
+  private async poll(refreshShards: boolean): Promise<number> {
     let count = 0;
     for (const table of this.tables) {
-      const { Table } = await this.dynamo.send(new DescribeTableCommand({ TableName: table }));
-      const streamArn = Table?.LatestStreamArn;
+      const streamArn = await this.streamArnOf(table, refreshShards);
       if (!streamArn) continue;
-      const shards = await this.listShards(streamArn);
+      const shards = await this.shardsOf(streamArn, refreshShards);
       const ids = new Set(shards.map((shard) => shard.ShardId));
       for (const shard of shards) {
         const shardKey = `${streamArn}|${shard.ShardId}`;
@@ -92,6 +123,23 @@ export class LocalRelay {
       }
     }
     return count;
+  }
+
+  private async streamArnOf(table: string, refresh: boolean): Promise<string | undefined> {
+    if (refresh || !this.streamArns.has(table)) {
+      const { Table } = await this.dynamo.send(new DescribeTableCommand({ TableName: table }));
+      this.streamArns.set(table, Table?.LatestStreamArn);
+    }
+    return this.streamArns.get(table);
+  }
+
+  /** The idle poll re-lists shards only now and then: listing them is the costly part of a pass. */
+  private async shardsOf(streamArn: string, refresh: boolean): Promise<Shard[]> {
+    const cached = this.shardLists.get(streamArn);
+    if (!refresh && cached && Date.now() - cached.readAt < SHARD_REFRESH_MS) return cached.shards;
+    const shards = await this.listShards(streamArn);
+    this.shardLists.set(streamArn, { shards, readAt: Date.now() });
+    return shards;
   }
 
   private async listShards(streamArn: string): Promise<Shard[]> {
@@ -127,10 +175,9 @@ export class LocalRelay {
       }
       const records = result.Records ?? [];
       if (records.length > 0) {
-        for (const { sequence, envelope } of outboxEnvelopes(records as unknown as DynamoDBStreamEvent['Records'])) {
-          await this.bus.publish(envelope);
-          await this.saveCheckpoint(shardKey, sequence);
-        }
+        // The checkpoint follows the page: after a crash the page is delivered again, and the
+        // consumers' idempotency marks make the repeat harmless.
+        await this.bus.publishAll(outboxEnvelopes(records as unknown as DynamoDBStreamEvent['Records']).map(({ envelope }) => envelope));
         const last = records[records.length - 1]?.dynamodb?.SequenceNumber;
         if (last) await this.saveCheckpoint(shardKey, last);
         count += records.length;
@@ -139,6 +186,7 @@ export class LocalRelay {
       if (!iterator) {
         this.finished.add(shardKey);
         this.iterators.delete(shardKey);
+        this.shardLists.delete(streamArn); // its child shard is to be found
         return count;
       }
       this.iterators.set(shardKey, iterator);

@@ -1,5 +1,6 @@
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
@@ -50,4 +51,18 @@ export async function ensureTable(client: DynamoDBClient, def: TableDef, physica
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`table ${physicalName} did not become active`);
+}
+
+/**
+ * Deletes tables (and their streams). Tests drop what they made: DynamoDB Local keeps every
+ * table's stream in one SQLite queue, and its background shard jobs slow down as streams pile up.
+ */
+export async function dropTables(client: DynamoDBClient, physicalNames: string[]): Promise<void> {
+  for (const name of physicalNames) {
+    try {
+      await client.send(new DeleteTableCommand({ TableName: name }));
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw error;
+    }
+  }
 }

@@ -4,7 +4,8 @@ import { createDocumentClient, setDocumentClient } from '@jingzhun/platform/dyna
 import type { ServiceManifest } from '@jingzhun/platform/manifest';
 import { type TableDef, tableEnvVar } from '@jingzhun/platform/table';
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from './cloud.js';
-import { ensureTable } from './tables.js';
+import { dropTables, ensureTable } from './tables.js';
+export type { LocalCloud } from './cloud.js';
 
 /**
  * Test helpers over the DynamoDB Local that the vitest global setup started
@@ -15,8 +16,8 @@ export function uniquePrefix(): string {
   return `t${randomBytes(4).toString('hex')}-`;
 }
 
-/** Creates fresh tables for `defs`, points the platform's client and env vars at them. */
-export async function useTestTables(endpoint: string, defs: TableDef[]): Promise<{ prefix: string; names: Record<string, string> }> {
+/** Creates fresh tables for `defs`, points the platform's client and env vars at them; `drop()` deletes them. */
+export async function useTestTables(endpoint: string, defs: TableDef[]): Promise<{ prefix: string; names: Record<string, string>; drop(): Promise<void> }> {
   const prefix = uniquePrefix();
   process.env.DYNAMODB_ENDPOINT = endpoint;
   const client = new DynamoDBClient({ endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -29,10 +30,18 @@ export async function useTestTables(endpoint: string, defs: TableDef[]): Promise
   }
   client.destroy();
   setDocumentClient(createDocumentClient(endpoint));
-  return { prefix, names };
+  const drop = async () => {
+    const admin = new DynamoDBClient({ endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await dropTables(admin, Object.values(names));
+    admin.destroy();
+  };
+  return { prefix, names, drop };
 }
 
-/** The whole local cloud on a random port over the shared DynamoDB Local: for end-to-end tests over HTTP. */
+/**
+ * The whole local cloud on a random port, for end-to-end tests over HTTP: over the shared DynamoDB
+ * Local at `endpoint`, or over a fresh in-memory one of its own (stopped with it) when `endpoint` is ''.
+ */
 export async function startTestCloud(
   endpoint: string,
   services: ServiceManifest[],
@@ -40,10 +49,11 @@ export async function startTestCloud(
 ): Promise<LocalCloud> {
   return startLocalCloud({
     services,
-    endpoint,
+    ...(endpoint ? { endpoint } : {}),
     port: 0,
     tablePrefix: uniquePrefix(),
     scheduler: false,
+    dropTablesOnStop: true,
     publicRatePerSecond: Number.POSITIVE_INFINITY,
     relayIntervalMs: 100,
     ...options,

@@ -15,7 +15,7 @@ describe('transactional outbox through DynamoDB Local streams', () => {
   const counter = async () => (await scan()).find((item) => item.pk === 'COUNTER')?.count;
 
   beforeAll(async () => {
-    cloud = await startTestCloud(inject('dynamoEndpoint'), [manifest], { relayIntervalMs: 60_000 });
+    cloud = await startTestCloud(inject('dynamoEndpoint'), [manifest], { relayMode: 'manual' });
     token = await cloud.login('county');
   });
   afterAll(() => cloud.stop());

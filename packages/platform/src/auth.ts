@@ -20,8 +20,11 @@ export function claimsFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuthori
   return parsed.data;
 }
 
-export function requireRole(claims: StaffClaims, roles: readonly Role[] | undefined): void {
+export function requireRole(claims: StaffClaims, roles: readonly Role[] | undefined, departments?: readonly string[]): void {
   if (roles && roles.length > 0 && !roles.includes(claims.role)) throw CommonErrors.forbidden();
+  if (claims.role === 'department' && departments && !departments.includes(claims.department ?? '')) {
+    throw CommonErrors.forbidden('本操作只对指定职能部门开放');
+  }
 }
 
 /** Every read and write of regional data checks the caller's region scope on the server. */

@@ -107,7 +107,7 @@ export function httpHandler<P extends z.ZodType, Q extends z.ZodType, B extends 
   const handle = async (event: HttpEvent): Promise<APIGatewayProxyStructuredResultV2> => {
     try {
       const claims = contract.auth === 'staff' ? claimsFromEvent(event) : undefined;
-      if (claims) requireRole(claims, contract.roles);
+      if (claims) requireRole(claims, contract.roles, contract.departments);
       const params = parsePart(contract.params, event.pathParameters ?? {}, 'path');
       const query = parsePart(contract.query, event.queryStringParameters ?? {}, 'query');
       const body = parsePart(contract.body, parseBody(event, contract.body), 'body');

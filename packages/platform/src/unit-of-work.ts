@@ -50,6 +50,15 @@ export const platformKeys = {
 
 const MAX_CONFLICT_RETRIES = 3;
 
+/**
+ * Told after every commit that wrote outbox items. The local runtime uses it to read the stream
+ * at once instead of polling it; in the cloud nothing listens (the stream triggers the relay).
+ */
+let outboxListener: (() => void) | undefined;
+export function onOutboxWritten(listener: (() => void) | undefined): void {
+  outboxListener = listener;
+}
+
 function isConflictOnly(error: unknown): boolean {
   if (!(error instanceof TransactionCanceledException)) return false;
   const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
@@ -237,6 +246,7 @@ export class UnitOfWork {
     for (let attempt = 0; ; attempt++) {
       try {
         await documentClient().send(new TransactWriteCommand({ TransactItems: this.items }));
+        if (this.events.length > 0) outboxListener?.();
         return;
       } catch (error) {
         if (attempt < MAX_CONFLICT_RETRIES && isConflictOnly(error)) {

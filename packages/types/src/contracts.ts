@@ -20,6 +20,13 @@ export interface RouteContract<
   /** 'public': anonymous. 'staff': any signed-in role unless `roles` narrows it. */
   auth: 'public' | 'staff';
   roles?: readonly Role[];
+  /** For the 'department' role: only these departments (the token's department claim) may call. */
+  departments?: readonly string[];
+  /**
+   * Set on a staff read whose region parameter selects public reference data (a policy catalog,
+   * published standards) rather than regional records: it is not region-scoped, and this says why.
+   */
+  unscopedReason?: string;
   params: P;
   query: Q;
   body: B;
@@ -42,6 +49,8 @@ export function defineContract<
   summary: string;
   auth: 'public' | 'staff';
   roles?: readonly Role[];
+  departments?: readonly string[];
+  unscopedReason?: string;
   params?: P;
   query?: Q;
   body?: B;

@@ -4,7 +4,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, fixedClock, ulidGenerator } from '@jingzhun/platform';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useTestTables } from '../../../packages/local-cloud/src/testing.js';
 import { demoHousehold } from '../src/demo/households.js';
 import { seedDemo } from '../src/demo/seed.js';
@@ -21,8 +21,11 @@ const actor = { sub: 'test', role: 'county' };
 const clock = fixedClock('2017-07-01T02:00:00.000Z');
 const ctx = { clock, ids: ulidGenerator, actor };
 
+let tables: { drop(): Promise<void> } | undefined;
+
 async function freshDistrict(): Promise<void> {
-  await useTestTables(inject('dynamoEndpoint'), [subsidyTable]);
+  await tables?.drop();
+  tables = await useTestTables(inject('dynamoEndpoint'), [subsidyTable]);
   await seedDemo();
   await putHouseholds(
     Array.from({ length: HOUSEHOLDS }, (_, i) => demoHousehold(i)),
@@ -69,6 +72,7 @@ describe('monthly run over the demo district (DynamoDB Local)', () => {
     clean = await allLines();
     cleanTotals = done.totals;
   }, 120_000);
+  afterAll(() => tables?.drop());
 
   it('computes every household and pays by item and town', async () => {
     const run = await loadRun(PERIOD, DISTRICT);

@@ -18,6 +18,9 @@ const DistrictYear = District.extend({ year: Year });
 const DistrictYearBank = DistrictYear.extend({ bankId: BankId });
 
 const TEAM = ['finance_office', 'pboc', 'department', 'county', 'leading_group'] as const;
+/** Among departments only 区财政局 takes part in the assessment (seed 000 L4266, L4276). */
+const FINANCE_BUREAU = ['caizheng'] as const;
+const departmentsFor = (roles: readonly string[]) => (roles.includes('department') ? { departments: FINANCE_BUREAU } : {});
 
 // ── Bank registry ───────────────────────────────────────────────────────────
 export const BANK_TYPES = ['large-state', 'joint-stock', 'city-commercial', 'rural-commercial', 'postal', 'policy', 'village-bank', 'other'] as const;
@@ -44,6 +47,7 @@ export const listBanks = defineContract({
   summary: '银行机构名录（银行用户只见本行）',
   auth: 'staff',
   roles: [...TEAM, 'bank'],
+  departments: FINANCE_BUREAU,
   params: District,
   response: z.object({ items: z.array(Bank) }),
 });
@@ -54,6 +58,7 @@ export const getBank = defineContract({
   summary: '查询银行机构',
   auth: 'staff',
   roles: [...TEAM, 'bank'],
+  departments: FINANCE_BUREAU,
   params: District.extend({ bankId: BankId }),
   response: Bank,
 });
@@ -146,6 +151,7 @@ const submissionContract = <B extends z.ZodType>(section: Section, roles: readon
     summary,
     auth: 'staff',
     roles,
+    ...departmentsFor(roles),
     params: DistrictYearBank,
     body,
     response: Submission,
@@ -162,6 +168,7 @@ export const listSubmissions = defineContract({
   summary: '年度报送数据（银行用户只见本行）',
   auth: 'staff',
   roles: [...TEAM, 'bank'],
+  departments: FINANCE_BUREAU,
   params: DistrictYear,
   response: z.object({ items: z.array(Submission), locked: z.boolean() }),
 });
@@ -226,7 +233,7 @@ export type Assessment = z.infer<typeof Assessment>;
 
 const ReasonBody = z.object({ reason: z.string().min(2).max(500).optional() }).optional();
 function step<B extends z.ZodType = typeof ReasonBody>(id: string, path: string, summary: string, roles: readonly ('finance_office' | 'county' | 'leading_group' | 'department')[], body?: B) {
-  return defineContract({ id, method: 'POST', path: `/scoring/districts/{district}/years/{year}${path}`, summary, auth: 'staff', roles, params: DistrictYear, body: (body ?? ReasonBody) as B, response: Assessment });
+  return defineContract({ id, method: 'POST', path: `/scoring/districts/{district}/years/{year}${path}`, summary, auth: 'staff', roles, ...departmentsFor(roles), params: DistrictYear, body: (body ?? ReasonBody) as B, response: Assessment });
 }
 
 export const lockYear = step('scoring.lockYear', '/lock', '锁定年度数据（金融办；锁定后方可计算）', ['finance_office']);
@@ -254,6 +261,7 @@ export const getAssessment = defineContract({
   summary: '查询年度考核（银行用户只见本行结果）',
   auth: 'staff',
   roles: [...TEAM, 'bank'],
+  departments: FINANCE_BUREAU,
   params: DistrictYear,
   response: Assessment,
 });
@@ -264,6 +272,7 @@ export const listAudit = defineContract({
   summary: '年度考核的变更记录',
   auth: 'staff',
   roles: TEAM,
+  departments: FINANCE_BUREAU,
   params: DistrictYear,
   response: z.object({ items: z.array(z.object({ subject: z.string(), at: z.string(), action: z.string(), actor: z.unknown(), reason: z.string().optional(), before: z.unknown().optional(), after: z.unknown().optional() })) }),
 });

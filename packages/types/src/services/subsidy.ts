@@ -112,6 +112,7 @@ export const getCatalog = defineContract({
   path: '/subsidy/catalog',
   summary: '政策目录（版本、项目、未量化政策）',
   auth: 'staff',
+  unscopedReason: 'The catalog holds the published policies of every jurisdiction; nothing regional or personal.',
   query: z.object({ jurisdiction: z.string().optional() }),
   response: z.object({
     version: z.string(),
@@ -162,6 +163,7 @@ export const getParameters = defineContract({
   path: '/subsidy/parameters/{jurisdiction}',
   summary: '区县参数（低保标准、电价、实发标准等）及可设定项',
   auth: 'staff',
+  unscopedReason: 'Local parameters are published standards (低保 standards, tariffs); writing them is scoped.',
   params: z.object({ jurisdiction: z.string().max(40) }),
   response: Parameters,
 });

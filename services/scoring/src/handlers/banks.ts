@@ -3,7 +3,7 @@ import { CommonErrors, DomainError, scoringApi } from '@jingzhun/types';
 import { assertCorrection } from '../domain/workflow.js';
 import { bankKeys } from '../store/keys.js';
 import { type BankItem, getBank as loadBank, listBanks as loadBanks } from '../store/repo.js';
-import { assertBankAccess, assertDepartment, assertDistrict, unitOfWork } from './scope.js';
+import { assertBankAccess, assertDistrict, unitOfWork } from './scope.js';
 
 function toBank(item: BankItem) {
   return {
@@ -26,7 +26,6 @@ function toBank(item: BankItem) {
 export const listBanks = httpHandler(scoringApi.listBanks, async ({ params, staff, assertInScope }) => {
   const claims = staff();
   assertDistrict(params.district, assertInScope);
-  assertDepartment(claims, 'caizheng');
   const items = (await loadBanks(params.district)).filter((bank) => claims.role !== 'bank' || bank.bankId === claims.bankId);
   return { items: items.map(toBank) };
 });
@@ -35,7 +34,6 @@ export const listBanks = httpHandler(scoringApi.listBanks, async ({ params, staf
 export const getBank = httpHandler(scoringApi.getBank, async ({ params, staff, assertInScope }) => {
   const claims = staff();
   assertDistrict(params.district, assertInScope);
-  assertDepartment(claims, 'caizheng');
   assertBankAccess(claims, params.bankId);
   const bank = await loadBank(params.district, params.bankId);
   if (!bank) throw CommonErrors.notFound('银行机构');

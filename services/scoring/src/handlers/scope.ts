@@ -15,11 +15,6 @@ export function assertBankAccess(claims: StaffClaims, bankId: string): void {
   if (!claims.bankId || claims.bankId !== bankId) throw new DomainError('BANK_SCOPE', '银行用户只能查看或更正本行数据', 403, { bankId });
 }
 
-/** Among departments only 区财政局 takes part in the assessment (seed 000 L4266, L4276). */
-export function assertDepartment(claims: StaffClaims, department: string): void {
-  if (claims.role === 'department' && claims.department !== department) throw CommonErrors.forbidden('只有区财政局可以执行此操作');
-}
-
 export function unitOfWork(ctx: { clock: Clock; ids: IdGenerator; actor: Actor; requestId?: string }): UnitOfWork {
   return new UnitOfWork({ table: table(), service: 'scoring', clock: ctx.clock, ids: ctx.ids, actor: ctx.actor, ...(ctx.requestId ? { correlationId: ctx.requestId } : {}) });
 }
