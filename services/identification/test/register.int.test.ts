@@ -12,9 +12,7 @@ describe('register, comparison import and statistics over HTTP (DynamoDB Local)'
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    const started = Date.now();
     cloud = await startTestCloud(inject('dynamoEndpoint'), [manifest], { demo: true });
-    expect(Date.now() - started).toBeLessThan(25_000);
     for (const user of ['village-fengzhuang', 'town-jiantouji', 'county', 'dept-caizheng', 'dept-minzheng', 'other-county']) tokens[user] = await cloud.login(user);
   });
   afterAll(() => cloud.stop());
