@@ -1,5 +1,5 @@
-import type { App, Environment } from 'aws-cdk-lib';
 import type { ServiceManifest } from '@jingzhun/platform';
+import type { App, Environment } from 'aws-cdk-lib';
 import { ServiceStack } from './service-stack.js';
 import { SharedStack } from './shared-stack.js';
 

@@ -1,6 +1,6 @@
-import { acknowledge } from './nag.js';
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpAuthorizer, HttpMethod, HttpRoute, HttpRouteKey, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { functionId, indexNames, parseHandlerRef, resolveHandler, type ServiceManifest, TTL_ATTRIBUTE, tableEnvVar } from '@jingzhun/platform';
+import { Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { type CfnStage, HttpAuthorizer, HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, BillingMode, type CfnTable, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule } from 'aws-cdk-lib/aws-events';
@@ -8,13 +8,12 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type CfnFunction, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Schedule, ScheduleExpression, ScheduleTargetInput, ContextAttribute } from 'aws-cdk-lib/aws-scheduler';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { TimeZone } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { functionId, indexNames, parseHandlerRef, resolveHandler, type ServiceManifest, tableEnvVar, TTL_ATTRIBUTE } from '@jingzhun/platform';
 import { JingzhunFunction } from './lambda.js';
+import { acknowledge } from './nag.js';
 import { REPO_ROOT } from './paths.js';
 import { PUBLIC_ROUTE_THROTTLE, type SharedStack } from './shared-stack.js';
 
@@ -64,7 +63,7 @@ export class ServiceStack extends Stack {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
-    acknowledge(deadLetters, [{ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the service\'s event deliveries.' }]);
+    acknowledge(deadLetters, [{ id: 'AwsSolutions-SQS3', reason: "This queue is itself the dead-letter queue of the service's event deliveries." }]);
 
     const makeFunction = (ref: string, description: string, options: { readOnly?: boolean; timeout?: Duration; memorySize?: number } = {}) => {
       const { path, exportName } = resolveHandler(manifest, ref);
@@ -80,7 +79,7 @@ export class ServiceStack extends Stack {
       if (options.readOnly) this.table.grantReadData(fn);
       else this.table.grantReadWriteData(fn);
       acknowledge(fn.role as Role, [
-        { id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`, reason: 'The generic GSIs of this service\'s own table (gsi1…gsiN); no other table is reachable.' },
+        { id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`, reason: "The generic GSIs of this service's own table (gsi1…gsiN); no other table is reachable." },
       ]);
       return fn;
     };
@@ -170,9 +169,7 @@ export class ServiceStack extends Stack {
         reportBatchItemFailures: true,
         retryAttempts: 10,
         onFailure: new SqsDlq(deadLetters),
-        filters: [
-          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('outbox') } } } }),
-        ],
+        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('outbox') } } } })],
       }),
     );
   }

@@ -57,10 +57,16 @@ for (const { manifest, ref } of handlers) {
 }
 
 rows.sort((a, b) => b.kb - a.kb);
-console.log(`Function bundles (${rows.length}), esbuild ESM minified node22${external.length ? ', AWS SDK external' : ', AWS SDK bundled'}; machine: ${process.arch}, Node ${process.version}`);
+console.log(
+  `Function bundles (${rows.length}), esbuild ESM minified node22${external.length ? ', AWS SDK external' : ', AWS SDK bundled'}; machine: ${process.arch}, Node ${process.version}`,
+);
 console.log('function'.padEnd(48), 'size KB'.padStart(9), 'cold import ms'.padStart(15));
 for (const row of rows) console.log(row.name.padEnd(48), row.kb.toFixed(1).padStart(9), row.ms.toFixed(1).padStart(15));
 const sizes = rows.map((row) => row.kb);
 const times = rows.map((row) => row.ms);
-console.log(`largest ${Math.max(...sizes).toFixed(1)} KB (target ≤ ${SIZE_TARGET / 1024} KB, ratio ${(Math.max(...sizes) / (SIZE_TARGET / 1024)).toFixed(2)}); over target: ${rows.filter((row) => row.kb * 1024 > SIZE_TARGET).length}`);
-console.log(`slowest cold import ${Math.max(...times).toFixed(1)} ms (target ≤ ${IMPORT_TARGET_MS} ms, ratio ${(Math.max(...times) / IMPORT_TARGET_MS).toFixed(2)}); over target: ${rows.filter((row) => row.ms > IMPORT_TARGET_MS).length}`);
+console.log(
+  `largest ${Math.max(...sizes).toFixed(1)} KB (target ≤ ${SIZE_TARGET / 1024} KB, ratio ${(Math.max(...sizes) / (SIZE_TARGET / 1024)).toFixed(2)}); over target: ${rows.filter((row) => row.kb * 1024 > SIZE_TARGET).length}`,
+);
+console.log(
+  `slowest cold import ${Math.max(...times).toFixed(1)} ms (target ≤ ${IMPORT_TARGET_MS} ms, ratio ${(Math.max(...times) / IMPORT_TARGET_MS).toFixed(2)}); over target: ${rows.filter((row) => row.ms > IMPORT_TARGET_MS).length}`,
+);

@@ -3,8 +3,8 @@ import { JWT_CLAIM, type RouteContract } from '@jingzhun/types';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { createDocumentClient } from '../../packages/platform/src/dynamo.js';
 import { call, type LocalCloud, startTestCloud } from '../../packages/local-cloud/src/testing.js';
+import { createDocumentClient } from '../../packages/platform/src/dynamo.js';
 import { services } from '../../services/registry.js';
 import { allRoutes, paramNames } from '../support/routes.js';
 
@@ -133,7 +133,11 @@ describe('bad-input fuzzing of every route', () => {
       if (contract.method === 'GET') continue;
       const token = await tokenFor(contract);
       const path = contract.path.replace(/\{(\w+)\}/g, 'fuzz-id');
-      const raw = await fetch(cloud.url + path, { method: contract.method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: '{"unterminated": ' });
+      const raw = await fetch(cloud.url + path, {
+        method: contract.method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: '{"unterminated": ',
+      });
       expectEnvelope({ status: raw.status, body: await raw.json() }, `malformed JSON → ${contract.method} ${contract.path}`);
       for (const body of badBodies(contract)) {
         const response = await call(cloud, contract.method, path, { ...(token ? { token } : {}), body });

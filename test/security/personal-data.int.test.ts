@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDocumentClient } from '../../packages/platform/src/dynamo.js';
 import { call, type LocalCloud, startTestCloud } from '../../packages/local-cloud/src/testing.js';
+import { createDocumentClient } from '../../packages/platform/src/dynamo.js';
 import { services } from '../../services/registry.js';
 import { allRoutes, paramNames } from '../support/routes.js';
 
@@ -52,7 +52,11 @@ describe('no personal data on any public route', () => {
     let responses = 0;
     const scan = (label: string, text: string) => {
       responses++;
-      for (const [kind, pattern] of [['ID number', ID_NUMBER], ['phone', PHONE], ['account', ACCOUNT]] as const) {
+      for (const [kind, pattern] of [
+        ['ID number', ID_NUMBER],
+        ['phone', PHONE],
+        ['account', ACCOUNT],
+      ] as const) {
         const found = pattern.exec(text);
         if (found) leaks.push(`${label}: ${kind} ${found[0]}`);
       }
@@ -66,7 +70,9 @@ describe('no personal data on any public route', () => {
         const candidates = names.length === 0 ? [''] : [...regionCodes, ...ids].slice(0, 400);
         for (const value of candidates) {
           const path = contract.path.replace(/\{(\w+)\}/g, encodeURIComponent(value));
-          const query = /region|village/.test(JSON.stringify(Object.keys((contract.query as { shape?: object }).shape ?? {}))) ? `?region=${[...regionCodes][0]}&village=${[...regionCodes].find((code) => !code.endsWith('000')) ?? ''}` : '';
+          const query = /region|village/.test(JSON.stringify(Object.keys((contract.query as { shape?: object }).shape ?? {})))
+            ? `?region=${[...regionCodes][0]}&village=${[...regionCodes].find((code) => !code.endsWith('000')) ?? ''}`
+            : '';
           const response = await fetch(cloud.url + path + query);
           scan(`GET ${path}${query}`, await response.text());
         }
@@ -80,7 +86,8 @@ describe('no personal data on any public route', () => {
 /** Names of people in a stored item: fields called name, fullName, headName… holding 2–4 Han characters. */
 function collectNames(value: unknown, into: Set<string>, key = ''): void {
   if (typeof value === 'string') {
-    if (/^(name|fullName|headName|memberName|objectorName|borrowerName)$/.test(key) && /^[\u4e00-\u9fff]{2,4}$/.test(value) && !/[村镇街区县市局办行社]$/.test(value)) into.add(value);
+    if (/^(name|fullName|headName|memberName|objectorName|borrowerName)$/.test(key) && /^[\u4e00-\u9fff]{2,4}$/.test(value) && !/[村镇街区县市局办行社]$/.test(value))
+      into.add(value);
     return;
   }
   if (Array.isArray(value)) for (const element of value) collectNames(element, into, key);

@@ -63,7 +63,11 @@ export function regionQuery(contract: RouteContract, region: string): string {
  */
 export function regionAcceptedBy(contract: RouteContract, candidates: readonly string[]): string | undefined {
   const { path, query } = regionParams(contract);
-  const others = Object.fromEntries(paramNames(contract).filter((name) => !path.includes(name)).map((name) => [name, 'x']));
+  const others = Object.fromEntries(
+    paramNames(contract)
+      .filter((name) => !path.includes(name))
+      .map((name) => [name, 'x']),
+  );
   return candidates.find((code) => {
     const params = { ...others, ...Object.fromEntries(path.map((name) => [name, code])) };
     const pathOk = path.length === 0 || regionFieldsAccept(contract.params, params, path);

@@ -54,7 +54,10 @@ describe('public notice board in headless Chromium', () => {
     await page.getByRole('heading', { name: '冯庄村' }).waitFor();
     await page.getByRole('link', { name: '冯庄村2019年拟退出贫困户公示' }).waitFor();
     await page.getByText('扶贫资金分配和项目公开').waitFor();
-    await page.getByRole('link', { name: /涧头集镇2018年扶贫项目/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /涧头集镇2018年扶贫项目/ })
+      .first()
+      .waitFor();
     await shot(page, 'board-village');
 
     await page.getByRole('link', { name: '冯庄村2019年拟退出贫困户公示' }).click();

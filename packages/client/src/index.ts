@@ -1,7 +1,7 @@
 import type { RouteContract } from '@jingzhun/types';
 import type { z } from 'zod';
 
-export { wxTransport, type WxLike, type WxRequestOptions } from './wx.js';
+export { type WxLike, type WxRequestOptions, wxTransport } from './wx.js';
 
 /**
  * The typed API client for the web console, the public board and the WeChat mini-program. It is

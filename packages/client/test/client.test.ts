@@ -1,6 +1,6 @@
 import { identificationApi } from '@jingzhun/types';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ApiError, createClient, storageTokenStore, type Transport, type TransportRequest, type TransportResponse, wxTransport, type WxRequestOptions } from '../src/index.js';
+import { ApiError, createClient, storageTokenStore, type Transport, type TransportRequest, type TransportResponse, type WxRequestOptions, wxTransport } from '../src/index.js';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): TransportResponse => ({
   status,
@@ -104,7 +104,11 @@ describe('typed client', () => {
     const { transport } = scripted([{ status: 401, headers: {}, text: '{"message":"Unauthorized"}' }]);
     let signedOut = false;
     const client = createClient({ baseUrl: '', transport, getToken: () => 'old', onUnauthorized: () => void (signedOut = true) });
-    await expect(client.call(identificationApi.getRegion, { params: { code: '370405000000' } })).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED', message: '未登录或登录已失效，请重新登录' });
+    await expect(client.call(identificationApi.getRegion, { params: { code: '370405000000' } })).rejects.toMatchObject({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      message: '未登录或登录已失效，请重新登录',
+    });
     expect(signedOut).toBe(true);
   });
 
@@ -118,7 +122,16 @@ describe('typed client', () => {
 describe('wx.request adapter (mini-program)', () => {
   function fakeWx(behave: (options: WxRequestOptions) => void) {
     const calls: WxRequestOptions[] = [];
-    return { calls, wx: { request: (options: WxRequestOptions) => { calls.push(options); behave(options); return {}; } } };
+    return {
+      calls,
+      wx: {
+        request: (options: WxRequestOptions) => {
+          calls.push(options);
+          behave(options);
+          return {};
+        },
+      },
+    };
   }
 
   it('sends method, header and text body, returns status, lower-case headers and text', async () => {
@@ -132,7 +145,11 @@ describe('wx.request adapter (mini-program)', () => {
   it('an API error keeps its code and Chinese message; fail() becomes a retried network error', async () => {
     const { wx } = fakeWx((o) => o.success({ statusCode: 403, data: JSON.stringify({ code: 'OUT_OF_SCOPE', message: '无权访问区划 370403000000 的数据' }), header: {} }));
     const client = createClient({ baseUrl: 'https://api.example.cn', transport: wxTransport(wx) });
-    await expect(client.call(identificationApi.getRegion, { params: { code: '370403000000' } })).rejects.toMatchObject({ status: 403, code: 'OUT_OF_SCOPE', message: '无权访问区划 370403000000 的数据' });
+    await expect(client.call(identificationApi.getRegion, { params: { code: '370403000000' } })).rejects.toMatchObject({
+      status: 403,
+      code: 'OUT_OF_SCOPE',
+      message: '无权访问区划 370403000000 的数据',
+    });
 
     let n = 0;
     const flaky = fakeWx((o) => (n++ === 0 ? o.fail({ errMsg: 'request:fail timeout' }) : o.success({ statusCode: 200, data: region, header: {} })));

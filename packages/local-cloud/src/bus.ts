@@ -1,5 +1,5 @@
-import type { EventEnvelope } from '@jingzhun/types';
 import { toDelivery } from '@jingzhun/platform/events';
+import type { EventEnvelope } from '@jingzhun/types';
 import { lambdaContext, loadHandler } from './lambda-context.js';
 
 export interface Subscriber {

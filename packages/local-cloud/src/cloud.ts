@@ -4,9 +4,9 @@ import { extname, join, normalize } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, setDocumentClient } from '@jingzhun/platform/dynamo';
-import { onOutboxWritten } from '@jingzhun/platform/unit-of-work';
 import { functionId, resolveHandler, type ServiceManifest } from '@jingzhun/platform/manifest';
 import { defineTable, tableEnvVar } from '@jingzhun/platform/table';
+import { onOutboxWritten } from '@jingzhun/platform/unit-of-work';
 import { LocalBus, type Subscriber } from './bus.js';
 import { DEMO_USERS } from './demo-users.js';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.js';
@@ -125,7 +125,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     }
     for (const job of manifest.jobs) {
       const { path, exportName } = resolveHandler(manifest, job.handler);
-      jobs.push({ service: manifest.name, name: job.name, schedule: job.schedule, path, exportName, functionName: functionId(manifest, job.handler), ...(job.onlyOn ? { onlyOn: job.onlyOn } : {}) });
+      jobs.push({
+        service: manifest.name,
+        name: job.name,
+        schedule: job.schedule,
+        path,
+        exportName,
+        functionName: functionId(manifest, job.handler),
+        ...(job.onlyOn ? { onlyOn: job.onlyOn } : {}),
+      });
     }
   }
 
@@ -231,7 +239,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (!existsSync(file)) return false;
     }
     const body = readFileSync(file);
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=300' });
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=300',
+    });
     res.end(body);
     return true;
   }

@@ -60,7 +60,17 @@ export async function startDynamoLocal(options: { dbPath?: string; port?: number
   if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
   const child: ChildProcess = spawn(
     'java',
-    ['-Xms256m', '-Xmx2g', `-Djava.library.path=${join(directory, 'DynamoDBLocal_lib')}`, '-jar', join(directory, 'DynamoDBLocal.jar'), '-port', String(port), '-sharedDb', ...storage],
+    [
+      '-Xms256m',
+      '-Xmx2g',
+      `-Djava.library.path=${join(directory, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(directory, 'DynamoDBLocal.jar'),
+      '-port',
+      String(port),
+      '-sharedDb',
+      ...storage,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

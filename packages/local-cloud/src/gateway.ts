@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiErrorBody, RouteContract } from '@jingzhun/types';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { errors as joseErrors } from 'jose';
-import type { ApiErrorBody, RouteContract } from '@jingzhun/types';
 import type { Identity } from './identity.js';
 import { lambdaContext, loadHandler } from './lambda-context.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, type JWTPayload, jwtVerify, SignJWT, type CryptoKey } from 'jose';
 import { JWT_CLAIM, LOCAL_AUDIENCE, LOCAL_ISSUER } from '@jingzhun/types';
+import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { DemoUser } from './demo-users.js';
 
 /**

@@ -1,5 +1,5 @@
-import { type CronSchedule, cronMatches, parseCron } from '@jingzhun/platform/cron';
 import { systemClock } from '@jingzhun/platform/clock';
+import { type CronSchedule, cronMatches, parseCron } from '@jingzhun/platform/cron';
 import type { JobInvocation } from '@jingzhun/platform/jobs';
 import { lambdaContext, loadHandler } from './lambda-context.js';
 

@@ -1,11 +1,4 @@
-import {
-  CreateTableCommand,
-  DeleteTableCommand,
-  DescribeTableCommand,
-  type DynamoDBClient,
-  ResourceInUseException,
-  UpdateTimeToLiveCommand,
-} from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, type DynamoDBClient, ResourceInUseException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { indexNames, type TableDef, TTL_ATTRIBUTE } from '@jingzhun/platform/table';
 
 /** Creates a table from its definition (the same one CDK uses), with a stream of new images. */

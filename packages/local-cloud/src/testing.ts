@@ -5,6 +5,7 @@ import type { ServiceManifest } from '@jingzhun/platform/manifest';
 import { type TableDef, tableEnvVar } from '@jingzhun/platform/table';
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from './cloud.js';
 import { dropTables, ensureTable } from './tables.js';
+
 export type { LocalCloud } from './cloud.js';
 
 /**
@@ -42,11 +43,7 @@ export async function useTestTables(endpoint: string, defs: TableDef[]): Promise
  * The whole local cloud on a random port, for end-to-end tests over HTTP: over the shared DynamoDB
  * Local at `endpoint`, or over a fresh in-memory one of its own (stopped with it) when `endpoint` is ''.
  */
-export async function startTestCloud(
-  endpoint: string,
-  services: ServiceManifest[],
-  options: Partial<LocalCloudOptions> = {},
-): Promise<LocalCloud> {
+export async function startTestCloud(endpoint: string, services: ServiceManifest[], options: Partial<LocalCloudOptions> = {}): Promise<LocalCloud> {
   return startLocalCloud({
     services,
     ...(endpoint ? { endpoint } : {}),

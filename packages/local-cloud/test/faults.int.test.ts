@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createDocumentClient, setDocumentClient } from '@jingzhun/platform/dynamo';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../src/testing.js';
 import { manifest } from './fixture/manifest.js';
@@ -29,9 +29,13 @@ class FaultyHandler extends NodeHttpHandler {
     }
     if (firstAttempt && target.endsWith('TransactWriteItems')) {
       this.conflicted++;
-      return fault('com.amazonaws.dynamodb.v20120810#TransactionCanceledException', 'Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]', {
-        CancellationReasons: [{ Code: 'TransactionConflict', Message: 'injected conflict' }],
-      });
+      return fault(
+        'com.amazonaws.dynamodb.v20120810#TransactionCanceledException',
+        'Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]',
+        {
+          CancellationReasons: [{ Code: 'TransactionConflict', Message: 'injected conflict' }],
+        },
+      );
     }
     return super.handle(request, options);
   }

@@ -1,5 +1,5 @@
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { CommonErrors, isWithinRegion, JWT_CLAIM, type Role, StaffClaims } from '@jingzhun/types';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 
 /**
  * Reads the staff claims that the API Gateway JWT authorizer (Cognito in the cloud, the local

@@ -1,7 +1,7 @@
-import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { EventEnvelope } from '@jingzhun/types';
+import middy from '@middy/core';
+import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { type Clock, systemClock } from './clock.js';
 import { type IdGenerator, ulidGenerator } from './ids.js';
 import { logger } from './logger.js';
@@ -23,11 +23,7 @@ export interface EventContext {
  * in the same transaction as its writes. A repeated delivery then fails that transaction and is
  * acknowledged as already handled.
  */
-export function eventHandler(
-  consumer: string,
-  impl: (event: EventEnvelope, ctx: EventContext) => Promise<void>,
-  ports: { clock?: Clock; ids?: IdGenerator } = {},
-) {
+export function eventHandler(consumer: string, impl: (event: EventEnvelope, ctx: EventContext) => Promise<void>, ports: { clock?: Clock; ids?: IdGenerator } = {}) {
   const handle = async (delivered: DeliveredEvent): Promise<{ status: 'handled' | 'duplicate' }> => {
     const envelope = EventEnvelope.parse(delivered.detail);
     try {

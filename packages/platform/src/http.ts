@@ -1,7 +1,7 @@
-import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type ApiErrorBody, CommonErrors, DomainError, type RouteContract, type StaffClaims } from '@jingzhun/types';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { assertInScope, claimsFromEvent, requireRole } from './auth.js';
 import { type Clock, systemClock } from './clock.js';
@@ -88,7 +88,12 @@ function parseBody(event: HttpEvent, schema: z.ZodType): unknown {
 function parsePart<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new DomainError('VALIDATION_FAILED', '请求参数不合法', 400, issuesOf(result.error).map((issue) => ({ ...issue, in: where })));
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      '请求参数不合法',
+      400,
+      issuesOf(result.error).map((issue) => ({ ...issue, in: where })),
+    );
   }
   return result.data;
 }
@@ -121,9 +126,7 @@ export function httpHandler<P extends z.ZodType, Q extends z.ZodType, B extends 
           if (!claims) throw CommonErrors.unauthenticated();
           return claims;
         },
-        actor: claims
-          ? { sub: claims.sub, role: claims.role, region: claims.region, name: claims.name }
-          : { sub: `public:${sourceIp}`, role: 'public' },
+        actor: claims ? { sub: claims.sub, role: claims.role, region: claims.region, name: claims.name } : { sub: `public:${sourceIp}`, role: 'public' },
         assertInScope: (region) => {
           if (!claims) throw CommonErrors.unauthenticated();
           assertInScope(claims, region);

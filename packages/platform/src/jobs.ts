@@ -1,5 +1,5 @@
-import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { type Clock, systemClock } from './clock.js';
 import { type IdGenerator, ulidGenerator } from './ids.js';

@@ -142,7 +142,12 @@ export function openApiHandler(manifests: readonly ServiceManifest[], options: O
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/openapi.json' || (req.method ?? 'GET') !== 'GET') return false;
     cached ??= JSON.stringify(generateOpenApi(manifests, options));
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(cached), 'cache-control': 'no-cache', 'access-control-allow-origin': '*' });
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(cached),
+      'cache-control': 'no-cache',
+      'access-control-allow-origin': '*',
+    });
     res.end(cached);
     return true;
   };

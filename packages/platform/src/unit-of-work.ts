@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { CommonErrors, DomainError, type EventDefinition, type EventEnvelope } from '@jingzhun/types';
+import { CommonErrors, type DomainError, type EventDefinition, type EventEnvelope } from '@jingzhun/types';
 import type { z } from 'zod';
 import type { Clock } from './clock.js';
 import { documentClient } from './dynamo.js';
@@ -143,9 +143,7 @@ export class UnitOfWork {
         Delete: {
           TableName: this.ctx.table,
           Key: key,
-          ...(expectedVersion === undefined
-            ? {}
-            : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+          ...(expectedVersion === undefined ? {} : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
         },
       },
       CommonErrors.versionConflict(),

@@ -1,5 +1,5 @@
-import { Validator } from '@seriousme/openapi-schema-validator';
 import { dispatchApi, identificationApi, noticesApi, type RouteContract, scoringApi, subsidyApi } from '@jingzhun/types';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../../services/registry.js';
 import type { ServiceManifest } from '../src/manifest.js';
@@ -29,7 +29,7 @@ function allContracts(): ServiceManifest[] {
 
 async function validate(doc: unknown) {
   const validator = new Validator();
-  const result = await validator.validate(doc as Parameters<Validator["validate"]>[0]);
+  const result = await validator.validate(doc as Parameters<Validator['validate']>[0]);
   return { valid: result.valid, errors: JSON.stringify(result.errors, null, 2)?.slice(0, 4000) };
 }
 

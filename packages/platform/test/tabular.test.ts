@@ -19,8 +19,16 @@ describe('XLSX and CSV', () => {
       ['泥沟镇', '', null, -1],
       [true, false],
     ];
-    const workbook = writeXlsx([{ name: '名单', rows }, { name: 'a/b?', rows: [['x']] }]);
-    expect(writeXlsx([{ name: '名单', rows }, { name: 'a/b?', rows: [['x']] }]).equals(workbook)).toBe(true);
+    const workbook = writeXlsx([
+      { name: '名单', rows },
+      { name: 'a/b?', rows: [['x']] },
+    ]);
+    expect(
+      writeXlsx([
+        { name: '名单', rows },
+        { name: 'a/b?', rows: [['x']] },
+      ]).equals(workbook),
+    ).toBe(true);
     const sheets = readXlsx(workbook);
     expect(sheets.map((sheet) => sheet.name)).toEqual(['名单', 'a_b_']);
     expect(sheets[0]?.rows).toEqual([
@@ -50,10 +58,19 @@ describe('XLSX and CSV', () => {
 
   it('round-trips CSV fields with commas, quotes and newlines', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string().filter((s) => !/^[=+\-@\t\r]/.test(s)), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const parsed = parseCsv(toCsv(rows));
-        expect(parsed).toEqual(rows.map((row) => (row.length === 1 && row[0] === '' ? [''] : row)));
-      }),
+      fc.property(
+        fc.array(
+          fc.array(
+            fc.string().filter((s) => !/^[=+\-@\t\r]/.test(s)),
+            { minLength: 1, maxLength: 5 },
+          ),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (rows) => {
+          const parsed = parseCsv(toCsv(rows));
+          expect(parsed).toEqual(rows.map((row) => (row.length === 1 && row[0] === '' ? [''] : row)));
+        },
+      ),
     );
   });
 

@@ -48,13 +48,7 @@ export function isWeekend(date: string): boolean {
   return day === 0 || day === 6;
 }
 
-function year(
-  value: number,
-  source: string,
-  periods: [name: string, from: string, to: string][],
-  makeUpWorkdays: string[],
-  provisional = false,
-): YearCalendar {
+function year(value: number, source: string, periods: [name: string, from: string, to: string][], makeUpWorkdays: string[], provisional = false): YearCalendar {
   const holidays: string[] = [];
   const parsed = periods.map(([name, from, to]) => ({ name, from, to }));
   for (const period of parsed) {

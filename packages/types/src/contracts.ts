@@ -7,12 +7,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * An HTTP contract: shared by the handler (parsing), the gateway and CDK (routing and auth),
  * the typed client and the OpenAPI document. One definition, no hand-written copies.
  */
-export interface RouteContract<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-  R extends z.ZodType = z.ZodType,
-> {
+export interface RouteContract<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   id: string;
   method: HttpMethod;
   path: string; // API Gateway style: /regions/{code}

@@ -12,9 +12,41 @@ const CHECK_CHARS = '10X98765432';
 
 /** Province-level prefixes in use (GB/T 2260), including Hong Kong, Macau and Taiwan residence codes. */
 const PROVINCE_PREFIXES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 export function idCheckCharacter(first17: string): string {
@@ -51,10 +83,7 @@ export function convertLegacyIdNumber(legacy: string): string {
  * Checks an ID number and returns its normalised 18-character form, or the first problem found.
  * `today` (YYYY-MM-DD) rejects birth dates in the future.
  */
-export function checkIdNumber(
-  input: string,
-  today?: string,
-): { ok: true; value: string } | { ok: false; problem: IdNumberProblem } {
+export function checkIdNumber(input: string, today?: string): { ok: true; value: string } | { ok: false; problem: IdNumberProblem } {
   const raw = input.trim().toUpperCase();
   let value: string;
   if (/^\d{15}$/.test(raw)) value = convertLegacyIdNumber(raw);

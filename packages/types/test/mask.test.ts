@@ -43,7 +43,11 @@ describe('masks (workflows.md §4.3)', () => {
         const masked = maskName(name);
         const characters = Array.from(name.trim());
         if (characters.length < 2) return;
-        expect(Array.from(masked).slice(1).every((c) => c === '*')).toBe(true);
+        expect(
+          Array.from(masked)
+            .slice(1)
+            .every((c) => c === '*'),
+        ).toBe(true);
         expect(Array.from(masked)).toHaveLength(characters.length);
       }),
     );

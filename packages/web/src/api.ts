@@ -26,7 +26,10 @@ export async function loadConfig(): Promise<void> {
 }
 
 const memory = new Map<string, string>();
-const storage = typeof localStorage !== 'undefined' ? localStorage : { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v), removeItem: (k: string) => void memory.delete(k) };
+const storage =
+  typeof localStorage !== 'undefined'
+    ? localStorage
+    : { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v), removeItem: (k: string) => void memory.delete(k) };
 export const tokens = storageTokenStore(storage);
 
 export interface Session {

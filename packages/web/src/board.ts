@@ -63,9 +63,32 @@ export function BoardPage(props: { path: string }) {
     regions.error ? ErrorBox({ error: regions.error, onRetry: regions.reload }) : null,
     regions.loading ? Loading({ label: '正在加载区划…' }) : null,
     h('form', { class: 'picker', 'aria-label': '选择地区', onSubmit: (e: Event) => e.preventDefault() }, [
-      Select({ id: 'pick-county', label: '区县', value: county, placeholder: '请选择区县', options: counties.map((r) => ({ value: r.code, label: r.name })), onChange: (v) => go({ county: v }) }),
-      Select({ id: 'pick-town', label: '镇（街道）', value: town, placeholder: county ? '请选择镇（街道）' : '请先选择区县', disabled: !county, options: towns.map((r) => ({ value: r.code, label: r.name })), onChange: (v) => go({ county, town: v }) }),
-      Select({ id: 'pick-village', label: '村', value: village, placeholder: town ? '请选择村' : '请先选择镇（街道）', disabled: !town, options: villages.map((r) => ({ value: r.code, label: r.name })), onChange: (v) => go({ county, town, village: v }) }),
+      Select({
+        id: 'pick-county',
+        label: '区县',
+        value: county,
+        placeholder: '请选择区县',
+        options: counties.map((r) => ({ value: r.code, label: r.name })),
+        onChange: (v) => go({ county: v }),
+      }),
+      Select({
+        id: 'pick-town',
+        label: '镇（街道）',
+        value: town,
+        placeholder: county ? '请选择镇（街道）' : '请先选择区县',
+        disabled: !county,
+        options: towns.map((r) => ({ value: r.code, label: r.name })),
+        onChange: (v) => go({ county, town: v }),
+      }),
+      Select({
+        id: 'pick-village',
+        label: '村',
+        value: village,
+        placeholder: town ? '请选择村' : '请先选择镇（街道）',
+        disabled: !town,
+        options: villages.map((r) => ({ value: r.code, label: r.name })),
+        onChange: (v) => go({ county, town, village: v }),
+      }),
     ]),
     village
       ? h(VillageView, { village, town, county, villageName: regionName(regions.data, village) })
@@ -145,7 +168,13 @@ function Disclosures(props: { regions: string[] }) {
     data.data
       ? data.data.length === 0
         ? h('p', { class: 'muted' }, '暂无资金或项目公开。')
-        : h('ul', { class: 'notice-list' }, data.data.map((n) => h('li', null, [h('a', { href: `#/notice/${n.noticeId}` }, n.title), h('span', { class: 'muted' }, ` ${n.typeName} · ${n.publisher} · ${n.postedOn}`)])))
+        : h(
+            'ul',
+            { class: 'notice-list' },
+            data.data.map((n) =>
+              h('li', null, [h('a', { href: `#/notice/${n.noticeId}` }, n.title), h('span', { class: 'muted' }, ` ${n.typeName} · ${n.publisher} · ${n.postedOn}`)]),
+            ),
+          )
       : null,
   ]);
 }
@@ -156,7 +185,10 @@ async function fetchDisclosures(region: string) {
 
 export function NoticePage(props: { noticeId: string }) {
   const [cursor, setCursor] = useState<string | undefined>(undefined);
-  const data = useLoad(() => api().call(noticesApi.publicListEntries, { params: { noticeId: props.noticeId }, query: { limit: 50, ...(cursor ? { cursor } : {}) } }), [props.noticeId, cursor]);
+  const data = useLoad(
+    () => api().call(noticesApi.publicListEntries, { params: { noticeId: props.noticeId }, query: { limit: 50, ...(cursor ? { cursor } : {}) } }),
+    [props.noticeId, cursor],
+  );
   const [objecting, setObjecting] = useState<number | undefined>(undefined);
   const notice = data.data?.notice;
   const fieldKeys = [...new Set((data.data?.items ?? []).flatMap((item) => Object.keys(item.fields)))];
@@ -168,10 +200,14 @@ export function NoticePage(props: { noticeId: string }) {
       ? h('article', { 'aria-labelledby': 'notice-title' }, [
           h('h1', { id: 'notice-title', tabIndex: -1 }, notice.title),
           h('dl', { class: 'meta' }, [
-            h('dt', null, '类型'), h('dd', null, notice.typeName),
-            h('dt', null, '发布单位'), h('dd', null, notice.publisher),
-            h('dt', null, '公示期'), h('dd', null, notice.windowStart ? `${notice.windowStart} 至 ${notice.windowEnd}` : `${notice.postedOn} 起长期公开`),
-            h('dt', null, '依据'), h('dd', null, notice.source),
+            h('dt', null, '类型'),
+            h('dd', null, notice.typeName),
+            h('dt', null, '发布单位'),
+            h('dd', null, notice.publisher),
+            h('dt', null, '公示期'),
+            h('dd', null, notice.windowStart ? `${notice.windowStart} 至 ${notice.windowEnd}` : `${notice.postedOn} 起长期公开`),
+            h('dt', null, '依据'),
+            h('dd', null, notice.source),
           ]),
           Table({
             caption: `名单（共 ${notice.entryCount} 条，姓名已脱敏）`,

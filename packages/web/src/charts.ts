@@ -41,12 +41,21 @@ export function BarChart(props: { id: string; title: string; unit: string; data:
     h('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${props.id}-t ${props.id}-d`, class: 'bar-chart', preserveAspectRatio: 'xMinYMin meet' }, [
       h('title', { id: `${props.id}-t` }, props.title),
       h('desc', { id: `${props.id}-d` }, desc),
-      ...ticks.map((t) => h('g', null, [h('line', { x1: x(t), x2: x(t), y1: top - 6, y2: height - 20, stroke: COLORS.grid }), h('text', { x: x(t), y: height - 6, 'text-anchor': 'middle', 'font-size': 11, fill: COLORS.muted }, format(t))])),
+      ...ticks.map((t) =>
+        h('g', null, [
+          h('line', { x1: x(t), x2: x(t), y1: top - 6, y2: height - 20, stroke: COLORS.grid }),
+          h('text', { x: x(t), y: height - 6, 'text-anchor': 'middle', 'font-size': 11, fill: COLORS.muted }, format(t)),
+        ]),
+      ),
       ...props.data.map((d, i) => {
         const y = top + i * rowH;
         return h('g', { class: 'bar' }, [
           h('text', { x: left - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end', 'font-size': 13, fill: COLORS.text }, d.label),
-          h('rect', { x: left, y: y + 6, width: Math.max(1, x(d.value) - left), height: rowH - 14, fill: COLORS.actual, rx: 2 }, h('title', null, `${d.label}：${format(d.value)}${props.unit}`)),
+          h(
+            'rect',
+            { x: left, y: y + 6, width: Math.max(1, x(d.value) - left), height: rowH - 14, fill: COLORS.actual, rx: 2 },
+            h('title', null, `${d.label}：${format(d.value)}${props.unit}`),
+          ),
           h('text', { x: x(d.value) + 4, y: y + rowH / 2 + 4, 'font-size': 12, fill: COLORS.text }, format(d.value)),
           d.target !== undefined ? h('line', { class: 'target', x1: x(d.target), x2: x(d.target), y1: y + 2, y2: y + rowH - 4, stroke: COLORS.target, 'stroke-width': 3 }) : null,
         ]);
@@ -59,7 +68,14 @@ export function BarChart(props: { id: string; title: string; unit: string; data:
       ]),
     ]),
     h('figcaption', null, props.title),
-    h('details', null, [h('summary', null, '查看数据表'), dataTable(props.title, ['镇（街）', `实际（${props.unit}）`, `目标（${props.unit}）`], props.data.map((d) => [d.label, format(d.value), d.target === undefined ? '—' : format(d.target)]))]),
+    h('details', null, [
+      h('summary', null, '查看数据表'),
+      dataTable(
+        props.title,
+        ['镇（街）', `实际（${props.unit}）`, `目标（${props.unit}）`],
+        props.data.map((d) => [d.label, format(d.value), d.target === undefined ? '—' : format(d.target)]),
+      ),
+    ]),
   ]);
 }
 
@@ -87,11 +103,24 @@ export function LineChart(props: { id: string; title: string; unit: string; data
     h('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${props.id}-t ${props.id}-d`, class: 'line-chart' }, [
       h('title', { id: `${props.id}-t` }, props.title),
       h('desc', { id: `${props.id}-d` }, props.data.map((d) => `${d.label} ${format(d.value)}${props.unit}`).join('；')),
-      ...ticks.map((t) => h('g', null, [h('line', { x1: left, x2: width - right, y1: y(t), y2: y(t), stroke: COLORS.grid }), h('text', { x: left - 6, y: y(t) + 4, 'text-anchor': 'end', 'font-size': 11, fill: COLORS.muted }, format(t))])),
-      ...props.data.map((d, i) => (i % every === 0 || i === props.data.length - 1 ? h('text', { x: x(i), y: height - bottom + 18, 'text-anchor': 'middle', 'font-size': 11, fill: COLORS.muted }, d.label) : null)),
-      hasTarget ? h('path', { class: 'target-line', d: path(props.data.map((d) => d.target)), fill: 'none', stroke: COLORS.target, 'stroke-width': 2, 'stroke-dasharray': '6 4' }) : null,
+      ...ticks.map((t) =>
+        h('g', null, [
+          h('line', { x1: left, x2: width - right, y1: y(t), y2: y(t), stroke: COLORS.grid }),
+          h('text', { x: left - 6, y: y(t) + 4, 'text-anchor': 'end', 'font-size': 11, fill: COLORS.muted }, format(t)),
+        ]),
+      ),
+      ...props.data.map((d, i) =>
+        i % every === 0 || i === props.data.length - 1
+          ? h('text', { x: x(i), y: height - bottom + 18, 'text-anchor': 'middle', 'font-size': 11, fill: COLORS.muted }, d.label)
+          : null,
+      ),
+      hasTarget
+        ? h('path', { class: 'target-line', d: path(props.data.map((d) => d.target)), fill: 'none', stroke: COLORS.target, 'stroke-width': 2, 'stroke-dasharray': '6 4' })
+        : null,
       h('path', { class: 'actual-line', d: path(props.data.map((d) => d.value)), fill: 'none', stroke: COLORS.actual, 'stroke-width': 2.5 }),
-      ...props.data.map((d, i) => h('circle', { class: 'point', cx: x(i), cy: y(d.value), r: 3.5, fill: COLORS.actual }, h('title', null, `${d.label}：${format(d.value)}${props.unit}`))),
+      ...props.data.map((d, i) =>
+        h('circle', { class: 'point', cx: x(i), cy: y(d.value), r: 3.5, fill: COLORS.actual }, h('title', null, `${d.label}：${format(d.value)}${props.unit}`)),
+      ),
       h('g', { class: 'legend' }, [
         h('line', { x1: left, x2: left + 18, y1: 12, y2: 12, stroke: COLORS.actual, 'stroke-width': 2.5 }),
         h('text', { x: left + 22, y: 16, 'font-size': 12, fill: COLORS.text }, '实际'),
@@ -100,10 +129,39 @@ export function LineChart(props: { id: string; title: string; unit: string; data
       ]),
     ]),
     h('figcaption', null, props.title),
-    h('details', null, [h('summary', null, '查看数据表'), dataTable(props.title, ['月份', `实际（${props.unit}）`, `目标（${props.unit}）`], props.data.map((d) => [d.label, format(d.value), d.target === undefined ? '—' : format(d.target)]))]),
+    h('details', null, [
+      h('summary', null, '查看数据表'),
+      dataTable(
+        props.title,
+        ['月份', `实际（${props.unit}）`, `目标（${props.unit}）`],
+        props.data.map((d) => [d.label, format(d.value), d.target === undefined ? '—' : format(d.target)]),
+      ),
+    ]),
   ]);
 }
 
 function dataTable(caption: string, columns: string[], rows: string[][]) {
-  return h('table', null, [h('caption', null, caption), h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col' }, c)))), h('tbody', null, rows.map((r) => h('tr', null, r.map((c) => h('td', null, c)))))]);
+  return h('table', null, [
+    h('caption', null, caption),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        columns.map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      rows.map((r) =>
+        h(
+          'tr',
+          null,
+          r.map((c) => h('td', null, c)),
+        ),
+      ),
+    ),
+  ]);
 }

@@ -16,7 +16,16 @@ import { h } from './ui.js';
 // Validation messages from the contracts in Chinese (the client checks requests before sending).
 z.config(z.locales.zhCN());
 
-const ROLE_ZH: Record<string, string> = { village: '村两委', town: '镇（街）', county: '区县扶贫办', leading_group: '领导小组', department: '职能部门', finance_office: '金融办', pboc: '人民银行', bank: '银行机构' };
+const ROLE_ZH: Record<string, string> = {
+  village: '村两委',
+  town: '镇（街）',
+  county: '区县扶贫办',
+  leading_group: '领导小组',
+  department: '职能部门',
+  finance_office: '金融办',
+  pboc: '人民银行',
+  bank: '银行机构',
+};
 
 const STAFF_NAV = [
   { path: '/staff/households', label: '农户' },
@@ -55,11 +64,21 @@ function App() {
       h('a', { href: staff ? '#/staff/households' : '#/', class: 'brand' }, staff ? '精准扶贫 · 工作台' : '精准扶贫 · 公示公告'),
       h('nav', { 'aria-label': '主导航' }, [
         staff && who
-          ? h('ul', null, STAFF_NAV.map((n) => h('li', null, h('a', { href: `#${n.path}`, 'aria-current': path.startsWith(n.path) ? 'page' : undefined }, n.label))))
+          ? h(
+              'ul',
+              null,
+              STAFF_NAV.map((n) => h('li', null, h('a', { href: `#${n.path}`, 'aria-current': path.startsWith(n.path) ? 'page' : undefined }, n.label))),
+            )
           : null,
       ]),
       h('div', { class: 'who' }, [
-        staff && who ? [h('span', null, `${who.name}（${ROLE_ZH[who.role] ?? who.role}）`), ' ', h('button', { type: 'button', class: 'link', onClick: () => (signOut(), (location.hash = '#/staff/login')) }, '退出登录')] : null,
+        staff && who
+          ? [
+              h('span', null, `${who.name}（${ROLE_ZH[who.role] ?? who.role}）`),
+              ' ',
+              h('button', { type: 'button', class: 'link', onClick: () => (signOut(), (location.hash = '#/staff/login')) }, '退出登录'),
+            ]
+          : null,
         !staff ? h('a', { href: '#/staff/households' }, '工作人员登录') : h('a', { href: '#/' }, '公示查询'),
       ]),
     ]),

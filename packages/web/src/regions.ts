@@ -11,12 +11,14 @@ export interface BoardRegion {
 let cache: Promise<BoardRegion[]> | undefined;
 
 export function loadRegions(): Promise<BoardRegion[]> {
-  cache ??= fetch('/regions.json').catch(() => {
-    throw new ApiError(0, 'NETWORK_ERROR', NETWORK_MESSAGE);
-  }).then(async (response) => {
-    if (!response.ok) throw new ApiError(response.status, 'REGIONS_UNAVAILABLE', '区划目录暂时无法加载，请稍后重试');
-    return (await response.json()) as BoardRegion[];
-  });
+  cache ??= fetch('/regions.json')
+    .catch(() => {
+      throw new ApiError(0, 'NETWORK_ERROR', NETWORK_MESSAGE);
+    })
+    .then(async (response) => {
+      if (!response.ok) throw new ApiError(response.status, 'REGIONS_UNAVAILABLE', '区划目录暂时无法加载，请稍后重试');
+      return (await response.json()) as BoardRegion[];
+    });
   cache.catch(() => {
     cache = undefined;
   });

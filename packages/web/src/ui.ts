@@ -5,7 +5,14 @@ import { ApiError, errorText } from './api.js';
 export { h };
 
 /** A labelled form field with its error next to it (aria-invalid, aria-describedby). */
-export function Field(props: { id: string; label: string; error?: string | undefined; hint?: string; required?: boolean; children: (aria: Record<string, unknown>) => VNode<any> }) {
+export function Field(props: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+  children: (aria: Record<string, unknown>) => VNode<any>;
+}) {
   const errorId = `${props.id}-error`;
   const hintId = `${props.id}-hint`;
   const describedBy = [props.hint ? hintId : '', props.error ? errorId : ''].filter(Boolean).join(' ');
@@ -17,27 +24,69 @@ export function Field(props: { id: string; label: string; error?: string | undef
   ]);
 }
 
-export function TextInput(props: { id: string; label: string; value: string; onInput: (v: string) => void; error?: string | undefined; hint?: string; required?: boolean; type?: string; placeholder?: string; inputMode?: string; autoComplete?: string }) {
+export function TextInput(props: {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (v: string) => void;
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+  type?: string;
+  placeholder?: string;
+  inputMode?: string;
+  autoComplete?: string;
+}) {
   return Field({
     ...props,
     children: (aria) =>
-      h('input', { ...aria, type: props.type ?? 'text', value: props.value, placeholder: props.placeholder, inputMode: props.inputMode, autoComplete: props.autoComplete ?? 'off', onInput: (e: Event) => props.onInput((e.target as HTMLInputElement).value) }),
+      h('input', {
+        ...aria,
+        type: props.type ?? 'text',
+        value: props.value,
+        placeholder: props.placeholder,
+        inputMode: props.inputMode,
+        autoComplete: props.autoComplete ?? 'off',
+        onInput: (e: Event) => props.onInput((e.target as HTMLInputElement).value),
+      }),
   });
 }
 
-export function TextArea(props: { id: string; label: string; value: string; onInput: (v: string) => void; error?: string | undefined; hint?: string; required?: boolean; rows?: number }) {
-  return Field({ ...props, children: (aria) => h('textarea', { ...aria, rows: props.rows ?? 4, value: props.value, onInput: (e: Event) => props.onInput((e.target as HTMLTextAreaElement).value) }) });
+export function TextArea(props: {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (v: string) => void;
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+  rows?: number;
+}) {
+  return Field({
+    ...props,
+    children: (aria) => h('textarea', { ...aria, rows: props.rows ?? 4, value: props.value, onInput: (e: Event) => props.onInput((e.target as HTMLTextAreaElement).value) }),
+  });
 }
 
-export function Select(props: { id: string; label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; error?: string | undefined; hint?: string; required?: boolean; placeholder?: string; disabled?: boolean }) {
+export function Select(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+  placeholder?: string;
+  disabled?: boolean;
+}) {
   return Field({
     ...props,
     children: (aria) =>
-      h(
-        'select',
-        { ...aria, value: props.value, disabled: props.disabled, onChange: (e: Event) => props.onChange((e.target as HTMLSelectElement).value) },
-        [props.placeholder !== undefined ? h('option', { value: '' }, props.placeholder) : null, ...props.options.map((o) => h('option', { value: o.value, selected: o.value === props.value }, o.label))],
-      ),
+      h('select', { ...aria, value: props.value, disabled: props.disabled, onChange: (e: Event) => props.onChange((e.target as HTMLSelectElement).value) }, [
+        props.placeholder !== undefined ? h('option', { value: '' }, props.placeholder) : null,
+        ...props.options.map((o) => h('option', { value: o.value, selected: o.value === props.value }, o.label)),
+      ]),
   });
 }
 
@@ -71,9 +120,7 @@ export function Progress(props: { label: string; done?: number; total?: number; 
   const known = props.total !== undefined && props.total > 0 && props.done !== undefined;
   return h('div', { class: 'progress', role: 'status', 'aria-live': 'polite' }, [
     h('span', null, props.label),
-    known
-      ? h('progress', { max: props.total, value: props.done, 'aria-label': props.label }, `${props.done}/${props.total}`)
-      : h('progress', { 'aria-label': props.label }),
+    known ? h('progress', { max: props.total, value: props.done, 'aria-label': props.label }, `${props.done}/${props.total}`) : h('progress', { 'aria-label': props.label }),
     h('span', { class: 'muted' }, [known ? ` ${props.done}/${props.total}` : '', elapsed !== undefined ? ` 已用时 ${elapsed} 秒` : '']),
   ]);
 }
@@ -118,8 +165,26 @@ export function Table(props: { caption: string; columns: string[]; rows: Compone
   return h('div', { class: 'table-wrap', tabIndex: 0, role: 'region', 'aria-label': props.caption }, [
     h('table', null, [
       h('caption', null, props.caption),
-      h('thead', null, h('tr', null, props.columns.map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', null, props.rows.map((r) => h('tr', null, r.map((cell) => h('td', null, cell))))),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          props.columns.map((c) => h('th', { scope: 'col' }, c)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        props.rows.map((r) =>
+          h(
+            'tr',
+            null,
+            r.map((cell) => h('td', null, cell)),
+          ),
+        ),
+      ),
     ]),
   ]);
 }

@@ -1,4 +1,5 @@
-import { DomainError } from '@jingzhun/types';
+import { parseCron } from '@jingzhun/platform/cron';
+import type { DomainError } from '@jingzhun/types';
 import { describe, expect, it } from 'vitest';
 import { decideFiling, filerOf, lateness, validateFigures } from '../src/domain/filings.js';
 import { JOBS, scheduledPeriod } from '../src/domain/jobs.js';
@@ -8,7 +9,6 @@ import { householdStocks, mergeDeltas } from '../src/domain/projection.js';
 import { buildSeries } from '../src/domain/series.js';
 import { assertPossible, evaluate, expectedAt, type Target } from '../src/domain/targets.js';
 import { DEMO_DISTRICT, DEMO_TOWNS, SEED_TARGETS } from '../src/domain/targets-data.js';
-import { parseCron } from '@jingzhun/platform/cron';
 
 const exit2017 = SEED_TARGETS.find((t) => t.jurisdiction === DEMO_DISTRICT && t.code === 'exit.persons.2017') as Target;
 const code = (error: () => unknown) => {
@@ -23,7 +23,11 @@ const code = (error: () => unknown) => {
 describe('targets of seed 000 (workflows.md §7)', () => {
   it('loads the district exit targets 6,039 / 1,422 / 299 with the 2017 conflict (seed 000 OT-1 L820, C-2)', () => {
     const district = SEED_TARGETS.filter((t) => t.jurisdiction === DEMO_DISTRICT && t.code.startsWith('exit.persons.'));
-    expect(district.map((t) => [t.targetYear, t.target])).toEqual([[2016, 6039], [2017, 1422], [2018, 299]]);
+    expect(district.map((t) => [t.targetYear, t.target])).toEqual([
+      [2016, 6039],
+      [2017, 1422],
+      [2018, 299],
+    ]);
     expect(exit2017.conflict?.figures.map((f) => f.value)).toEqual([1422, 1359, 1622]);
     expect(SEED_TARGETS.find((t) => t.code === 'poor.persons.provincial')?.baseline).toBe(7294);
     expect(SEED_TARGETS.find((t) => t.code === 'exit.villages.2016')?.target).toBe(10);

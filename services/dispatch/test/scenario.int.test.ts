@@ -1,7 +1,15 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '@jingzhun/platform/dynamo';
 import { toDelivery } from '@jingzhun/platform/events';
-import { type EventDefinition, type EventEnvelope, identificationEvents as ie, isWithinRegion, noticeEvents as ne, scoringEvents as se, subsidyEvents as sub } from '@jingzhun/types';
+import {
+  type EventDefinition,
+  type EventEnvelope,
+  identificationEvents as ie,
+  isWithinRegion,
+  noticeEvents as ne,
+  scoringEvents as se,
+  subsidyEvents as sub,
+} from '@jingzhun/types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
 import { lambdaContext } from '../../../packages/local-cloud/src/lambda-context.js';
@@ -60,7 +68,16 @@ function snapshot(id: string, region: string, size: number, status: string, colo
   };
 }
 
-async function household(def: EventDefinition, id: string, region: string, size: number, status: string, colour: string | undefined, at: string, extra: Record<string, unknown> = {}) {
+async function household(
+  def: EventDefinition,
+  id: string,
+  region: string,
+  size: number,
+  status: string,
+  colour: string | undefined,
+  at: string,
+  extra: Record<string, unknown> = {},
+) {
   const registeredAt = def === ie.householdRegistered ? at.slice(0, 10) : undefined;
   const env = envelope(def, { householdId: id, region, snapshot: snapshot(id, region, size, status, colour, registeredAt), ...extra }, at);
   await deliver(env);
@@ -87,35 +104,102 @@ describe('dispatch read model and monthly report after a scenario (DynamoDB Loca
     await household(ie.householdRegistered, 'H3', '370405101201', 4, 'REGISTERED', undefined, '2017-02-03T02:00:00.000Z');
     const h4 = await household(ie.householdRegistered, 'H4', '370405101201', 1, 'REGISTERED', 'ORANGE', '2017-03-05T02:00:00.000Z');
     await household(ie.householdExited, 'H2', '370405103202', 2, 'EXITED_WITH_POLICY', 'GREEN', '2017-02-20T02:00:00.000Z', { exitedAt: '2017-02-20', policyUntil: '2019-12-31' });
-    const h1exit = await household(ie.householdExited, 'H1', '370405103201', 3, 'EXITED_WITH_POLICY', 'GREEN', '2017-03-15T02:00:00.000Z', { exitedAt: '2017-03-15', policyUntil: '2019-12-31' });
+    const h1exit = await household(ie.householdExited, 'H1', '370405103201', 3, 'EXITED_WITH_POLICY', 'GREEN', '2017-03-15T02:00:00.000Z', {
+      exitedAt: '2017-03-15',
+      policyUntil: '2019-12-31',
+    });
     await household(ie.householdReturned, 'H2', '370405103202', 2, 'RE_REGISTERED', 'RED', '2017-03-20T02:00:00.000Z');
-    await household(ie.monitoringIdentified, 'H5', '370405102201', 2, 'APPLYING', undefined, '2017-02-01T02:00:00.000Z', { monitorType: '边缘易致贫户', signalledAt: '2017-02-01' });
-    await household(ie.monitoringIdentified, 'H6', '370405102201', 3, 'APPLYING', undefined, '2017-03-01T02:00:00.000Z', { monitorType: '突发严重困难户', signalledAt: '2017-03-01' });
+    await household(ie.monitoringIdentified, 'H5', '370405102201', 2, 'APPLYING', undefined, '2017-02-01T02:00:00.000Z', {
+      monitorType: '边缘易致贫户',
+      signalledAt: '2017-02-01',
+    });
+    await household(ie.monitoringIdentified, 'H6', '370405102201', 3, 'APPLYING', undefined, '2017-03-01T02:00:00.000Z', {
+      monitorType: '突发严重困难户',
+      signalledAt: '2017-03-01',
+    });
     await household(ie.householdChanged, 'H6', '370405102201', 3, 'MONITORED', 'YELLOW', '2017-03-10T02:00:00.000Z', { changes: ['status'] });
     // A stale change (older than the registration already counted) must not move any stock.
-    const stale = envelope(ie.householdChanged, { householdId: 'H3', region: '370405101201', snapshot: snapshot('H3', '370405101201', 4, 'REGISTERED', 'RED'), changes: ['colour'] }, '2017-01-01T00:00:00.000Z');
+    const stale = envelope(
+      ie.householdChanged,
+      { householdId: 'H3', region: '370405101201', snapshot: snapshot('H3', '370405101201', 4, 'REGISTERED', 'RED'), changes: ['colour'] },
+      '2017-01-01T00:00:00.000Z',
+    );
     await deliver(stale);
     // Repeated deliveries have no second effect.
     expect(await deliver(h4)).toEqual({ status: 'duplicate' });
     expect(await deliver(h1exit)).toEqual({ status: 'duplicate' });
 
     // Subsidy: a run, its re-run for the same (period, region), a roster approved and paid.
-    await deliver(envelope(sub.runCompleted, { runId: 'R1', period: '2017-03', region: COUNTY, catalogVersion: 'v1', households: 3, totalFen: 50_000, byItem: { edu: { households: 2, totalFen: 20_000 }, med: { households: 1, totalFen: 30_000 } } }, '2017-03-25T01:00:00.000Z'));
-    await deliver(envelope(sub.runCompleted, { runId: 'R2', period: '2017-03', region: COUNTY, catalogVersion: 'v1', households: 3, totalFen: 60_000, byItem: { edu: { households: 2, totalFen: 30_000 }, med: { households: 1, totalFen: 30_000 } } }, '2017-03-26T01:00:00.000Z'));
-    await deliver(envelope(sub.rosterApproved, { rosterId: 'RS1', period: '2017-03', region: JIANTOUJI, totalFen: 30_000, byItem: { edu: { households: 2, totalFen: 30_000 } } }, '2017-03-27T01:00:00.000Z'));
+    await deliver(
+      envelope(
+        sub.runCompleted,
+        {
+          runId: 'R1',
+          period: '2017-03',
+          region: COUNTY,
+          catalogVersion: 'v1',
+          households: 3,
+          totalFen: 50_000,
+          byItem: { edu: { households: 2, totalFen: 20_000 }, med: { households: 1, totalFen: 30_000 } },
+        },
+        '2017-03-25T01:00:00.000Z',
+      ),
+    );
+    await deliver(
+      envelope(
+        sub.runCompleted,
+        {
+          runId: 'R2',
+          period: '2017-03',
+          region: COUNTY,
+          catalogVersion: 'v1',
+          households: 3,
+          totalFen: 60_000,
+          byItem: { edu: { households: 2, totalFen: 30_000 }, med: { households: 1, totalFen: 30_000 } },
+        },
+        '2017-03-26T01:00:00.000Z',
+      ),
+    );
+    await deliver(
+      envelope(
+        sub.rosterApproved,
+        { rosterId: 'RS1', period: '2017-03', region: JIANTOUJI, totalFen: 30_000, byItem: { edu: { households: 2, totalFen: 30_000 } } },
+        '2017-03-27T01:00:00.000Z',
+      ),
+    );
     await deliver(envelope(sub.rosterPaid, { rosterId: 'RS1', period: '2017-03', region: JIANTOUJI, totalFen: 30_000 }, '2017-03-28T01:00:00.000Z'));
 
     // Scoring: two loans, one overdue.
-    await deliver(envelope(se.loanIssued, { loanId: 'L1', bankId: 'rcb', householdId: 'H3', region: '370405101201', amountFen: 5_000_000, issuedOn: '2017-03-02', termMonths: 36 }, '2017-03-02T01:00:00.000Z'));
-    await deliver(envelope(se.loanIssued, { loanId: 'L2', bankId: 'abc', householdId: 'H4', region: '370405101201', amountFen: 3_000_000, issuedOn: '2017-03-03', termMonths: 36 }, '2017-03-03T01:00:00.000Z'));
-    await deliver(envelope(se.loanOverdue, { loanId: 'L1', bankId: 'rcb', householdId: 'H3', region: '370405101201', overdueFen: 100_000, since: '2017-03-25' }, '2017-03-26T01:00:00.000Z'));
+    await deliver(
+      envelope(
+        se.loanIssued,
+        { loanId: 'L1', bankId: 'rcb', householdId: 'H3', region: '370405101201', amountFen: 5_000_000, issuedOn: '2017-03-02', termMonths: 36 },
+        '2017-03-02T01:00:00.000Z',
+      ),
+    );
+    await deliver(
+      envelope(
+        se.loanIssued,
+        { loanId: 'L2', bankId: 'abc', householdId: 'H4', region: '370405101201', amountFen: 3_000_000, issuedOn: '2017-03-03', termMonths: 36 },
+        '2017-03-03T01:00:00.000Z',
+      ),
+    );
+    await deliver(
+      envelope(se.loanOverdue, { loanId: 'L1', bankId: 'rcb', householdId: 'H3', region: '370405101201', overdueFen: 100_000, since: '2017-03-25' }, '2017-03-26T01:00:00.000Z'),
+    );
 
     // Notices: two published, one objection lodged and rejected, one window closed.
     const notice = (id: string, region: string, start: string) => ({ noticeId: id, type: 'entry-first', region, windowStart: start, windowEnd: start, entryCount: 1 });
     await deliver(envelope(ne.noticePublished, notice('N1', '370405103201', '2017-03-01'), '2017-03-01T01:00:00.000Z'));
     await deliver(envelope(ne.objectionLodged, { noticeId: 'N1', entryId: 'H1', type: 'entry-first', region: '370405103201' }, '2017-03-03T01:00:00.000Z'));
     await deliver(envelope(ne.objectionDecided, { noticeId: 'N1', type: 'entry-first', entryId: 'H1', outcome: 'rejected' }, '2017-03-06T01:00:00.000Z'));
-    await deliver(envelope(ne.noticeWindowClosed, { noticeId: 'N1', type: 'entry-first', region: '370405103201', closedAt: '2017-03-08T16:00:00.000Z', entries: [{ entryId: 'H1', outcome: 'clear' }] }, '2017-03-08T16:00:00.000Z'));
+    await deliver(
+      envelope(
+        ne.noticeWindowClosed,
+        { noticeId: 'N1', type: 'entry-first', region: '370405103201', closedAt: '2017-03-08T16:00:00.000Z', entries: [{ entryId: 'H1', outcome: 'clear' }] },
+        '2017-03-08T16:00:00.000Z',
+      ),
+    );
     await deliver(envelope(ne.noticePublished, notice('N2', '370405101201', '2017-03-10'), '2017-03-10T01:00:00.000Z'));
   });
   afterAll(() => cloud?.stop());
@@ -203,7 +287,10 @@ describe('dispatch read model and monthly report after a scenario (DynamoDB Loca
     const duplicate = await call(cloud, 'POST', '/dispatch/filings', { token: town, body });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe('FILING_DUPLICATE');
-    const corrected = await call(cloud, 'POST', '/dispatch/filings', { token: town, body: { ...body, figures: { ...body.figures, 'housing.completed': 10 }, correction: { reason: '竣工户数漏报一户' } } });
+    const corrected = await call(cloud, 'POST', '/dispatch/filings', {
+      token: town,
+      body: { ...body, figures: { ...body.figures, 'housing.completed': 10 }, correction: { reason: '竣工户数漏报一户' } },
+    });
     expect(corrected.body).toMatchObject({ corrections: 1, reason: '竣工户数漏报一户', figures: { 'housing.completed': 10 } });
     const csv = Buffer.from('指标,数值\nhousing.completed,120\n').toString('base64');
     const upload = await call(cloud, 'POST', '/dispatch/filings/upload', { token: zhujian, body: { period: '2017-03', format: 'csv', contentBase64: csv } });
@@ -235,7 +322,11 @@ describe('dispatch read model and monthly report after a scenario (DynamoDB Loca
     expect((await call(cloud, 'GET', `/dispatch/reports/${COUNTY}/2017-03`, { token: other })).body.code).toBe('OUT_OF_SCOPE');
     const xlsx = await fetch(`${cloud.url}/dispatch/reports/${COUNTY}/2017-03?format=xlsx`, { headers: { authorization: `Bearer ${county}` } });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     const series = await call(cloud, 'GET', `/dispatch/series?region=${COUNTY}&metric=persons.exited&from=2017-01&to=2017-03`, { token: county });
     expect(series.body.target).toMatchObject({ code: 'exit.persons.2017' });
     expect(series.body.points).toEqual([

@@ -1,22 +1,21 @@
+import { DomainError, identificationApi } from '@jingzhun/types';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@jingzhun/types';
+import { makeIdNumber } from '../src/demo/people.js';
 import { type ActionContext, applyAction, applyNoticeOutcome } from '../src/domain/actions.js';
 import { classifyColour, monitoringLineFen } from '../src/domain/colour.js';
-import { buildHits, parseDepartmentList, unresolvedBlocks, type HitRecord } from '../src/domain/comparison.js';
+import { buildHits, type HitRecord, parseDepartmentList, unresolvedBlocks } from '../src/domain/comparison.js';
 import { assessExit, entryIncomeMet, exitIncomeMet, failedWelfareChecks, isPoorByIncome } from '../src/domain/eligibility.js';
 import { ENTRY_STEPS } from '../src/domain/entry.js';
 import { EXIT_STEPS } from '../src/domain/exit.js';
 import { deriveAttribute, deriveStandard, type HouseholdRecord } from '../src/domain/household.js';
 import { assertPlausibleIncome, perCapitaIncomeFen } from '../src/domain/income.js';
 import { assertQuorum } from '../src/domain/machine.js';
-import { monitoringAlert, MONITORING_STEPS } from '../src/domain/monitoring.js';
+import { MONITORING_STEPS, monitoringAlert } from '../src/domain/monitoring.js';
 import { assertWindowOpen, policyUntil } from '../src/domain/policy.js';
 import { nextYearLine, resolveLine } from '../src/domain/poverty-lines.js';
 import { openHousehold } from '../src/domain/register.js';
 import { applyVillageExitAction, incidencePercent, openVillageExit } from '../src/domain/village-exit.js';
-import { makeIdNumber } from '../src/demo/people.js';
 import { applicationBody, EVIDENCE, MEETING } from './support.js';
-import { identificationApi } from '@jingzhun/types';
 
 const ok = { food: true, clothing: true, education: true, medical: true, housing: true, water: true };
 const code = (fn: () => unknown) => {
@@ -96,7 +95,13 @@ describe('income and eligibility (workflows.md §1.2, decision 1)', () => {
     const members = household().members;
     expect(deriveAttribute(false, false, members)).toBe('一般贫困户');
     expect(deriveAttribute(true, false, members)).toBe('低保贫困户');
-    expect(deriveAttribute(true, false, members.map((m) => ({ ...m, laborCapacity: 'none' as const })))).toBe('低保户');
+    expect(
+      deriveAttribute(
+        true,
+        false,
+        members.map((m) => ({ ...m, laborCapacity: 'none' as const })),
+      ),
+    ).toBe('低保户');
     expect(deriveAttribute(true, true, members)).toBe('五保户');
     expect(deriveStandard(280_000, 2015, undefined, [])).toBe('national');
     expect(deriveStandard(280_001, 2015, undefined, [])).toBe('provincial');
@@ -125,13 +130,32 @@ describe('four colours (000 ID-7 L507–522; workflows.md §1.2)', () => {
 describe('cross-department comparison (workflows.md §1.2 exclusion checks)', () => {
   const id = makeIdNumber('1960-03-05', 11);
   it('reports every broken row of an upload with its row number', () => {
-    const parsed = parseDepartmentList([['姓名', '身份证号', '备注'], ['王建国', id, '在编'], ['', makeIdNumber('1970-01-01', 5), ''], ['李四', '370405196003051230', ''], ['王建国', id, '']], '2018-03-01');
+    const parsed = parseDepartmentList(
+      [
+        ['姓名', '身份证号', '备注'],
+        ['王建国', id, '在编'],
+        ['', makeIdNumber('1970-01-01', 5), ''],
+        ['李四', '370405196003051230', ''],
+        ['王建国', id, ''],
+      ],
+      '2018-03-01',
+    );
     expect(parsed.rows).toHaveLength(1);
-    expect(parsed.problems.map((p) => [p.row, p.problem])).toEqual([[3, 'NAME_MISSING'], [4, 'ID_CHECK_CHARACTER'], [5, 'DUPLICATE_ROW']]);
+    expect(parsed.problems.map((p) => [p.row, p.problem])).toEqual([
+      [3, 'NAME_MISSING'],
+      [4, 'ID_CHECK_CHARACTER'],
+      [5, 'DUPLICATE_ROW'],
+    ]);
     expect(code(() => parseDepartmentList([['名字', '号码']], '2018-03-01'))).toBe('UPLOAD_HEADER_INVALID');
   });
   it('turns matches into hits: payroll blocks, vehicles go to the meeting (review)', () => {
-    const rows = parseDepartmentList([['姓名', '身份证号'], ['王建国', id]], '2018-03-01').rows;
+    const rows = parseDepartmentList(
+      [
+        ['姓名', '身份证号'],
+        ['王建国', id],
+      ],
+      '2018-03-01',
+    ).rows;
     const guards = new Map([[id, { householdId: 'H1', memberId: 'M1' }]]);
     const households = new Map([['H1', { members: [{ memberId: 'M1', name: '王建国' }] }]]);
     const [payroll] = buildHits(rows, guards, households, { source: 'caizheng-payroll', importId: 'I', createdAt: 't' });
@@ -183,7 +207,12 @@ describe('entry state machine (workflows.md §1.3, ANC §3 两评议两公示一
   });
   it('refuses town review with an unresolved block hit or income above the line', () => {
     let h = household();
-    for (const [role, action] of [['village', 'SURVEY'], ['village', 'GROUP_REVIEW'], ['village', 'POST_NOTICE']] as const) h = run(h, role, action).household;
+    for (const [role, action] of [
+      ['village', 'SURVEY'],
+      ['village', 'GROUP_REVIEW'],
+      ['village', 'POST_NOTICE'],
+    ] as const)
+      h = run(h, role, action).household;
     h = clear(h);
     h = run(h, 'county', 'COMPARE').household;
     const reviewHit = { hitId: 'X', householdId: 'H1', memberId: 'M1', memberName: 'x', source: 'vehicle', severity: 'review', detail: '', createdAt: 't' } as HitRecord;
@@ -281,15 +310,36 @@ describe('monitoring objects and 返贫 (workflows.md §1.4; 003 EX-5 L737)', ()
     const monitored = run(h, 'town', 'CONFIRM', {}, { evidence: [{ kind: 'nsys-receipt', ref: 'x' }] });
     expect(monitored.household).toMatchObject({ status: 'MONITORED', monitorType: '脱贫不稳定户' });
     expect(monitored.events).toEqual(['monitoring']);
-    const returned = run(monitored.household, 'county', 'RE_REGISTER', {}, { evidence: [{ kind: 'survey', ref: 'x' }, { kind: 'approval', ref: 'y' }] });
+    const returned = run(
+      monitored.household,
+      'county',
+      'RE_REGISTER',
+      {},
+      {
+        evidence: [
+          { kind: 'survey', ref: 'x' },
+          { kind: 'approval', ref: 'y' },
+        ],
+      },
+    );
     expect(returned.household.status).toBe('RE_REGISTERED');
     expect(returned.events).toEqual(['returned']);
   });
   it('refuses 返贫 above the line and eliminates risk only above mline with all checks', () => {
     const monitored = { ...exited(12_000), status: 'MONITORED' as const, monitorType: '脱贫不稳定户' as const };
-    const evidence = { evidence: [{ kind: 'survey', ref: 'x' }, { kind: 'approval', ref: 'y' }] };
+    const evidence = {
+      evidence: [
+        { kind: 'survey', ref: 'x' },
+        { kind: 'approval', ref: 'y' },
+      ],
+    };
     expect(code(() => run(monitored, 'county', 'RE_REGISTER', {}, evidence))).toBe('NOT_ELIGIBLE_INCOME');
-    const eliminate = { evidence: [{ kind: 'minutes', ref: 'x' }, { kind: 'decision', ref: 'y' }] };
+    const eliminate = {
+      evidence: [
+        { kind: 'minutes', ref: 'x' },
+        { kind: 'decision', ref: 'y' },
+      ],
+    };
     expect(code(() => run(monitored, 'county', 'ELIMINATE_RISK', {}, eliminate))).toBe('RISK_NOT_ELIMINATED');
     const richer = { ...exited(18_000), status: 'MONITORED' as const, monitorType: '脱贫不稳定户' as const };
     expect(run(richer, 'county', 'ELIMINATE_RISK', {}, eliminate).household.status).toBe('RISK_ELIMINATED');
@@ -302,7 +352,13 @@ describe('monitoring objects and 返贫 (workflows.md §1.4; 003 EX-5 L737)', ()
 });
 
 describe('village exit (seed 000 EX-7…EX-11 L1072–1103)', () => {
-  const base = { village: '370405103201', year: 2018, ruralPopulation: 1000, poorPersons: 20, checklist: { infrastructure: true, publicServices: true, industry: true, collectiveIncomeFen: 3_000_000 } };
+  const base = {
+    village: '370405103201',
+    year: 2018,
+    ruralPopulation: 1000,
+    poorPersons: 20,
+    checklist: { infrastructure: true, publicServices: true, industry: true, collectiveIncomeFen: 3_000_000 },
+  };
   it('incidence ≤ 2% passes (inclusive); above needs a written exception', () => {
     expect(incidencePercent(20, 1000)).toBe(2);
     expect(incidencePercent(1, 3)).toBe(33.33);
@@ -321,7 +377,9 @@ describe('village exit (seed 000 EX-7…EX-11 L1072–1103)', () => {
     r = applyVillageExitAction(r, { action: 'APPROVE', evidence: [{ kind: 'approval', ref: 'x' }] }, { ...c, role: 'leading_group' }).record;
     r = { ...applyVillageExitAction(r, { action: 'POST_NOTICE', evidence: [] }, { ...c, role: 'county' }).record, state: 'ANNOUNCEMENT_CLEARED' };
     r = applyVillageExitAction(r, { action: 'FILE', evidence: [{ kind: 'filing', ref: 'x' }] }, { ...c, role: 'leading_group' }).record;
-    expect(code(() => applyVillageExitAction(r, { action: 'DEREGISTER', evidence: [{ kind: 'nsys-receipt', ref: 'x' }] }, { ...c, role: 'county', window: undefined }))).toBe('NSYS_WINDOW_CLOSED');
+    expect(code(() => applyVillageExitAction(r, { action: 'DEREGISTER', evidence: [{ kind: 'nsys-receipt', ref: 'x' }] }, { ...c, role: 'county', window: undefined }))).toBe(
+      'NSYS_WINDOW_CLOSED',
+    );
     const done = applyVillageExitAction(r, { action: 'DEREGISTER', evidence: [{ kind: 'nsys-receipt', ref: 'x' }] }, { ...c, role: 'county' });
     expect(done).toMatchObject({ exited: true, record: { state: 'DEREGISTERED', policyUntil: '2021-03-10' } });
   });

@@ -1,6 +1,5 @@
 import { writeXlsx } from '@jingzhun/platform/tabular';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
 import { makeIdNumber } from '../src/demo/people.js';
 import { manifest } from '../src/manifest.js';
@@ -48,22 +47,34 @@ describe('register, comparison import and statistics over HTTP (DynamoDB Local)'
     const id = created.body.householdId as string;
     const head = applicationBody({ seq: 40 }).members[0]?.idNumber as string;
     const broken = `姓名,身份证号,备注\r\n王建国,${head},在编教师\r\n张三,370405196003051230,\r\n`;
-    const rejected = await call(cloud, 'POST', '/comparisons/imports', { token: tokens['dept-caizheng'], body: { source: 'caizheng-payroll', region: '370405000000', format: 'csv', contentBase64: Buffer.from(broken).toString('base64') } });
+    const rejected = await call(cloud, 'POST', '/comparisons/imports', {
+      token: tokens['dept-caizheng'],
+      body: { source: 'caizheng-payroll', region: '370405000000', format: 'csv', contentBase64: Buffer.from(broken).toString('base64') },
+    });
     expect(rejected.status).toBe(422);
     expect(rejected.body).toMatchObject({ code: 'UPLOAD_ROWS_INVALID', details: { problems: [{ row: 3, problem: 'ID_CHECK_CHARACTER' }] } });
     expect((await call(cloud, 'GET', `/households/${id}/hits`, { token: tokens.county })).body.items).toEqual([]);
 
     const good = `姓名,身份证号,备注\r\n王建国,${head},在编教师\r\n路人甲,${makeIdNumber('1980-01-01', 999, '370402')},\r\n`;
-    const imported = await call(cloud, 'POST', '/comparisons/imports', { token: tokens['dept-caizheng'], body: { source: 'caizheng-payroll', region: '370405000000', format: 'csv', contentBase64: Buffer.from(good).toString('base64') } });
+    const imported = await call(cloud, 'POST', '/comparisons/imports', {
+      token: tokens['dept-caizheng'],
+      body: { source: 'caizheng-payroll', region: '370405000000', format: 'csv', contentBase64: Buffer.from(good).toString('base64') },
+    });
     expect(imported.status, JSON.stringify(imported.body)).toBe(200);
     expect(imported.body).toMatchObject({ rows: 2, matched: 1, unmatched: 1, hits: 1 });
     const hits = (await call(cloud, 'GET', `/households/${id}/hits`, { token: tokens.county })).body.items;
     expect(hits[0]).toMatchObject({ severity: 'block', source: 'caizheng-payroll', memberName: '王建国', detail: '在编教师' });
     // A village cadre may not override a block; the county may, with a written reason.
     const household = (await call(cloud, 'GET', `/households/${id}`, { token: tokens.county })).body;
-    const denied = await call(cloud, 'POST', `/households/${id}/hits/${hits[0].hitId}/review`, { token: tokens['village-fengzhuang'], body: { version: household.version, outcome: 'overridden', reason: '已退休' } });
+    const denied = await call(cloud, 'POST', `/households/${id}/hits/${hits[0].hitId}/review`, {
+      token: tokens['village-fengzhuang'],
+      body: { version: household.version, outcome: 'overridden', reason: '已退休' },
+    });
     expect(denied.body.code).toBe('OVERRIDE_NOT_ALLOWED');
-    const overridden = await call(cloud, 'POST', `/households/${id}/hits/${hits[0].hitId}/review`, { token: tokens.county, body: { version: household.version, outcome: 'overridden', reason: '2016年已退休，不再财政供养' } });
+    const overridden = await call(cloud, 'POST', `/households/${id}/hits/${hits[0].hitId}/review`, {
+      token: tokens.county,
+      body: { version: household.version, outcome: 'overridden', reason: '2016年已退休，不再财政供养' },
+    });
     expect(overridden.status, JSON.stringify(overridden.body)).toBe(200);
     expect((await call(cloud, 'GET', `/households/${id}/hits`, { token: tokens.county })).body.items[0].decision).toMatchObject({ outcome: 'overridden' });
   });
@@ -72,12 +83,26 @@ describe('register, comparison import and statistics over HTTP (DynamoDB Local)'
     const created = await call(cloud, 'POST', '/households', { token: tokens['village-fengzhuang'], body: applicationBody({ seq: 41 }) });
     const id = created.body.householdId as string;
     const spouse = applicationBody({ seq: 41 }).members[1]?.idNumber as string;
-    const xlsx = writeXlsx([{ name: '低保', rows: [['姓名', '身份证号'], ['李秀英', spouse]] }]);
-    const imported = await call(cloud, 'POST', '/comparisons/imports', { token: tokens['dept-minzheng'], body: { source: 'minzheng-dibao', region: '370405000000', format: 'xlsx', contentBase64: xlsx.toString('base64') } });
+    const xlsx = writeXlsx([
+      {
+        name: '低保',
+        rows: [
+          ['姓名', '身份证号'],
+          ['李秀英', spouse],
+        ],
+      },
+    ]);
+    const imported = await call(cloud, 'POST', '/comparisons/imports', {
+      token: tokens['dept-minzheng'],
+      body: { source: 'minzheng-dibao', region: '370405000000', format: 'xlsx', contentBase64: xlsx.toString('base64') },
+    });
     expect(imported.body).toMatchObject({ matched: 1, hits: 1 });
     const household = (await call(cloud, 'GET', `/households/${id}`, { token: tokens.county })).body;
     const hit = (await call(cloud, 'GET', `/households/${id}/hits`, { token: tokens.county })).body.items[0];
-    const confirmed = await call(cloud, 'POST', `/households/${id}/hits/${hit.hitId}/review`, { token: tokens['village-fengzhuang'], body: { version: household.version, outcome: 'confirmed', reason: '民政核实' } });
+    const confirmed = await call(cloud, 'POST', `/households/${id}/hits/${hit.hitId}/review`, {
+      token: tokens['village-fengzhuang'],
+      body: { version: household.version, outcome: 'confirmed', reason: '民政核实' },
+    });
     expect(confirmed.body).toMatchObject({ dibao: true, attribute: '低保贫困户' });
   });
 
@@ -87,16 +112,28 @@ describe('register, comparison import and statistics over HTTP (DynamoDB Local)'
     const child = applicationBody({ seq: 42 }).members[2] as { idNumber: string; name: string };
     const member = { name: child.name, idNumber: child.idNumber, relation: 'spouse' };
     const evidence = [{ kind: 'marriage-certificate', ref: '结婚证' }];
-    const early = await call(cloud, 'POST', `/households/${b.householdId}/members`, { token: tokens['village-fengzhuang'], body: { version: b.version, member, reason: 'marriage', date: '2018-02-01', evidence } });
+    const early = await call(cloud, 'POST', `/households/${b.householdId}/members`, {
+      token: tokens['village-fengzhuang'],
+      body: { version: b.version, member, reason: 'marriage', date: '2018-02-01', evidence },
+    });
     expect(early.body.code).toBe('DUPLICATE_ID_NUMBER');
     const memberId = a.members[2].memberId;
-    const out = await call(cloud, 'POST', `/households/${a.householdId}/members/${memberId}/status`, { token: tokens['village-fengzhuang'], body: { version: a.version, status: 'moved_out', reason: 'marriage', date: '2018-02-01', evidence } });
+    const out = await call(cloud, 'POST', `/households/${a.householdId}/members/${memberId}/status`, {
+      token: tokens['village-fengzhuang'],
+      body: { version: a.version, status: 'moved_out', reason: 'marriage', date: '2018-02-01', evidence },
+    });
     expect(out.status, JSON.stringify(out.body)).toBe(200);
     expect(out.body.size).toBe(2);
-    const joined = await call(cloud, 'POST', `/households/${b.householdId}/members`, { token: tokens['village-fengzhuang'], body: { version: b.version, member, reason: 'marriage', date: '2018-02-01', evidence } });
+    const joined = await call(cloud, 'POST', `/households/${b.householdId}/members`, {
+      token: tokens['village-fengzhuang'],
+      body: { version: b.version, member, reason: 'marriage', date: '2018-02-01', evidence },
+    });
     expect(joined.status, JSON.stringify(joined.body)).toBe(200);
     expect(joined.body.size).toBe(4);
-    const handover = await call(cloud, 'POST', `/households/${b.householdId}/helpers`, { token: tokens['town-jiantouji'], body: { version: joined.body.version, helper: { name: '赵干部', unit: '涧头集镇', from: '2018-03-01' } } });
+    const handover = await call(cloud, 'POST', `/households/${b.householdId}/helpers`, {
+      token: tokens['town-jiantouji'],
+      body: { version: joined.body.version, helper: { name: '赵干部', unit: '涧头集镇', from: '2018-03-01' } },
+    });
     expect(handover.status).toBe(200);
     const history = await call(cloud, 'GET', `/households/${b.householdId}/history`, { token: tokens.county });
     expect(history.body.items.map((e: { action: string }) => e.action)).toEqual(['HELPER_HANDOVER', 'MEMBER_ADDED:marriage', 'APPLY']);

@@ -27,8 +27,14 @@ export function applicationBody(overrides: { region?: string; seq?: number; inco
 }
 
 export const EVIDENCE: Record<string, { kind: string; ref: string }[]> = {
-  SURVEY: [{ kind: 'survey', ref: '入户调查表' }, { kind: 'photos', ref: '照片' }],
-  GROUP_REVIEW: [{ kind: 'minutes', ref: '组评议记录' }, { kind: 'vote', ref: '表决票' }],
+  SURVEY: [
+    { kind: 'survey', ref: '入户调查表' },
+    { kind: 'photos', ref: '照片' },
+  ],
+  GROUP_REVIEW: [
+    { kind: 'minutes', ref: '组评议记录' },
+    { kind: 'vote', ref: '表决票' },
+  ],
   COMPARE: [{ kind: 'comparison', ref: '比对结果' }],
   ASSEMBLY_REVIEW: [{ kind: 'minutes', ref: '村民代表会议记录' }],
   TOWN_REVIEW: [{ kind: 'review-form', ref: '镇审核表' }],
@@ -48,21 +54,43 @@ export const EVIDENCE: Record<string, { kind: string; ref: string }[]> = {
 export const MEETING = { date: '2018-03-01', total: 30, present: 25, inFavour: 22 };
 
 /** Stands in for the notices service: writes its outcome event to an outbox the relay reads. */
-export async function publishNoticeOutcome(
-  table: string,
-  requestId: string,
-  type: string,
-  entries: { entryId: string; outcome: 'clear' | 'held' | 'upheld' }[],
-): Promise<void> {
-  const uow = new UnitOfWork({ table, service: 'notices', clock: fixedClock(new Date().toISOString()), ids: { next: () => `N${Date.now()}${Math.random().toString(36).slice(2, 10)}` }, actor: { sub: 'notices', role: 'system' } });
+export async function publishNoticeOutcome(table: string, requestId: string, type: string, entries: { entryId: string; outcome: 'clear' | 'held' | 'upheld' }[]): Promise<void> {
+  const uow = new UnitOfWork({
+    table,
+    service: 'notices',
+    clock: fixedClock(new Date().toISOString()),
+    ids: { next: () => `N${Date.now()}${Math.random().toString(36).slice(2, 10)}` },
+    actor: { sub: 'notices', role: 'system' },
+  });
   uow.emit(noticeEvents.noticeWindowClosed, `notice/${requestId}`, {
-    noticeId: `notice-${requestId}`, requestId, requester: 'identification', type: type as never, region: '370405103201', closedAt: new Date().toISOString(), context: {}, entries,
+    noticeId: `notice-${requestId}`,
+    requestId,
+    requester: 'identification',
+    type: type as never,
+    region: '370405103201',
+    closedAt: new Date().toISOString(),
+    context: {},
+    entries,
   });
   await uow.commit();
 }
 
 export async function publishObjectionDecided(table: string, requestId: string, type: string, entryId: string, outcome: 'upheld' | 'rejected'): Promise<void> {
-  const uow = new UnitOfWork({ table, service: 'notices', clock: fixedClock(new Date().toISOString()), ids: { next: () => `O${Date.now()}${Math.random().toString(36).slice(2, 10)}` }, actor: { sub: 'notices', role: 'system' } });
-  uow.emit(noticeEvents.objectionDecided, `notice/${requestId}`, { noticeId: `notice-${requestId}`, requestId, requester: 'identification', type: type as never, entryId, outcome, context: {} });
+  const uow = new UnitOfWork({
+    table,
+    service: 'notices',
+    clock: fixedClock(new Date().toISOString()),
+    ids: { next: () => `O${Date.now()}${Math.random().toString(36).slice(2, 10)}` },
+    actor: { sub: 'notices', role: 'system' },
+  });
+  uow.emit(noticeEvents.objectionDecided, `notice/${requestId}`, {
+    noticeId: `notice-${requestId}`,
+    requestId,
+    requester: 'identification',
+    type: type as never,
+    entryId,
+    outcome,
+    context: {},
+  });
   await uow.commit();
 }

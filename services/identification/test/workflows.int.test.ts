@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@jingzhun/types';
-import { shanghaiDate, addDays } from '@jingzhun/types';
+import { addDays, shanghaiDate } from '@jingzhun/types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
 import { manifest } from '../src/manifest.js';
@@ -54,7 +54,10 @@ describe('entry and exit workflows over HTTP (DynamoDB Local)', () => {
     expect(h.workflow?.state).toBe('NOTICE1');
     await cloud.drain();
     const request = events.find((e) => e.type === 'identification.notice.requested' && e.data.requestId === h.noticeRequestId);
-    expect(request?.data).toMatchObject({ type: 'entry-first', entries: [{ entryId: id, fullName: '王建国', region: '370405103201', fields: { size: 3, attribute: '一般贫困户' } }] });
+    expect(request?.data).toMatchObject({
+      type: 'entry-first',
+      entries: [{ entryId: id, fullName: '王建国', region: '370405103201', fields: { size: 3, attribute: '一般贫困户' } }],
+    });
     expect(JSON.stringify(request)).not.toContain(applicationBody({ seq: 1 }).members[0]?.idNumber);
     // Nothing moves while the notice is open.
     expect((await act('county', id, h.version, 'COMPARE')).body.code).toBe('NOTICE_PENDING');
@@ -87,7 +90,12 @@ describe('entry and exit workflows over HTTP (DynamoDB Local)', () => {
     // Exit: income rises above the 2017 provincial line of 3,509 yuan (seed 000 EX-1 L1029–1032).
     const raised = await call(cloud, 'PATCH', `/households/${id}`, {
       token: tokens['village-fengzhuang'],
-      body: { version: h.version, changes: { income: { year: 2017, wageFen: 1_200_000, businessFen: 0, businessCostFen: 0, transferFen: 0, oneOffTransferFen: 0, propertyFen: 0 } }, reason: '年度收入核实', evidence: [{ kind: 'survey', ref: '2017收入调查' }] },
+      body: {
+        version: h.version,
+        changes: { income: { year: 2017, wageFen: 1_200_000, businessFen: 0, businessCostFen: 0, transferFen: 0, oneOffTransferFen: 0, propertyFen: 0 } },
+        reason: '年度收入核实',
+        evidence: [{ kind: 'survey', ref: '2017收入调查' }],
+      },
     });
     expect(raised.status, JSON.stringify(raised.body)).toBe(200);
     expect(raised.body.colour).toBe('ORANGE');

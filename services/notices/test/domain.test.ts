@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTICE_TYPES } from '../../../packages/types/src/events/notices.js';
-import {
-  archive,
-  close,
-  entryOutcome,
-  newNotice,
-  type Notice,
-  type NoticeEntry,
-  prepareEntries,
-  publish,
-  validateHeader,
-  visibilityOf,
-  withdraw,
-} from '../src/domain/notice.js';
-import { NOTICE_TYPE_RULES, mayPublish } from '../src/domain/notice-types.js';
+import { archive, close, entryOutcome, type Notice, type NoticeEntry, newNotice, prepareEntries, publish, validateHeader, visibilityOf, withdraw } from '../src/domain/notice.js';
+import { mayPublish, NOTICE_TYPE_RULES } from '../src/domain/notice-types.js';
 import { checkObjection, countLodged, decideObjection, type Objection, objectionDueBy } from '../src/domain/objections.js';
 import { droppedFields, looksPersonal, nameKey, publicFields, toPublicEntry } from '../src/domain/projection.js';
 
@@ -82,7 +70,9 @@ describe('lifecycle (workflows.md §4.1)', () => {
   it('checks the region level of the type and the lines against the notice region', () => {
     expect(() => validateHeader({ type: 'exit-village-notice', region: '370405103000', title: 'x' })).toThrow(expect.objectContaining({ code: 'REGION_LEVEL_NOT_ALLOWED' }));
     expect(() => validateHeader({ type: 'exit-village-notice', region: VILLAGE, title: ' ' })).toThrow(expect.objectContaining({ code: 'TITLE_INVALID' }));
-    expect(() => prepareEntries('N1', VILLAGE, [{ entryId: 'a', fullName: '甲', region: '370405103202', fields: {} }])).toThrow(expect.objectContaining({ code: 'ENTRY_OUT_OF_REGION' }));
+    expect(() => prepareEntries('N1', VILLAGE, [{ entryId: 'a', fullName: '甲', region: '370405103202', fields: {} }])).toThrow(
+      expect.objectContaining({ code: 'ENTRY_OUT_OF_REGION' }),
+    );
     expect(() =>
       prepareEntries('N1', VILLAGE, [
         { entryId: 'a', fullName: '甲乙', region: VILLAGE, fields: {} },
@@ -117,10 +107,16 @@ describe('lifecycle (workflows.md §4.1)', () => {
     expect(() => archive(published, at('2018-10-25T10:00:00'))).toThrow(expect.objectContaining({ code: 'NOTICE_CANNOT_ARCHIVE' }));
     expect(archive(withdrawn, at('2018-10-26T10:00:00')).status).toBe('archived');
 
-    const fund = publish({ ...newNotice({ noticeId: 'N2', type: 'fund-disclosure', region: '370405000000', title: '资金', createdBy: { sub: 'u', role: 'county' } }), entryCount: 1 }, at('2018-10-24T10:00:00'));
+    const fund = publish(
+      { ...newNotice({ noticeId: 'N2', type: 'fund-disclosure', region: '370405000000', title: '资金', createdBy: { sub: 'u', role: 'county' } }), entryCount: 1 },
+      at('2018-10-24T10:00:00'),
+    );
     expect(fund.window).toBeUndefined();
     expect(visibilityOf(fund)).toBe('permanent');
-    const project = publish({ ...newNotice({ noticeId: 'N3', type: 'project-disclosure', region: '370405103000', title: '项目', createdBy: { sub: 'u', role: 'town' } }), entryCount: 1 }, at('2018-10-24T10:00:00'));
+    const project = publish(
+      { ...newNotice({ noticeId: 'N3', type: 'project-disclosure', region: '370405103000', title: '项目', createdBy: { sub: 'u', role: 'town' } }), entryCount: 1 },
+      at('2018-10-24T10:00:00'),
+    );
     const closedProject = close(project, [], at('2018-11-01T00:05:00')).notice;
     expect(visibilityOf(closedProject)).toBe('permanent');
     expect(visibilityOf(close(published, [], at('2018-11-01T00:05:00')).notice)).toBe('hidden');
@@ -160,20 +156,42 @@ describe('objections (workflows.md §4.1 rules 1–5)', () => {
     state = countLodged(state.notice, state.entry);
     const { notice: closed } = close(state.notice, [state.entry, entries[1]!, entries[2]!], at('2018-11-01T00:05:00'));
     expect(closed.heldEntries).toEqual([1]);
-    const objection = (id: string): Objection => ({ noticeId: notice.noticeId, objectionId: id, entryNo: 1, entryId: 'hh-1', reason: 'x', channel: 'online', lodgedAt: '2018-10-26T02:00:00.000Z', status: 'open', investigation: [] });
+    const objection = (id: string): Objection => ({
+      noticeId: notice.noticeId,
+      objectionId: id,
+      entryNo: 1,
+      entryId: 'hh-1',
+      reason: 'x',
+      channel: 'online',
+      lodgedAt: '2018-10-26T02:00:00.000Z',
+      status: 'open',
+      investigation: [],
+    });
     const first = decideObjection(closed, state.entry, objection('O1'), 'rejected', '经核实收入达标', '镇干部', at('2018-11-02T10:00:00'));
     expect(first.heldOutcome).toBeUndefined();
     const second = decideObjection(first.notice, first.entry, objection('O2'), 'upheld', '核实有误', '镇干部', at('2018-11-02T11:00:00'));
     expect(second.heldOutcome).toBe('upheld');
     expect(second.objection.decidedAfterClose).toBe(true);
     expect(entryOutcome(second.entry)).toBe('upheld');
-    expect(() => decideObjection(second.notice, second.entry, second.objection, 'rejected', 'x', 'y', at('2018-11-03T10:00:00'))).toThrow(expect.objectContaining({ code: 'OBJECTION_ALREADY_DECIDED' }));
+    expect(() => decideObjection(second.notice, second.entry, second.objection, 'rejected', 'x', 'y', at('2018-11-03T10:00:00'))).toThrow(
+      expect.objectContaining({ code: 'OBJECTION_ALREADY_DECIDED' }),
+    );
   });
 
   it('an objection upheld during the window takes the line off the public copy and is carried by the close', () => {
     const { notice, entries } = published();
     const lodged = countLodged(notice, entries[1]!);
-    const objection: Objection = { noticeId: notice.noticeId, objectionId: 'O1', entryNo: 2, entryId: 'hh-2', reason: 'x', channel: 'online', lodgedAt: '2018-10-26T02:00:00.000Z', status: 'open', investigation: [] };
+    const objection: Objection = {
+      noticeId: notice.noticeId,
+      objectionId: 'O1',
+      entryNo: 2,
+      entryId: 'hh-2',
+      reason: 'x',
+      channel: 'online',
+      lodgedAt: '2018-10-26T02:00:00.000Z',
+      status: 'open',
+      investigation: [],
+    };
     const result = decideObjection(lodged.notice, lodged.entry, objection, 'upheld', '属实', '村干部', at('2018-10-27T10:00:00'));
     expect(result.removeFromPublicCopy).toBe(true);
     expect(result.heldOutcome).toBeUndefined();
@@ -203,7 +221,15 @@ describe('public projection (workflows.md §4.3)', () => {
   });
 
   it('shows unit names (villages, projects, banks) as they are', () => {
-    const entry: NoticeEntry = { noticeId: 'N', no: 1, entryId: 'v', fullName: '冯庄村', region: VILLAGE, fields: { povertyIncidence: '1.2%' }, objections: { open: 0, upheld: 0, rejected: 0 } };
+    const entry: NoticeEntry = {
+      noticeId: 'N',
+      no: 1,
+      entryId: 'v',
+      fullName: '冯庄村',
+      region: VILLAGE,
+      fields: { povertyIncidence: '1.2%' },
+      objections: { open: 0, upheld: 0, rejected: 0 },
+    };
     expect(toPublicEntry('village-exit-notice', entry).name).toBe('冯庄村');
   });
 

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { EventEnvelope } from '@jingzhun/types';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
 import { manifest } from '../src/manifest.js';
 import { manifest as fakeIdentification } from './fixtures/fake-identification/manifest.js';
@@ -58,7 +58,9 @@ describe('end to end: identification exit list → notice → objection → clos
     expect(board.body.items.map((entry: { name: string }) => entry.name)).toEqual(['张**', '李**', '王**']);
 
     setClock('2018-10-27T09:00:00+08:00');
-    const objection = await call(cloud, 'POST', `/public/notices/${notice.noticeId}/objections`, { body: { entryNo: 2, name: '村民甲', contact: '13900001111', reason: '该户家中新增病人，收入不稳定' } });
+    const objection = await call(cloud, 'POST', `/public/notices/${notice.noticeId}/objections`, {
+      body: { entryNo: 2, name: '村民甲', contact: '13900001111', reason: '该户家中新增病人，收入不稳定' },
+    });
     expect(objection.status).toBe(201);
 
     // Window ends 24:00 on 31 October; the 00:05 job on 1 November closes it.
@@ -94,8 +96,14 @@ describe('end to end: identification exit list → notice → objection → clos
     // The village investigates and rejects the objection: the held household proceeds.
     const objections = await call(cloud, 'GET', `/notices/${notice.noticeId}/objections`, { token: village });
     const objectionId = objections.body.items[0].objectionId;
-    expect((await call(cloud, 'POST', `/notices/${notice.noticeId}/objections/${objectionId}/investigation`, { token: village, body: { note: '入户核实：病人已康复，务工收入稳定' } })).status).toBe(200);
-    const decided = await call(cloud, 'POST', `/notices/${notice.noticeId}/objections/${objectionId}/decision`, { token: village, body: { outcome: 'rejected', reason: '经核实收入稳定达标，异议不成立' } });
+    expect(
+      (await call(cloud, 'POST', `/notices/${notice.noticeId}/objections/${objectionId}/investigation`, { token: village, body: { note: '入户核实：病人已康复，务工收入稳定' } }))
+        .status,
+    ).toBe(200);
+    const decided = await call(cloud, 'POST', `/notices/${notice.noticeId}/objections/${objectionId}/decision`, {
+      token: village,
+      body: { outcome: 'rejected', reason: '经核实收入稳定达标，异议不成立' },
+    });
     expect(decided.status).toBe(200);
     await cloud.drain();
     expect(eventsOf(events, 'notices.objection.decided').map((event) => event.data)).toEqual([

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { EventEnvelope } from '@jingzhun/types';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
 import { OBJECTION_LIMITS } from '../src/domain/objections.js';
 import { manifest } from '../src/manifest.js';
@@ -39,7 +39,11 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
 
   async function pub(method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
     const response = await call(cloud, method, path, options);
-    publicBodies.push({ route: `${method} ${path}`, text: typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''), headers: headerText(response.headers) });
+    publicBodies.push({
+      route: `${method} ${path}`,
+      text: typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''),
+      headers: headerText(response.headers),
+    });
     return response;
   }
 
@@ -65,7 +69,14 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
         type: 'exit-village-notice',
         region: VILLAGE,
         title: '冯庄村2018年度贫困户拟退出名单公示',
-        entries: PEOPLE.map((p) => ({ entryId: p.entryId, fullName: p.fullName, group: p.group, region: VILLAGE, regionName: '冯庄村', fields: { householdSize: p.size, action: '拟退出', idNumber: p.idNumber, phone: p.phone, income: 5200 } })),
+        entries: PEOPLE.map((p) => ({
+          entryId: p.entryId,
+          fullName: p.fullName,
+          group: p.group,
+          region: VILLAGE,
+          regionName: '冯庄村',
+          fields: { householdSize: p.size, action: '拟退出', idNumber: p.idNumber, phone: p.phone, income: 5200 },
+        })),
       },
     });
     expect(created.status).toBe(201);
@@ -101,7 +112,10 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
     expect((await call(cloud, 'GET', `/notices/${noticeId}`, { token: county })).status).toBe(200);
     const wrongRole = await call(cloud, 'POST', '/notices', { token: village, body: { type: 'exit-announcement', region: VILLAGE, title: '退出公告', entries: [] } });
     expect(wrongRole.status).toBe(403);
-    const outside = await call(cloud, 'POST', '/notices', { token: village, body: { type: 'exit-village-notice', region: VILLAGE, title: 't', entries: [{ entryId: 'a', fullName: '某某', region: OTHER_VILLAGE }] } });
+    const outside = await call(cloud, 'POST', '/notices', {
+      token: village,
+      body: { type: 'exit-village-notice', region: VILLAGE, title: 't', entries: [{ entryId: 'a', fullName: '某某', region: OTHER_VILLAGE }] },
+    });
     expect(outside.body.code).toBe('ENTRY_OUT_OF_REGION');
     expect((await call(cloud, 'GET', `/notices/${noticeId}`)).status).toBe(401);
   });
@@ -165,7 +179,9 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
 
   it('takes objections against a named line, keeps the contact private and stores script text escaped on print', async () => {
     setClock('2018-10-26T09:00:00+08:00');
-    const lodged = await pub('POST', `/public/notices/${noticeId}/objections`, { body: { entryNo: 2, name: '匿名村民', contact: '13711112222', reason: '<script>alert("x")</script>该户仍有困难' } });
+    const lodged = await pub('POST', `/public/notices/${noticeId}/objections`, {
+      body: { entryNo: 2, name: '匿名村民', contact: '13711112222', reason: '<script>alert("x")</script>该户仍有困难' },
+    });
     expect(lodged.status).toBe(201);
     expect(lodged.body).toMatchObject({ noticeId, entryNo: 2, status: 'open' });
     expect(JSON.stringify(lodged.body)).not.toContain('13711112222');
@@ -173,7 +189,9 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
     expect((await pub('POST', `/public/notices/${noticeId}/objections`, { body: { entryNo: 1, reason: '长'.repeat(1001) } })).body.code).toBe('TEXT_TOO_LONG');
     expect((await pub('POST', `/public/notices/${noticeId}/objections`, { body: { entryNo: 1 } })).status).toBe(400);
     const staff = await call(cloud, 'GET', `/notices/${noticeId}/objections`, { token: village });
-    expect(staff.body.items).toEqual([expect.objectContaining({ entryNo: 2, entryId: 'hh-102', contact: '13711112222', status: 'open', reason: '<script>alert("x")</script>该户仍有困难', dueBy: '2018-11-02' })]);
+    expect(staff.body.items).toEqual([
+      expect.objectContaining({ entryNo: 2, entryId: 'hh-102', contact: '13711112222', status: 'open', reason: '<script>alert("x")</script>该户仍有困难', dueBy: '2018-11-02' }),
+    ]);
     await cloud.drain();
     expect(eventsOf(events, 'notices.objection.lodged').map((e) => e.data)).toEqual([{ noticeId, entryId: 'hh-102', type: 'exit-village-notice', region: VILLAGE }]);
     expect(JSON.stringify(events)).not.toContain('13711112222');
@@ -216,7 +234,9 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
     const objections = (await call(cloud, 'GET', `/notices/${noticeId}/objections`, { token: village })).body.items.filter((o: { entryNo: number }) => o.entryNo === 3);
     for (const [index, objection] of objections.entries()) {
       const outcome = index === 0 ? 'upheld' : 'rejected';
-      expect((await call(cloud, 'POST', `/notices/${noticeId}/objections/${objection.objectionId}/decision`, { token: village, body: { outcome, reason: '入户核实' } })).status).toBe(200);
+      expect(
+        (await call(cloud, 'POST', `/notices/${noticeId}/objections/${objection.objectionId}/decision`, { token: village, body: { outcome, reason: '入户核实' } })).status,
+      ).toBe(200);
     }
     const entries = await pub('GET', `/public/notices/${noticeId}/entries`);
     expect(entries.body.items.map((e: { no: number }) => e.no)).toEqual([1, 2]);
@@ -224,7 +244,14 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
   });
 
   it('sweeps every public response: no 18-character ID, no 11-digit phone, no full name of a seeded person', async () => {
-    const routes = new Set(publicBodies.map((b) => b.route.split('?')[0]?.replace(/[0-9A-Z]{20,}/g, '{id}').replace(/\d{12}/g, '{code}')));
+    const routes = new Set(
+      publicBodies.map((b) =>
+        b.route
+          .split('?')[0]
+          ?.replace(/[0-9A-Z]{20,}/g, '{id}')
+          .replace(/\d{12}/g, '{code}'),
+      ),
+    );
     // Every public route of the manifest was exercised.
     for (const route of manifest.routes.filter((r) => r.contract.auth === 'public')) {
       const pattern = `${route.contract.method} ${route.contract.path.replace(/\{noticeId\}/, '{id}').replace(/\{code\}/, '{code}')}`;
@@ -273,7 +300,16 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
 
   it('withdraws a published notice with a reason and reports it', async () => {
     setClock('2018-12-03T10:00:00+08:00');
-    const created = await call(cloud, 'POST', '/notices', { token: village, body: { type: 'asset-income', region: VILLAGE, title: '光伏收益分配公示', publish: true, entries: [{ entryId: 'a', fullName: '孙七', region: VILLAGE, fields: { amountYuan: 1500 } }] } });
+    const created = await call(cloud, 'POST', '/notices', {
+      token: village,
+      body: {
+        type: 'asset-income',
+        region: VILLAGE,
+        title: '光伏收益分配公示',
+        publish: true,
+        entries: [{ entryId: 'a', fullName: '孙七', region: VILLAGE, fields: { amountYuan: 1500 } }],
+      },
+    });
     expect(created.body.status).toBe('published');
     expect((await call(cloud, 'POST', `/notices/${created.body.noticeId}/withdraw`, { token: village, body: { reason: '' } })).body.code).toBe('REASON_REQUIRED');
     const withdrawn = await call(cloud, 'POST', `/notices/${created.body.noticeId}/withdraw`, { token: village, body: { reason: '金额有误，更正后重新公示' } });

@@ -1,7 +1,7 @@
+import type { EventEnvelope as Envelope, EventEnvelope } from '@jingzhun/types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { EventEnvelope, EventEnvelope as Envelope } from '@jingzhun/types';
-import { readXlsx } from '../../../packages/platform/src/index.js';
 import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
+import { readXlsx } from '../../../packages/platform/src/index.js';
 import { manifest } from '../src/manifest.js';
 import { eventsOf, resetClock, setClock } from './support.js';
 
@@ -31,8 +31,16 @@ describe('notice requests from other services (manifest subscriptions)', () => {
   });
 
   it('publishes a large subsidy list in chunks (more lines than one transaction holds) and closes it with every outcome', async () => {
-    const entries = Array.from({ length: 230 }, (_, i) => ({ entryId: `hh-${i + 1}`, fullName: `测试户${i + 1}`, group: `${(i % 5) + 1}组`, region: VILLAGE, fields: { householdSize: (i % 4) + 1, dangerGrade: 'C', renovationMode: '修缮加固', proposedSubsidyYuan: 8000 } }));
-    await cloud.bus.publish(request('subsidy', { requestId: 'housing-2019-l1', type: 'housing-list-1', region: VILLAGE, title: '冯庄村2019年危房改造一榜公示', entries, context: { stage: 'LIST1' } }));
+    const entries = Array.from({ length: 230 }, (_, i) => ({
+      entryId: `hh-${i + 1}`,
+      fullName: `测试户${i + 1}`,
+      group: `${(i % 5) + 1}组`,
+      region: VILLAGE,
+      fields: { householdSize: (i % 4) + 1, dangerGrade: 'C', renovationMode: '修缮加固', proposedSubsidyYuan: 8000 },
+    }));
+    await cloud.bus.publish(
+      request('subsidy', { requestId: 'housing-2019-l1', type: 'housing-list-1', region: VILLAGE, title: '冯庄村2019年危房改造一榜公示', entries, context: { stage: 'LIST1' } }),
+    );
     await cloud.drain();
     const published = eventsOf(events, 'notices.notice.published');
     expect(published).toHaveLength(1);
@@ -68,7 +76,16 @@ describe('notice requests from other services (manifest subscriptions)', () => {
 
   it('keeps a request that asks for a draft unpublished until staff publish it', async () => {
     setClock('2019-09-20T09:00:00+08:00');
-    await cloud.bus.publish(request('scoring', { requestId: 'bank-2018', type: 'bank-prizes', region: '370405000000', title: '2018年度银行业金融机构考核奖励通报', publish: false, entries: [{ entryId: 'abc', fullName: '农业银行台儿庄支行', region: '370405000000', fields: { prize: '一等奖', score: 96.5 } }] }));
+    await cloud.bus.publish(
+      request('scoring', {
+        requestId: 'bank-2018',
+        type: 'bank-prizes',
+        region: '370405000000',
+        title: '2018年度银行业金融机构考核奖励通报',
+        publish: false,
+        entries: [{ entryId: 'abc', fullName: '农业银行台儿庄支行', region: '370405000000', fields: { prize: '一等奖', score: 96.5 } }],
+      }),
+    );
     await cloud.drain();
     expect(eventsOf(events, 'notices.notice.published').filter((e) => e.data.requestId === 'bank-2018')).toHaveLength(0);
     const county = await cloud.login('county');
@@ -82,7 +99,13 @@ describe('notice requests from other services (manifest subscriptions)', () => {
   });
 
   it('rejects a request that breaks a rule once, reports it back and publishes nothing', async () => {
-    const bad = request('identification', { requestId: 'bad-1', type: 'exit-village-notice', region: TOWN, title: '镇级退出公示', entries: [{ entryId: 'x', fullName: '某某某', region: VILLAGE }] });
+    const bad = request('identification', {
+      requestId: 'bad-1',
+      type: 'exit-village-notice',
+      region: TOWN,
+      title: '镇级退出公示',
+      entries: [{ entryId: 'x', fullName: '某某某', region: VILLAGE }],
+    });
     await cloud.bus.publish(bad);
     await cloud.bus.publish(bad); // the same delivery again
     await cloud.bus.publish({ ...bad, id: `${bad.id}-repeat` }); // a new event repeating the request id

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assess, type BankFigures } from '../src/domain/assessment.js';
 import { dec, gte, lt } from '../src/domain/decimal.js';
-import { DEFAULT_PARAMS, RANKED_ITEMS } from '../src/domain/params.js';
+import { DEFAULT_PARAMS, type RANKED_ITEMS } from '../src/domain/params.js';
 
 /** Random but valid figures (万元 with up to 2 decimals). */
 const amount = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((n) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`);
@@ -76,9 +76,12 @@ describe('assessment properties (fast-check)', () => {
 
   it('permuting the bank order changes nothing', () => {
     fc.assert(
-      fc.property(district.chain((banks) => fc.tuple(fc.constant(banks), fc.shuffledSubarray(banks, { minLength: banks.length, maxLength: banks.length }))), ([banks, shuffled]) => {
-        expect(assess(shuffled, DEFAULT_PARAMS)).toEqual(assess(banks, DEFAULT_PARAMS));
-      }),
+      fc.property(
+        district.chain((banks) => fc.tuple(fc.constant(banks), fc.shuffledSubarray(banks, { minLength: banks.length, maxLength: banks.length }))),
+        ([banks, shuffled]) => {
+          expect(assess(shuffled, DEFAULT_PARAMS)).toEqual(assess(banks, DEFAULT_PARAMS));
+        },
+      ),
       { numRuns: 100 },
     );
   });

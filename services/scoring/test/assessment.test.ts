@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { DomainError } from '@jingzhun/types';
-import { assess, type AssessmentResult, type BankFigures, rankPoints } from '../src/domain/assessment.js';
+import { describe, expect, it } from 'vitest';
+import { type AssessmentResult, assess, type BankFigures, rankPoints } from '../src/domain/assessment.js';
 import { dec, toDecimalString } from '../src/domain/decimal.js';
 import { type AssessmentParams, DEFAULT_PARAMS, rewardsDueBy } from '../src/domain/params.js';
 import { bank, workedExample } from './fixtures.js';
@@ -74,11 +74,29 @@ describe('workflows.md §5.3 worked example (seed 000 §3 L4145–4297)', () => 
 
 describe('rank_points', () => {
   it('competition ranking 1, 1, 3 (B-1)', () => {
-    const r = rankPoints([{ id: 'a', value: dec(5) }, { id: 'b', value: dec(5) }, { id: 'c', value: dec(1) }], dec(20), dec(1), 'competition', true);
-    expect([...r.values()].map((v) => [v.rank, toDecimalString(v.points)])).toEqual([[1, '20'], [1, '20'], [3, '18']]);
+    const r = rankPoints(
+      [
+        { id: 'a', value: dec(5) },
+        { id: 'b', value: dec(5) },
+        { id: 'c', value: dec(1) },
+      ],
+      dec(20),
+      dec(1),
+      'competition',
+      true,
+    );
+    expect([...r.values()].map((v) => [v.rank, toDecimalString(v.points)])).toEqual([
+      [1, '20'],
+      [1, '20'],
+      [3, '18'],
+    ]);
   });
   it('dense and average ranking are available as parameters (B-1 C)', () => {
-    const pool = [{ id: 'a', value: dec(5) }, { id: 'b', value: dec(5) }, { id: 'c', value: dec(1) }];
+    const pool = [
+      { id: 'a', value: dec(5) },
+      { id: 'b', value: dec(5) },
+      { id: 'c', value: dec(1) },
+    ];
     expect(toDecimalString(rankPoints(pool, dec(20), dec(1), 'dense', true).get('c')?.points ?? dec(0))).toBe('19');
     expect(toDecimalString(rankPoints(pool, dec(5), dec('0.5'), 'average', true).get('a')?.points ?? dec(0))).toBe('4.75');
   });
@@ -98,7 +116,12 @@ describe('decisions B-1…B-14 (workflows.md §5.2)', () => {
     const m = assess([bank('a', { mltEnd: '90' }), bank('b', { mltEnd: '110' })], P);
     expect([pts(m, 'a', '2b'), pts(m, 'b', '2b'), pts(m, 'a', '2a')]).toEqual(['4.5', '5', '0']);
     // C: with the option off the zero-scored bank keeps its rank (and still scores 0).
-    const kept = assess([bank('a', { restructEnd: '9' }), bank('b', { restructEnd: '0' }), bank('c', { restructEnd: '-1', restructStart: '0' })].map((b) => (b.bankId === 'c' ? { ...b, restructStart: '1', restructEnd: '0' } : b)), with_({ zeroRuleLeavesPool: false }));
+    const kept = assess(
+      [bank('a', { restructEnd: '9' }), bank('b', { restructEnd: '0' }), bank('c', { restructEnd: '-1', restructStart: '0' })].map((b) =>
+        b.bankId === 'c' ? { ...b, restructStart: '1', restructEnd: '0' } : b,
+      ),
+      with_({ zeroRuleLeavesPool: false }),
+    );
     expect([pts(kept, 'a', '4'), pts(kept, 'b', '4'), pts(kept, 'c', '4')]).toEqual(['10', '0', '0']);
     expect(item(kept, 'c', '4')?.rank).toBe(3);
   });
@@ -198,14 +221,14 @@ describe('decisions B-1…B-14 (workflows.md §5.2)', () => {
     expect([row(same, 'e').prize, row(same, 'f').prize]).toEqual(['三等奖', '三等奖']);
     expect(same.flags).toEqual([expect.objectContaining({ code: 'PRIZE_TIE_UNRESOLVED', bankIds: ['e', 'f'] })]);
     // Objective decides: d2 and e2 tie on 8.5 points from items 6 and 9; e2 has more from tax (objective).
-    const broken = assess(
-      [base('a', '99', '99'), base('b', '98', '98'), base('c', '97', '97'), base('p', '95', '96'), base('d2', '96', '94'), base('e2', '94', '95')],
-      P,
-    );
+    const broken = assess([base('a', '99', '99'), base('b', '98', '98'), base('c', '97', '97'), base('p', '95', '96'), base('d2', '96', '94'), base('e2', '94', '95')], P);
     expect(row(broken, 'd2').total).toBe(row(broken, 'e2').total);
     expect([row(broken, 'd2').prize, row(broken, 'e2').prize]).toEqual([null, '三等奖']);
     // A disqualified bank drops out and the banks below move up.
-    const dq = assess(banks.map((b) => (b.bankId === 'a' ? { ...b, violation: true } : b)), P);
+    const dq = assess(
+      banks.map((b) => (b.bankId === 'a' ? { ...b, violation: true } : b)),
+      P,
+    );
     expect(row(dq, 'a')).toMatchObject({ prize: null, disqualified: true, totalRank: null });
     expect(row(dq, 'b').prize).toBe('一等奖');
   });
@@ -221,7 +244,14 @@ describe('decisions B-1…B-14 (workflows.md §5.2)', () => {
   });
 
   it('ratios are compared at 0.01 pp: 65.5001% ties with 65.50%, 65.505% does not', () => {
-    const r = assess([bank('a', { loansEnd: '655001', depositsEnd: '1000000', loansStart: '655001', mltStart: '0', mltEnd: '0' }), bank('b', { loansEnd: '655', depositsEnd: '1000', loansStart: '655', mltStart: '0', mltEnd: '0' }), bank('c', { loansEnd: '65505', depositsEnd: '100000', loansStart: '65505', mltStart: '0', mltEnd: '0' })], P);
+    const r = assess(
+      [
+        bank('a', { loansEnd: '655001', depositsEnd: '1000000', loansStart: '655001', mltStart: '0', mltEnd: '0' }),
+        bank('b', { loansEnd: '655', depositsEnd: '1000', loansStart: '655', mltStart: '0', mltEnd: '0' }),
+        bank('c', { loansEnd: '65505', depositsEnd: '100000', loansStart: '65505', mltStart: '0', mltEnd: '0' }),
+      ],
+      P,
+    );
     expect([item(r, 'a', '3')?.value, item(r, 'b', '3')?.value, item(r, 'c', '3')?.value]).toEqual(['65.50', '65.50', '65.51']);
     expect([item(r, 'a', '3')?.rank, item(r, 'b', '3')?.rank, item(r, 'c', '3')?.rank]).toEqual([2, 2, 1]);
   });

@@ -1,5 +1,5 @@
+import type { DomainError } from '@jingzhun/types';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@jingzhun/types';
 import { ageOn, band, eligibilityIssues, type HouseholdFacts, rate } from '../src/domain/credit.js';
 import { applyRepayment, assertLoanTerms, benchmarkRate, interestFen, portfolioRates, quarterOf, quarterSubsidyFen, riskFundDrawFen } from '../src/domain/ledger.js';
 

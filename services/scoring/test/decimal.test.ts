@@ -21,7 +21,17 @@ describe('exact decimals', () => {
     expect(toFixed(roundHalfUp(dec('2.00499'), 2), 2)).toBe('2.00');
   });
   it('is a field: (a + b)·c = a·c + b·c and a/b·b = a, exactly', () => {
-    const decimal = fc.tuple(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 0, max: 4 })).map(([n, places]) => dec((n / 1).toString().replace(/^(-?)(\d+)$/, (_m, s, d) => (places === 0 ? `${s}${d}` : `${s}${d.padStart(places + 1, '0').slice(0, -places)}.${d.padStart(places + 1, '0').slice(-places)}`))));
+    const decimal = fc
+      .tuple(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 0, max: 4 }))
+      .map(([n, places]) =>
+        dec(
+          (n / 1)
+            .toString()
+            .replace(/^(-?)(\d+)$/, (_m, s, d) =>
+              places === 0 ? `${s}${d}` : `${s}${d.padStart(places + 1, '0').slice(0, -places)}.${d.padStart(places + 1, '0').slice(-places)}`,
+            ),
+        ),
+      );
     fc.assert(
       fc.property(decimal, decimal, decimal, (a, b, c) => {
         expect(cmp(mul(add(a, b), c), add(mul(a, c), mul(b, c)))).toBe(0);

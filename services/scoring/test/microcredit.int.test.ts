@@ -1,18 +1,34 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { EventEnvelope } from '@jingzhun/types';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
 import { manifest } from '../src/manifest.js';
 
 const snapshot = (status: string) => ({
-  householdId: 'hh-1', region: '370405103201', group: '一组', headName: '张三', size: 2, status, attribute: '一般贫困户', standard: 'national', mainCause: '09', secondaryCauses: [],
-  incomeYear: 2018, incomePerCapitaFen: 300000, welfare: { food: true, clothing: true, education: true, medical: true, housing: true, water: true },
+  householdId: 'hh-1',
+  region: '370405103201',
+  group: '一组',
+  headName: '张三',
+  size: 2,
+  status,
+  attribute: '一般贫困户',
+  standard: 'national',
+  mainCause: '09',
+  secondaryCauses: [],
+  incomeYear: 2018,
+  incomePerCapitaFen: 300000,
+  welfare: { food: true, clothing: true, education: true, medical: true, housing: true, water: true },
   members: [
     { memberId: 'm1', name: '张三', relation: 'head', birthDate: '1975-05-01', sex: 'male' },
     { memberId: 'm2', name: '李四', relation: 'spouse', birthDate: '1948-05-01', sex: 'female' },
   ],
 });
 const envelope = (id: string, type: string, status: string): EventEnvelope => ({
-  id, type, source: 'identification', occurredAt: '2019-02-01T00:00:00.000Z', subject: 'HOUSEHOLD#hh-1', schemaVersion: 1,
+  id,
+  type,
+  source: 'identification',
+  occurredAt: '2019-02-01T00:00:00.000Z',
+  subject: 'HOUSEHOLD#hh-1',
+  schemaVersion: 1,
   data: { householdId: 'hh-1', region: '370405103201', snapshot: snapshot(status), ...(type.endsWith('changed') ? { changes: ['status'] } : {}) },
 });
 
@@ -39,12 +55,20 @@ describe('credit rating and micro-credit ledger over the local gateway', () => {
     const rated = await call(cloud, 'POST', '/scoring/households/hh-1/ratings', { token: abc, body: { borrowerId: 'm1', ratedOn: '2019-03-01', scores } });
     expect(rated.body).toMatchObject({ total: 81, band: 'AAA', creditLineFen: 5_000_000 });
 
-    const bad = await call(cloud, 'POST', '/scoring/loans', { token: abc, body: { householdId: 'hh-1', borrowerId: 'm1', amountFen: 6_000_000, termMonths: 36, annualRatePct: '4.75', issuedOn: '2019-03-10', purpose: '养殖肉牛' } });
+    const bad = await call(cloud, 'POST', '/scoring/loans', {
+      token: abc,
+      body: { householdId: 'hh-1', borrowerId: 'm1', amountFen: 6_000_000, termMonths: 36, annualRatePct: '4.75', issuedOn: '2019-03-10', purpose: '养殖肉牛' },
+    });
     expect(bad.body.code).toBe('AMOUNT_ABOVE_LIMIT');
-    const loan = await call(cloud, 'POST', '/scoring/loans', { token: abc, body: { householdId: 'hh-1', borrowerId: 'm1', amountFen: 5_000_000, termMonths: 36, annualRatePct: '4.75', issuedOn: '2019-03-10', purpose: '养殖肉牛' } });
+    const loan = await call(cloud, 'POST', '/scoring/loans', {
+      token: abc,
+      body: { householdId: 'hh-1', borrowerId: 'm1', amountFen: 5_000_000, termMonths: 36, annualRatePct: '4.75', issuedOn: '2019-03-10', purpose: '养殖肉牛' },
+    });
     expect(loan.status).toBe(200);
     const id = loan.body.loanId;
-    expect((await call(cloud, 'POST', `/scoring/loans/${id}/overdue`, { token: rcb, body: { since: '2019-09-10', overdueFen: 100, expectedVersion: 1 } })).body.code).toBe('BANK_SCOPE');
+    expect((await call(cloud, 'POST', `/scoring/loans/${id}/overdue`, { token: rcb, body: { since: '2019-09-10', overdueFen: 100, expectedVersion: 1 } })).body.code).toBe(
+      'BANK_SCOPE',
+    );
     const overdue = await call(cloud, 'POST', `/scoring/loans/${id}/overdue`, { token: abc, body: { since: '2019-09-10', overdueFen: 100_000, expectedVersion: 1 } });
     expect(overdue.body.status).toBe('overdue');
     const repaid = await call(cloud, 'POST', `/scoring/loans/${id}/repayments`, { token: abc, body: { principalFen: 5_000_000, repaidOn: '2020-03-01', expectedVersion: 2 } });
@@ -53,7 +77,10 @@ describe('credit rating and micro-credit ledger over the local gateway', () => {
     expect(events.filter((e) => e.source === 'scoring').map((e) => e.type)).toEqual(['scoring.loan.issued', 'scoring.loan.overdue', 'scoring.loan.repaid']);
 
     // The household exits without policy: no new rating.
-    await cloud.bus.publish({ ...envelope('e2', 'identification.household.exited', 'EXITED_NO_POLICY'), data: { ...envelope('e2', 'identification.household.exited', 'EXITED_NO_POLICY').data, exitedAt: '2020-01-01', policyUntil: '2020-01-01' } });
+    await cloud.bus.publish({
+      ...envelope('e2', 'identification.household.exited', 'EXITED_NO_POLICY'),
+      data: { ...envelope('e2', 'identification.household.exited', 'EXITED_NO_POLICY').data, exitedAt: '2020-01-01', policyUntil: '2020-01-01' },
+    });
     const after = await call(cloud, 'POST', '/scoring/households/hh-1/ratings', { token: abc, body: { borrowerId: 'm1', ratedOn: '2020-03-01', scores } });
     expect(after.body.details).toEqual(['STATUS_NOT_ELIGIBLE']);
     expect(cloud.bus.deadLetters).toEqual([]);

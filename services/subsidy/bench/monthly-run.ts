@@ -77,7 +77,9 @@ async function main() {
     const lines = await countLines(run.villages);
     const after = await loadRun('2017-06', '370405000000');
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    console.log(`(a) monthly run: ${HOUSEHOLDS} households, ${lines} lines, ${runSeconds.toFixed(1)} s, ${Math.round(HOUSEHOLDS / runSeconds)} households/s, status ${after?.status}, peak RSS so far ${mib(peakRss)}`);
+    console.log(
+      `(a) monthly run: ${HOUSEHOLDS} households, ${lines} lines, ${runSeconds.toFixed(1)} s, ${Math.round(HOUSEHOLDS / runSeconds)} households/s, status ${after?.status}, peak RSS so far ${mib(peakRss)}`,
+    );
 
     // (b) bare BatchWriteItem of the same number of items, of similar shape, same parallelism
     const bareStart = process.hrtime.bigint();

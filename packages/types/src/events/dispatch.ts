@@ -2,7 +2,4 @@ import { z } from 'zod';
 import { defineEvent } from '../events.js';
 
 /** Events of the dispatch service. Owned by the dispatch service. */
-export const reportBuilt = defineEvent(
-  'dispatch.report.built',
-  z.object({ reportId: z.string(), period: z.string(), region: z.string(), kind: z.string() }),
-);
+export const reportBuilt = defineEvent('dispatch.report.built', z.object({ reportId: z.string(), period: z.string(), region: z.string(), kind: z.string() }));

@@ -90,10 +90,7 @@ export const householdRegistered = defineEvent('identification.household.registe
 export const householdChanged = defineEvent('identification.household.changed', withSnapshot.extend({ changes: z.array(z.string()) }));
 export const householdExited = defineEvent('identification.household.exited', withSnapshot.extend({ exitedAt: z.string(), policyUntil: z.string() }));
 export const householdReturned = defineEvent('identification.household.returned', withSnapshot);
-export const monitoringIdentified = defineEvent(
-  'identification.monitoring.identified',
-  withSnapshot.extend({ monitorType: MonitorType, signalledAt: z.string() }),
-);
+export const monitoringIdentified = defineEvent('identification.monitoring.identified', withSnapshot.extend({ monitorType: MonitorType, signalledAt: z.string() }));
 
 /** A key village left the register (退出销号, workflows.md §2.3 step 6); policies continue to `policyUntil`. */
 export const villageExited = defineEvent(

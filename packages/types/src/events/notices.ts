@@ -67,7 +67,15 @@ export const EntryOutcome = z.enum(['clear', 'held', 'upheld']);
 
 export const noticePublished = defineEvent(
   'notices.notice.published',
-  z.object({ noticeId: z.string(), requestId: z.string().optional(), type: NoticeType, region: z.string(), windowStart: z.string(), windowEnd: z.string(), entryCount: z.number().int() }),
+  z.object({
+    noticeId: z.string(),
+    requestId: z.string().optional(),
+    type: NoticeType,
+    region: z.string(),
+    windowStart: z.string(),
+    windowEnd: z.string(),
+    entryCount: z.number().int(),
+  }),
 );
 
 /** The window closed: each entry proceeds (`clear`), waits for a decision (`held`) or falls back (`upheld`). */
@@ -99,10 +107,7 @@ export const objectionDecided = defineEvent(
   }),
 );
 
-export const objectionLodged = defineEvent(
-  'notices.objection.lodged',
-  z.object({ noticeId: z.string(), entryId: z.string(), type: NoticeType, region: z.string() }),
-);
+export const objectionLodged = defineEvent('notices.objection.lodged', z.object({ noticeId: z.string(), entryId: z.string(), type: NoticeType, region: z.string() }));
 
 /** A published or draft notice was withdrawn by staff (with a reason); its entries do not proceed on it. */
 export const noticeWithdrawn = defineEvent(

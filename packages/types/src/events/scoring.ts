@@ -15,7 +15,15 @@ export const assessmentApproved = defineEvent(
 
 export const loanIssued = defineEvent(
   'scoring.loan.issued',
-  z.object({ loanId: z.string(), bankId: z.string(), householdId: z.string(), region: z.string(), amountFen: z.number().int(), issuedOn: z.string(), termMonths: z.number().int() }),
+  z.object({
+    loanId: z.string(),
+    bankId: z.string(),
+    householdId: z.string(),
+    region: z.string(),
+    amountFen: z.number().int(),
+    issuedOn: z.string(),
+    termMonths: z.number().int(),
+  }),
 );
 
 export const loanOverdue = defineEvent(

@@ -26,7 +26,4 @@ export const rosterApproved = defineEvent(
   }),
 );
 
-export const rosterPaid = defineEvent(
-  'subsidy.roster.paid',
-  z.object({ rosterId: z.string(), period: z.string(), region: z.string(), totalFen: z.number().int() }),
-);
+export const rosterPaid = defineEvent('subsidy.roster.paid', z.object({ rosterId: z.string(), period: z.string(), region: z.string(), totalFen: z.number().int() }));

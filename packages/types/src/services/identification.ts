@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import { defineContract } from '../contracts.js';
-import { RegionCode, REGION_LEVELS } from '../region.js';
-import {
-  Colour,
-  HouseholdAttribute,
-  IdentificationStandard,
-  MonitorType,
-  PovertyCause,
-  RegisterStatus,
-  WelfareChecks,
-} from '../events/identification.js';
+import { defineContract, PageQuery, pageOf } from '../contracts.js';
+import { Colour, HouseholdAttribute, IdentificationStandard, MonitorType, PovertyCause, RegisterStatus, WelfareChecks } from '../events/identification.js';
 import { IdNumber } from '../id-number.js';
 import { IsoDate } from '../period.js';
-import { PageQuery, pageOf } from '../contracts.js';
+import { REGION_LEVELS, RegionCode } from '../region.js';
 
 /** Region directory (区划目录): the proving capability of the platform. */
 export const Region = z.object({
@@ -54,7 +45,6 @@ export const listRegionChildren = defineContract({
 // Register (建档立卡): households, members, workflows. Personal data stays on staff routes; ID
 // numbers are masked in every response (370405********1234).
 // ---------------------------------------------------------------------------------------------
-
 
 const VillageCode = RegionCode.refine((code) => code.slice(9) !== '000', { message: '须为村级区划代码' });
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -102,10 +92,33 @@ export const HousingInput = z.object({
 export type HousingInput = z.infer<typeof HousingInput>;
 
 export const EvidenceKind = z.enum([
-  'application', 'authorisation', 'survey', 'photos', 'minutes', 'vote', 'notice', 'comparison', 'review-form',
-  'approval', 'nsys-receipt', 'list', 'verification', 'consent', 'refusal', 'acceptance-minutes', 'approved-list',
-  'filing', 'decision', 'hardship-report', 'birth-certificate', 'death-certificate', 'marriage-certificate',
-  'hukou-record', 'handover', 'acceptance-report', 'other',
+  'application',
+  'authorisation',
+  'survey',
+  'photos',
+  'minutes',
+  'vote',
+  'notice',
+  'comparison',
+  'review-form',
+  'approval',
+  'nsys-receipt',
+  'list',
+  'verification',
+  'consent',
+  'refusal',
+  'acceptance-minutes',
+  'approved-list',
+  'filing',
+  'decision',
+  'hardship-report',
+  'birth-certificate',
+  'death-certificate',
+  'marriage-certificate',
+  'hukou-record',
+  'handover',
+  'acceptance-report',
+  'other',
 ]);
 export type EvidenceKind = z.infer<typeof EvidenceKind>;
 export const Evidence = z.object({ kind: EvidenceKind, ref: Text(200), note: z.string().max(500).optional() });
@@ -114,7 +127,15 @@ export type Evidence = z.infer<typeof Evidence>;
 /** A villagers' representative meeting (quorum ≥ 2/3 present, workflows.md §1.1 VRA). */
 export const Meeting = z.object({ date: IsoDate, total: z.number().int().min(1), present: z.number().int().min(0), inFavour: z.number().int().min(0) });
 
-export const HelperInput = z.object({ name: Text(40), unit: Text(80), phone: z.string().regex(/^\d{7,12}$/).optional(), from: IsoDate });
+export const HelperInput = z.object({
+  name: Text(40),
+  unit: Text(80),
+  phone: z
+    .string()
+    .regex(/^\d{7,12}$/)
+    .optional(),
+  from: IsoDate,
+});
 export const MeasureInput = z.object({
   kind: z.enum(['industry', 'employment', 'education', 'health', 'housing', 'finance', 'social-security', 'asset-income', 'relocation', 'other']),
   description: Text(200),
@@ -124,7 +145,10 @@ export const MeasureInput = z.object({
 
 const householdFields = {
   group: Text(20),
-  phone: z.string().regex(/^\d{7,12}$/).optional(),
+  phone: z
+    .string()
+    .regex(/^\d{7,12}$/)
+    .optional(),
   mainCause: PovertyCause,
   secondaryCauses: z.array(PovertyCause).max(2).default([]),
   standard: IdentificationStandard.optional(),
@@ -143,16 +167,21 @@ export const CreateHouseholdBody = z.object({
   helper: HelperInput.optional(),
   evidence: z.array(Evidence).default([]),
   /** entry: 建档立卡 application (workflows.md §1.3). monitoring: a signal (§1.4). */
-  procedure: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('entry') }),
-    z.object({ kind: z.literal('monitoring'), monitorType: MonitorType, source: z.enum(['self', 'cadre', 'department', 'hotline']), cityStandard: z.boolean().default(false) }),
-  ]).default({ kind: 'entry' }),
+  procedure: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('entry') }),
+      z.object({ kind: z.literal('monitoring'), monitorType: MonitorType, source: z.enum(['self', 'cadre', 'department', 'hotline']), cityStandard: z.boolean().default(false) }),
+    ])
+    .default({ kind: 'entry' }),
 });
 export type CreateHouseholdBody = z.infer<typeof CreateHouseholdBody>;
 
 export const UpdateHouseholdBody = z.object({
   version: z.number().int().min(1),
-  changes: z.object(householdFields).partial().refine((value) => Object.keys(value).length > 0, { message: '没有要修改的内容' }),
+  changes: z
+    .object(householdFields)
+    .partial()
+    .refine((value) => Object.keys(value).length > 0, { message: '没有要修改的内容' }),
   evidence: z.array(Evidence).default([]),
   reason: Text(200),
 });
@@ -214,8 +243,18 @@ export const Household = z.object({
 export type Household = z.infer<typeof Household>;
 
 export const HouseholdSummary = Household.pick({
-  householdId: true, region: true, group: true, headName: true, status: true, attribute: true, size: true,
-  colour: true, incomePerCapitaFen: true, version: true, exitedAt: true, policyUntil: true,
+  householdId: true,
+  region: true,
+  group: true,
+  headName: true,
+  status: true,
+  attribute: true,
+  size: true,
+  colour: true,
+  incomePerCapitaFen: true,
+  version: true,
+  exitedAt: true,
+  policyUntil: true,
 }).extend({ workflowState: z.string().optional() });
 
 const householdParams = z.object({ householdId: z.string().regex(/^[0-9A-Z]{26}$/, { message: '户编号格式不正确' }) });
@@ -243,39 +282,83 @@ export const createHousehold = defineContract({
 });
 
 export const getHousehold = defineContract({
-  id: 'identification.getHousehold', method: 'GET', path: '/households/{householdId}', summary: '农户详情',
-  auth: 'staff', params: householdParams, response: Household,
+  id: 'identification.getHousehold',
+  method: 'GET',
+  path: '/households/{householdId}',
+  summary: '农户详情',
+  auth: 'staff',
+  params: householdParams,
+  response: Household,
 });
 
 export const updateHousehold = defineContract({
-  id: 'identification.updateHousehold', method: 'PATCH', path: '/households/{householdId}', summary: '修改农户信息（附证据与理由）',
-  auth: 'staff', roles: writers, params: householdParams, body: UpdateHouseholdBody, response: Household,
+  id: 'identification.updateHousehold',
+  method: 'PATCH',
+  path: '/households/{householdId}',
+  summary: '修改农户信息（附证据与理由）',
+  auth: 'staff',
+  roles: writers,
+  params: householdParams,
+  body: UpdateHouseholdBody,
+  response: Household,
 });
 
 export const addMember = defineContract({
-  id: 'identification.addMember', method: 'POST', path: '/households/{householdId}/members', summary: '自然变更：新增成员（出生、婚入、迁入）',
-  auth: 'staff', roles: writers, params: householdParams,
-  body: z.object({ version: z.number().int().min(1), member: MemberInput, reason: z.enum(['birth', 'marriage', 'move-in', 'correction']), date: IsoDate, evidence: z.array(Evidence).min(1) }),
+  id: 'identification.addMember',
+  method: 'POST',
+  path: '/households/{householdId}/members',
+  summary: '自然变更：新增成员（出生、婚入、迁入）',
+  auth: 'staff',
+  roles: writers,
+  params: householdParams,
+  body: z.object({
+    version: z.number().int().min(1),
+    member: MemberInput,
+    reason: z.enum(['birth', 'marriage', 'move-in', 'correction']),
+    date: IsoDate,
+    evidence: z.array(Evidence).min(1),
+  }),
   response: Household,
 });
 
 export const changeMember = defineContract({
-  id: 'identification.changeMember', method: 'POST', path: '/households/{householdId}/members/{memberId}/status', summary: '自然变更：成员死亡、婚出、迁出',
-  auth: 'staff', roles: writers, params: householdParams.extend({ memberId: z.string().min(1).max(40) }),
-  body: z.object({ version: z.number().int().min(1), status: z.enum(['deceased', 'moved_out']), reason: z.enum(['death', 'marriage', 'move-out']), date: IsoDate, evidence: z.array(Evidence).min(1) }),
+  id: 'identification.changeMember',
+  method: 'POST',
+  path: '/households/{householdId}/members/{memberId}/status',
+  summary: '自然变更：成员死亡、婚出、迁出',
+  auth: 'staff',
+  roles: writers,
+  params: householdParams.extend({ memberId: z.string().min(1).max(40) }),
+  body: z.object({
+    version: z.number().int().min(1),
+    status: z.enum(['deceased', 'moved_out']),
+    reason: z.enum(['death', 'marriage', 'move-out']),
+    date: IsoDate,
+    evidence: z.array(Evidence).min(1),
+  }),
   response: Household,
 });
 
 export const handOverHelper = defineContract({
-  id: 'identification.handOverHelper', method: 'POST', path: '/households/{householdId}/helpers', summary: '帮扶责任人交接（带日期）',
-  auth: 'staff', roles: ['town', 'county'], params: householdParams,
+  id: 'identification.handOverHelper',
+  method: 'POST',
+  path: '/households/{householdId}/helpers',
+  summary: '帮扶责任人交接（带日期）',
+  auth: 'staff',
+  roles: ['town', 'county'],
+  params: householdParams,
   body: z.object({ version: z.number().int().min(1), helper: HelperInput, evidence: z.array(Evidence).default([]) }),
   response: Household,
 });
 
 export const addMeasure = defineContract({
-  id: 'identification.addMeasure', method: 'POST', path: '/households/{householdId}/measures', summary: '登记帮扶措施',
-  auth: 'staff', roles: writers, params: householdParams,
+  id: 'identification.addMeasure',
+  method: 'POST',
+  path: '/households/{householdId}/measures',
+  summary: '登记帮扶措施',
+  auth: 'staff',
+  roles: writers,
+  params: householdParams,
   body: z.object({ version: z.number().int().min(1), measure: MeasureInput }),
   response: Household,
 });
@@ -290,21 +373,51 @@ export const HouseholdActionBody = z.object({
 });
 
 export const householdAction = defineContract({
-  id: 'identification.householdAction', method: 'POST', path: '/households/{householdId}/actions',
+  id: 'identification.householdAction',
+  method: 'POST',
+  path: '/households/{householdId}/actions',
   summary: '流程操作：识别、监测、退出各步骤（角色、区划、证据、版本均校验）',
-  auth: 'staff', roles: ['village', 'town', 'county', 'leading_group'], params: householdParams, body: HouseholdActionBody,
+  auth: 'staff',
+  roles: ['village', 'town', 'county', 'leading_group'],
+  params: householdParams,
+  body: HouseholdActionBody,
   response: Household.extend({ noticeRequestId: z.string().optional() }),
 });
 
-export const HistoryEntry = z.object({ at: z.string(), action: z.string(), actor: z.object({ sub: z.string(), role: z.string(), name: z.string().optional() }), reason: z.string().optional(), before: z.unknown().optional(), after: z.unknown().optional() });
+export const HistoryEntry = z.object({
+  at: z.string(),
+  action: z.string(),
+  actor: z.object({ sub: z.string(), role: z.string(), name: z.string().optional() }),
+  reason: z.string().optional(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
 export const householdHistory = defineContract({
-  id: 'identification.householdHistory', method: 'GET', path: '/households/{householdId}/history', summary: '农户变更历史（审计）',
-  auth: 'staff', params: householdParams, query: PageQuery, response: pageOf(HistoryEntry),
+  id: 'identification.householdHistory',
+  method: 'GET',
+  path: '/households/{householdId}/history',
+  summary: '农户变更历史（审计）',
+  auth: 'staff',
+  params: householdParams,
+  query: PageQuery,
+  response: pageOf(HistoryEntry),
 });
 
 // Cross-department comparison (比对) --------------------------------------------------------------
 
-export const COMPARISON_SOURCES = ['minzheng-dibao', 'minzheng-tekun', 'canlian-disability', 'gongan-death', 'gongan-move', 'caizheng-payroll', 'vehicle', 'real-estate', 'business', 'tax-fund', 'finance'] as const;
+export const COMPARISON_SOURCES = [
+  'minzheng-dibao',
+  'minzheng-tekun',
+  'canlian-disability',
+  'gongan-death',
+  'gongan-move',
+  'caizheng-payroll',
+  'vehicle',
+  'real-estate',
+  'business',
+  'tax-fund',
+  'finance',
+] as const;
 export const ComparisonSource = z.enum(COMPARISON_SOURCES);
 
 export const Hit = z.object({
@@ -322,20 +435,34 @@ export const Hit = z.object({
 export type Hit = z.infer<typeof Hit>;
 
 export const importComparison = defineContract({
-  id: 'identification.importComparison', method: 'POST', path: '/comparisons/imports', summary: '部门比对名单上传（CSV 或 XLSX），按身份证号匹配在册人员生成比对结果',
-  auth: 'staff', roles: ['department', 'county'],
+  id: 'identification.importComparison',
+  method: 'POST',
+  path: '/comparisons/imports',
+  summary: '部门比对名单上传（CSV 或 XLSX），按身份证号匹配在册人员生成比对结果',
+  auth: 'staff',
+  roles: ['department', 'county'],
   body: z.object({ source: ComparisonSource, region: RegionCode, format: z.enum(['csv', 'xlsx']), contentBase64: z.string().min(1).max(8_000_000) }),
   response: z.object({ importId: z.string(), rows: z.number().int(), matched: z.number().int(), unmatched: z.number().int(), hits: z.number().int() }),
 });
 
 export const listHits = defineContract({
-  id: 'identification.listHits', method: 'GET', path: '/households/{householdId}/hits', summary: '农户的比对结果',
-  auth: 'staff', params: householdParams, response: z.object({ items: z.array(Hit) }),
+  id: 'identification.listHits',
+  method: 'GET',
+  path: '/households/{householdId}/hits',
+  summary: '农户的比对结果',
+  auth: 'staff',
+  params: householdParams,
+  response: z.object({ items: z.array(Hit) }),
 });
 
 export const reviewHit = defineContract({
-  id: 'identification.reviewHit', method: 'POST', path: '/households/{householdId}/hits/{hitId}/review', summary: '比对结果审核：确认、排除或（县级）书面理由否决阻断',
-  auth: 'staff', roles: ['village', 'town', 'county'], params: householdParams.extend({ hitId: z.string().min(1).max(80) }),
+  id: 'identification.reviewHit',
+  method: 'POST',
+  path: '/households/{householdId}/hits/{hitId}/review',
+  summary: '比对结果审核：确认、排除或（县级）书面理由否决阻断',
+  auth: 'staff',
+  roles: ['village', 'town', 'county'],
+  params: householdParams.extend({ hitId: z.string().min(1).max(80) }),
   body: z.object({ version: z.number().int().min(1), outcome: z.enum(['confirmed', 'dismissed', 'overridden']), reason: Text(500) }),
   response: Household,
 });
@@ -344,26 +471,48 @@ export const reviewHit = defineContract({
 
 export const PovertyLine = z.object({ level: IdentificationStandard, year: z.number().int(), amountYuan: z.number().int(), derived: z.boolean(), source: z.string() });
 export const getPovertyLine = defineContract({
-  id: 'identification.getPovertyLine', method: 'GET', path: '/poverty-lines/{level}/{year}', summary: '某年扶贫标准线（已知值或按农村居民消费价格指数推算）',
-  auth: 'staff', params: z.object({ level: IdentificationStandard, year: z.coerce.number().int().min(2010).max(2030) }), response: PovertyLine,
+  id: 'identification.getPovertyLine',
+  method: 'GET',
+  path: '/poverty-lines/{level}/{year}',
+  summary: '某年扶贫标准线（已知值或按农村居民消费价格指数推算）',
+  auth: 'staff',
+  params: z.object({ level: IdentificationStandard, year: z.coerce.number().int().min(2010).max(2030) }),
+  response: PovertyLine,
 });
 export const setRuralCpi = defineContract({
-  id: 'identification.setRuralCpi', method: 'PUT', path: '/poverty-lines/{level}/{year}', summary: '录入某年官方标准线或农村居民消费价格指数',
-  auth: 'staff', roles: ['county'], params: z.object({ level: IdentificationStandard, year: z.coerce.number().int().min(2011).max(2030) }),
-  body: z.object({ amountYuan: z.number().int().min(1000).max(20000).optional(), cpi: z.number().min(90).max(120).optional(), source: Text(200) }).refine((b) => (b.amountYuan === undefined) !== (b.cpi === undefined), { message: '须且只须提供 amountYuan 或 cpi 之一' }),
+  id: 'identification.setRuralCpi',
+  method: 'PUT',
+  path: '/poverty-lines/{level}/{year}',
+  summary: '录入某年官方标准线或农村居民消费价格指数',
+  auth: 'staff',
+  roles: ['county'],
+  params: z.object({ level: IdentificationStandard, year: z.coerce.number().int().min(2011).max(2030) }),
+  body: z
+    .object({ amountYuan: z.number().int().min(1000).max(20000).optional(), cpi: z.number().min(90).max(120).optional(), source: Text(200) })
+    .refine((b) => (b.amountYuan === undefined) !== (b.cpi === undefined), { message: '须且只须提供 amountYuan 或 cpi 之一' }),
   response: PovertyLine,
 });
 
 export const NsysWindow = z.object({ county: z.string(), opens: IsoDate, closes: IsoDate, version: z.number().int() });
 export const setNsysWindow = defineContract({
-  id: 'identification.setNsysWindow', method: 'PUT', path: '/nsys-window/{county}', summary: '设置全国扶贫开发信息系统开放调整期',
-  auth: 'staff', roles: ['county'], params: z.object({ county: RegionCode }),
+  id: 'identification.setNsysWindow',
+  method: 'PUT',
+  path: '/nsys-window/{county}',
+  summary: '设置全国扶贫开发信息系统开放调整期',
+  auth: 'staff',
+  roles: ['county'],
+  params: z.object({ county: RegionCode }),
   body: z.object({ opens: IsoDate, closes: IsoDate }).refine((b) => b.opens <= b.closes, { message: '开放日期须早于关闭日期' }),
   response: NsysWindow,
 });
 export const getNsysWindow = defineContract({
-  id: 'identification.getNsysWindow', method: 'GET', path: '/nsys-window/{county}', summary: '查询开放调整期',
-  auth: 'staff', params: z.object({ county: RegionCode }), response: NsysWindow.extend({ openToday: z.boolean() }),
+  id: 'identification.getNsysWindow',
+  method: 'GET',
+  path: '/nsys-window/{county}',
+  summary: '查询开放调整期',
+  auth: 'staff',
+  params: z.object({ county: RegionCode }),
+  response: NsysWindow.extend({ openToday: z.boolean() }),
 });
 
 // Statistics and village exit -----------------------------------------------------------------------
@@ -377,30 +526,63 @@ export const VillageStatistics = z.object({
   notExitedPersons: z.number().int(),
 });
 export const villageStatistics = defineContract({
-  id: 'identification.villageStatistics', method: 'GET', path: '/villages/{code}/statistics', summary: '村级统计（状态、人数、四色）',
-  auth: 'staff', params: z.object({ code: VillageCode }), response: VillageStatistics,
+  id: 'identification.villageStatistics',
+  method: 'GET',
+  path: '/villages/{code}/statistics',
+  summary: '村级统计（状态、人数、四色）',
+  auth: 'staff',
+  params: z.object({ code: VillageCode }),
+  response: VillageStatistics,
 });
 
 export const VillageExit = z.object({
-  village: z.string(), year: z.number().int(), state: z.string(), ruralPopulation: z.number().int(), poorPersons: z.number().int(),
-  incidencePercent: z.number(), exception: z.string().optional(), noticeRequestId: z.string().optional(), version: z.number().int(),
+  village: z.string(),
+  year: z.number().int(),
+  state: z.string(),
+  ruralPopulation: z.number().int(),
+  poorPersons: z.number().int(),
+  incidencePercent: z.number(),
+  exception: z.string().optional(),
+  noticeRequestId: z.string().optional(),
+  version: z.number().int(),
   checklist: z.object({ infrastructure: z.boolean(), publicServices: z.boolean(), industry: z.boolean(), collectiveIncomeFen: z.number().int().min(0) }),
 });
 export const applyVillageExit = defineContract({
-  id: 'identification.applyVillageExit', method: 'POST', path: '/villages/{code}/exit', summary: '贫困村退出：镇初审（贫困发生率≤2%）',
-  auth: 'staff', roles: ['town'], params: z.object({ code: VillageCode }),
-  body: z.object({ year: z.number().int().min(2014).max(2030), ruralPopulation: z.number().int().min(1).max(100000), checklist: VillageExit.shape.checklist, evidence: z.array(Evidence).default([]), exception: z.string().trim().max(500).optional() }),
+  id: 'identification.applyVillageExit',
+  method: 'POST',
+  path: '/villages/{code}/exit',
+  summary: '贫困村退出：镇初审（贫困发生率≤2%）',
+  auth: 'staff',
+  roles: ['town'],
+  params: z.object({ code: VillageCode }),
+  body: z.object({
+    year: z.number().int().min(2014).max(2030),
+    ruralPopulation: z.number().int().min(1).max(100000),
+    checklist: VillageExit.shape.checklist,
+    evidence: z.array(Evidence).default([]),
+    exception: z.string().trim().max(500).optional(),
+  }),
   response: VillageExit,
 });
 export const villageExitAction = defineContract({
-  id: 'identification.villageExitAction', method: 'POST', path: '/villages/{code}/exit/{year}/actions', summary: '贫困村退出流程操作',
-  auth: 'staff', roles: ['town', 'county', 'leading_group'], params: z.object({ code: VillageCode, year: z.coerce.number().int() }),
+  id: 'identification.villageExitAction',
+  method: 'POST',
+  path: '/villages/{code}/exit/{year}/actions',
+  summary: '贫困村退出流程操作',
+  auth: 'staff',
+  roles: ['town', 'county', 'leading_group'],
+  params: z.object({ code: VillageCode, year: z.coerce.number().int() }),
   body: z.object({ version: z.number().int().min(1), action: z.string().regex(/^[A-Z_]{2,40}$/), evidence: z.array(Evidence).default([]), reason: z.string().max(500).optional() }),
   response: VillageExit,
 });
 export const getVillageExit = defineContract({
-  id: 'identification.getVillageExit', method: 'GET', path: '/villages/{code}/exit/{year}', summary: '贫困村退出进度',
-  auth: 'staff', params: z.object({ code: VillageCode, year: z.coerce.number().int() }), response: VillageExit,
+  id: 'identification.getVillageExit',
+  method: 'GET',
+  path: '/villages/{code}/exit/{year}',
+  summary: '贫困村退出进度',
+  auth: 'staff',
+  params: z.object({ code: VillageCode, year: z.coerce.number().int() }),
+  response: VillageExit,
 });
 
 export type UpdateHouseholdChanges = z.infer<typeof UpdateHouseholdBody>['changes'];

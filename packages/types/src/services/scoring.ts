@@ -37,7 +37,12 @@ export const BankProfileInput = z.object({
   expectedVersion: z.number().int().min(1).optional(),
   reason: z.string().min(2).max(500).optional(),
 });
-export const Bank = BankProfileInput.omit({ expectedVersion: true, reason: true }).extend({ bankId: z.string(), district: z.string(), version: z.number().int(), updatedAt: z.string() });
+export const Bank = BankProfileInput.omit({ expectedVersion: true, reason: true }).extend({
+  bankId: z.string(),
+  district: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
 export type Bank = z.infer<typeof Bank>;
 
 export const listBanks = defineContract({
@@ -81,7 +86,10 @@ export const SignedOpinion = z.object({
   signedOn: IsoDate,
   /** 文号 or the stored file's key; the signed opinion must be attached (B-10). */
   documentRef: z.string().min(2).max(300),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export const ScoreInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('score'), value: DecimalText }),
@@ -207,8 +215,14 @@ export const AssessmentParamsInput = z.object({
   outletPointsPerUnit: DecimalText.optional(),
   outletCap: DecimalText.nullable().optional(),
   disqualifiedRankedInItems: z.boolean().optional(),
-  prizes: z.array(z.object({ grade: z.string().min(1), count: z.number().int().min(0).max(20), amountYuan: DecimalText.nullable() })).min(1).optional(),
-  rewardsDueMonthDay: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/).optional(),
+  prizes: z
+    .array(z.object({ grade: z.string().min(1), count: z.number().int().min(0).max(20), amountYuan: DecimalText.nullable() }))
+    .min(1)
+    .optional(),
+  rewardsDueMonthDay: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+    .optional(),
   ratioDecimals: z.number().int().min(0).max(6).optional(),
 });
 export const Assessment = z.object({
@@ -232,12 +246,35 @@ export const Assessment = z.object({
 export type Assessment = z.infer<typeof Assessment>;
 
 const ReasonBody = z.object({ reason: z.string().min(2).max(500).optional() }).optional();
-function step<B extends z.ZodType = typeof ReasonBody>(id: string, path: string, summary: string, roles: readonly ('finance_office' | 'county' | 'leading_group' | 'department')[], body?: B) {
-  return defineContract({ id, method: 'POST', path: `/scoring/districts/{district}/years/{year}${path}`, summary, auth: 'staff', roles, ...departmentsFor(roles), params: DistrictYear, body: (body ?? ReasonBody) as B, response: Assessment });
+function step<B extends z.ZodType = typeof ReasonBody>(
+  id: string,
+  path: string,
+  summary: string,
+  roles: readonly ('finance_office' | 'county' | 'leading_group' | 'department')[],
+  body?: B,
+) {
+  return defineContract({
+    id,
+    method: 'POST',
+    path: `/scoring/districts/{district}/years/{year}${path}`,
+    summary,
+    auth: 'staff',
+    roles,
+    ...departmentsFor(roles),
+    params: DistrictYear,
+    body: (body ?? ReasonBody) as B,
+    response: Assessment,
+  });
 }
 
 export const lockYear = step('scoring.lockYear', '/lock', '锁定年度数据（金融办；锁定后方可计算）', ['finance_office']);
-export const unlockYear = step('scoring.unlockYear', '/unlock', '解锁年度数据（金融办，须说明理由；批准后不可解锁）', ['finance_office'], z.object({ reason: z.string().min(2).max(500) }));
+export const unlockYear = step(
+  'scoring.unlockYear',
+  '/unlock',
+  '解锁年度数据（金融办，须说明理由；批准后不可解锁）',
+  ['finance_office'],
+  z.object({ reason: z.string().min(2).max(500) }),
+);
 export const setParams = defineContract({
   id: 'scoring.setParams',
   method: 'PUT',
@@ -253,7 +290,13 @@ export const computeAssessment = step('scoring.compute', '/assessment/compute', 
 export const reviewAssessment = step('scoring.review', '/assessment/review', '考核小组审核（提交区政府审批）', ['finance_office']);
 export const approveAssessment = step('scoring.approve', '/assessment/approve', '区政府审批考核结果（批准后不可更改）', ['leading_group', 'county']);
 export const publishAssessment = step('scoring.publish', '/assessment/publish', '发布考核奖励通报', ['finance_office', 'leading_group', 'county']);
-export const markRewardsPaid = step('scoring.rewardsPaid', '/assessment/rewards-paid', '登记奖励已兑现（区财政局或金融办）', ['finance_office', 'department'], z.object({ paidOn: IsoDate }));
+export const markRewardsPaid = step(
+  'scoring.rewardsPaid',
+  '/assessment/rewards-paid',
+  '登记奖励已兑现（区财政局或金融办）',
+  ['finance_office', 'department'],
+  z.object({ paidOn: IsoDate }),
+);
 export const getAssessment = defineContract({
   id: 'scoring.getAssessment',
   method: 'GET',
@@ -274,14 +317,35 @@ export const listAudit = defineContract({
   roles: TEAM,
   departments: FINANCE_BUREAU,
   params: DistrictYear,
-  response: z.object({ items: z.array(z.object({ subject: z.string(), at: z.string(), action: z.string(), actor: z.unknown(), reason: z.string().optional(), before: z.unknown().optional(), after: z.unknown().optional() })) }),
+  response: z.object({
+    items: z.array(
+      z.object({
+        subject: z.string(),
+        at: z.string(),
+        action: z.string(),
+        actor: z.unknown(),
+        reason: z.string().optional(),
+        before: z.unknown().optional(),
+        after: z.unknown().optional(),
+      }),
+    ),
+  }),
 });
 export const PublicResult = z.object({
   district: z.string(),
   year: z.number().int(),
   publishedAt: z.string(),
   paramsId: z.string(),
-  banks: z.array(z.object({ bankId: z.string(), name: z.string(), total: z.string(), totalRank: z.number().int().nullable(), prize: z.string().nullable(), items: z.array(ItemResult.pick({ item: true, points: true })) })),
+  banks: z.array(
+    z.object({
+      bankId: z.string(),
+      name: z.string(),
+      total: z.string(),
+      totalRank: z.number().int().nullable(),
+      prize: z.string().nullable(),
+      items: z.array(ItemResult.pick({ item: true, points: true })),
+    }),
+  ),
 });
 export const publicResults = defineContract({
   id: 'scoring.publicResults',
@@ -299,7 +363,13 @@ export const CreditRating = z.object({
   borrowerId: z.string(),
   bankId: z.string(),
   ratedOn: z.string(),
-  scores: z.object({ creditRecord: z.number().int(), repaymentCapacity: z.number().int(), productionProject: z.number().int(), assets: z.number().int(), villageView: z.number().int() }),
+  scores: z.object({
+    creditRecord: z.number().int(),
+    repaymentCapacity: z.number().int(),
+    productionProject: z.number().int(),
+    assets: z.number().int(),
+    villageView: z.number().int(),
+  }),
   total: z.number().int(),
   band: z.enum(['AAA', 'AA', 'A', 'NONE']),
   creditLineFen: z.number().int(),

@@ -44,7 +44,12 @@ export interface Preset {
   body?: unknown;
 }
 
-export function ContractForm(props: { contracts: RouteContract[]; preset?: (contract: RouteContract) => Preset; render?: (contract: RouteContract, result: unknown) => unknown; idPrefix?: string }) {
+export function ContractForm(props: {
+  contracts: RouteContract[];
+  preset?: (contract: RouteContract) => Preset;
+  render?: (contract: RouteContract, result: unknown) => unknown;
+  idPrefix?: string;
+}) {
   const prefix = props.idPrefix ?? 'op';
   const [selected, setSelected] = useState(props.contracts[0]?.id ?? '');
   const contract = props.contracts.find((c) => c.id === selected) ?? props.contracts[0];
@@ -89,7 +94,13 @@ export function ContractForm(props: { contracts: RouteContract[]; preset?: (cont
     run.reset();
   };
   return h('section', { class: 'card' }, [
-    Select({ id: `${prefix}-contract`, label: '业务操作', value: contract.id, onChange: choose, options: props.contracts.map((c) => ({ value: c.id, label: `${c.summary}（${c.method} ${c.path}）` })) }),
+    Select({
+      id: `${prefix}-contract`,
+      label: '业务操作',
+      value: contract.id,
+      onChange: choose,
+      options: props.contracts.map((c) => ({ value: c.id, label: `${c.summary}（${c.method} ${c.path}）` })),
+    }),
     contract.roles ? h('p', { class: 'muted' }, `可执行角色：${contract.roles.join('、')}`) : null,
     h('form', { noValidate: true, onSubmit: (e: Event) => (e.preventDefault(), void run.run()) }, [
       ...paramFields.map(([name, schema]) => {
@@ -97,11 +108,26 @@ export function ContractForm(props: { contracts: RouteContract[]; preset?: (cont
         const id = `${prefix}-${name}`;
         const error = errors[name];
         return options
-          ? Select({ id, label: name, value: values[name] ?? '', placeholder: '（不选）', options: options.map((o) => ({ value: o, label: o })), onChange: (v) => setValues({ ...values, [name]: v }), error })
+          ? Select({
+              id,
+              label: name,
+              value: values[name] ?? '',
+              placeholder: '（不选）',
+              options: options.map((o) => ({ value: o, label: o })),
+              onChange: (v) => setValues({ ...values, [name]: v }),
+              error,
+            })
           : TextInput({ id, label: name, value: values[name] ?? '', onInput: (v) => setValues({ ...values, [name]: v }), error });
       }),
       isJsonBody(contract.body)
-        ? TextArea({ id: `${prefix}-body`, label: '提交内容（JSON）', rows: 8, value: body, onInput: setBody, error: bodyError ?? (errors._body ? errors._body : bodyIssues.length ? bodyIssues.join('；') : undefined) })
+        ? TextArea({
+            id: `${prefix}-body`,
+            label: '提交内容（JSON）',
+            rows: 8,
+            value: body,
+            onInput: setBody,
+            error: bodyError ?? (errors._body ? errors._body : bodyIssues.length ? bodyIssues.join('；') : undefined),
+          })
         : null,
       h('button', { type: 'submit', disabled: run.busy }, run.busy ? '正在执行…' : '执行'),
       run.busy && run.startedAt ? h(Progress, { label: '正在处理', startedAt: run.startedAt }) : null,

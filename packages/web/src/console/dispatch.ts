@@ -60,13 +60,24 @@ export function DispatchPage(_props: { path: string }) {
   const errors = fieldErrors(trend.error);
   return h('div', null, [
     h('h1', { tabIndex: -1 }, '月调度'),
-    h('form', { class: 'filters', noValidate: true, onSubmit: (e: Event) => (e.preventDefault(), setApplied({ region: region.trim(), metric, from: from.trim(), to: to.trim() })) }, [
-      TextInput({ id: 'dispatch-region', label: '区划代码', value: region, onInput: setRegion, error: errors.region }),
-      Select({ id: 'dispatch-metric', label: '指标', value: metric, onChange: setMetric, options: METRICS.map((m) => ({ value: m.value, label: m.label })), error: errors.metric }),
-      TextInput({ id: 'dispatch-from', label: '起始月份', value: from, onInput: setFrom, error: errors.from, hint: '格式 2019-01' }),
-      TextInput({ id: 'dispatch-to', label: '截止月份', value: to, onInput: setTo, error: errors.to }),
-      h('button', { type: 'submit' }, '生成图表'),
-    ]),
+    h(
+      'form',
+      { class: 'filters', noValidate: true, onSubmit: (e: Event) => (e.preventDefault(), setApplied({ region: region.trim(), metric, from: from.trim(), to: to.trim() })) },
+      [
+        TextInput({ id: 'dispatch-region', label: '区划代码', value: region, onInput: setRegion, error: errors.region }),
+        Select({
+          id: 'dispatch-metric',
+          label: '指标',
+          value: metric,
+          onChange: setMetric,
+          options: METRICS.map((m) => ({ value: m.value, label: m.label })),
+          error: errors.metric,
+        }),
+        TextInput({ id: 'dispatch-from', label: '起始月份', value: from, onInput: setFrom, error: errors.from, hint: '格式 2019-01' }),
+        TextInput({ id: 'dispatch-to', label: '截止月份', value: to, onInput: setTo, error: errors.to }),
+        h('button', { type: 'submit' }, '生成图表'),
+      ],
+    ),
     h('section', { 'aria-labelledby': 'chart-town-title', class: 'card' }, [
       h('h2', { id: 'chart-town-title' }, `各镇（街）进度与目标：${label}`),
       byTown.loading ? Loading({ label: '正在汇总各镇（街）数据…' }) : null,
@@ -80,7 +91,12 @@ export function DispatchPage(_props: { path: string }) {
       trend.data
         ? h('div', null, [
             trend.data.target ? h('p', { class: 'muted' }, `对照目标：${trend.data.target.name}（${trend.data.target.targetYear} 年 ${trend.data.target.target}${unit}）`) : null,
-            h(LineChart, { id: 'chart-trend', title: `${trend.data.label}：${applied.from} 至 ${applied.to}`, unit, data: trend.data.points.map((p) => ({ label: p.period, value: trend.data?.kind === 'flow' ? p.value : p.value, target: p.target })) }),
+            h(LineChart, {
+              id: 'chart-trend',
+              title: `${trend.data.label}：${applied.from} 至 ${applied.to}`,
+              unit,
+              data: trend.data.points.map((p) => ({ label: p.period, value: trend.data?.kind === 'flow' ? p.value : p.value, target: p.target })),
+            }),
           ])
         : null,
     ]),
@@ -123,7 +139,12 @@ function ReportPanel(props: { region: string }) {
       report.error && !errors.period ? ErrorBox({ error: report.error }) : null,
       ErrorBox({ error: download.error }),
     ]),
-    report.result ? h('div', null, [h('p', null, `报告摘要 ${report.result.digest.slice(0, 12)}…（运行 ${report.result.runId}）`), h('pre', { class: 'json' }, JSON.stringify(report.result.report, null, 2).slice(0, 20000))]) : null,
+    report.result
+      ? h('div', null, [
+          h('p', null, `报告摘要 ${report.result.digest.slice(0, 12)}…（运行 ${report.result.runId}）`),
+          h('pre', { class: 'json' }, JSON.stringify(report.result.report, null, 2).slice(0, 20000)),
+        ])
+      : null,
   ]);
 }
 
@@ -132,7 +153,12 @@ function JobsPanel(props: { region: string }) {
   const [job, setJob] = useState('');
   const [period, setPeriod] = useState('');
   const run = useAction(async () => {
-    const result = await api().call(dispatchApi.runJob, { params: { job }, body: { region: props.region, ...(period.trim() ? { period: period.trim() } : {}) }, retries: 0, timeoutMs: 120_000 });
+    const result = await api().call(dispatchApi.runJob, {
+      params: { job },
+      body: { region: props.region, ...(period.trim() ? { period: period.trim() } : {}) },
+      retries: 0,
+      timeoutMs: 120_000,
+    });
     jobs.reload();
     return result;
   });
@@ -143,16 +169,39 @@ function JobsPanel(props: { region: string }) {
     jobs.error ? ErrorBox({ error: jobs.error, onRetry: jobs.reload }) : null,
     jobs.data
       ? h('form', { noValidate: true, onSubmit: (e: Event) => (e.preventDefault(), void run.run()) }, [
-          Select({ id: 'job-name', label: '任务', value: job, onChange: setJob, placeholder: '请选择任务', options: jobs.data.jobs.map((j) => ({ value: j.name, label: `${j.description}（${j.cycle}）` })), error: errors.job }),
+          Select({
+            id: 'job-name',
+            label: '任务',
+            value: job,
+            onChange: setJob,
+            placeholder: '请选择任务',
+            options: jobs.data.jobs.map((j) => ({ value: j.name, label: `${j.description}（${j.cycle}）` })),
+            error: errors.job,
+          }),
           TextInput({ id: 'job-period', label: '期间（可不填）', value: period, onInput: setPeriod, error: errors.period }),
           h('button', { type: 'submit', disabled: run.busy || !job }, run.busy ? '正在运行…' : '立即运行'),
           run.busy && run.startedAt ? h(Progress, { label: '任务运行中', startedAt: run.startedAt }) : null,
           run.error && !errors.job && !errors.period ? ErrorBox({ error: run.error }) : null,
-          run.result ? h('p', { class: 'success', role: 'status' }, `已运行 ${run.result.runs.length} 次：${run.result.runs.map((r) => `${r.region} ${r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? `失败（${r.error?.message ?? ''}）` : '运行中'}`).join('；')}`) : null,
+          run.result
+            ? h(
+                'p',
+                { class: 'success', role: 'status' },
+                `已运行 ${run.result.runs.length} 次：${run.result.runs.map((r) => `${r.region} ${r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? `失败（${r.error?.message ?? ''}）` : '运行中'}`).join('；')}`,
+              )
+            : null,
           Table({
             caption: '最近运行记录',
             columns: ['任务', '期间', '区划', '开始', '结果', '计数'],
-            rows: jobs.data.recentRuns.map((r) => [r.job, r.period, r.region, r.startedAt.replace('T', ' ').slice(0, 16), r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? '失败' : '运行中', Object.entries(r.counts).map(([k, v]) => `${k}=${v}`).join(' ')]),
+            rows: jobs.data.recentRuns.map((r) => [
+              r.job,
+              r.period,
+              r.region,
+              r.startedAt.replace('T', ' ').slice(0, 16),
+              r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? '失败' : '运行中',
+              Object.entries(r.counts)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(' '),
+            ]),
             empty: '暂无运行记录。',
           }),
         ])

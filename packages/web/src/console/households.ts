@@ -32,10 +32,33 @@ export const ACTIONS: { value: string; label: string; evidence: string[]; meetin
 ];
 
 export const EVIDENCE_ZH: Record<string, string> = {
-  application: '申请书', authorisation: '授权书', survey: '入户调查表', photos: '照片', minutes: '会议记录', vote: '表决结果', notice: '公示材料', comparison: '比对结果',
-  'review-form': '审核表', approval: '审批文件', 'nsys-receipt': '国家系统回执', list: '名单', verification: '核实记录', consent: '认可书', refusal: '不认可记录',
-  'acceptance-minutes': '验收记录', 'approved-list': '批准名单', filing: '备案材料', decision: '决定', 'hardship-report': '困难报告', 'birth-certificate': '出生证明',
-  'death-certificate': '死亡证明', 'marriage-certificate': '结婚证', 'hukou-record': '户籍记录', handover: '交接记录', 'acceptance-report': '验收报告', other: '其他',
+  application: '申请书',
+  authorisation: '授权书',
+  survey: '入户调查表',
+  photos: '照片',
+  minutes: '会议记录',
+  vote: '表决结果',
+  notice: '公示材料',
+  comparison: '比对结果',
+  'review-form': '审核表',
+  approval: '审批文件',
+  'nsys-receipt': '国家系统回执',
+  list: '名单',
+  verification: '核实记录',
+  consent: '认可书',
+  refusal: '不认可记录',
+  'acceptance-minutes': '验收记录',
+  'approved-list': '批准名单',
+  filing: '备案材料',
+  decision: '决定',
+  'hardship-report': '困难报告',
+  'birth-certificate': '出生证明',
+  'death-certificate': '死亡证明',
+  'marriage-certificate': '结婚证',
+  'hukou-record': '户籍记录',
+  handover: '交接记录',
+  'acceptance-report': '验收报告',
+  other: '其他',
 };
 
 export function HouseholdsPage(props: { path: string }) {
@@ -49,7 +72,13 @@ export function HouseholdsPage(props: { path: string }) {
   const list = useLoad(
     () =>
       api().call(identificationApi.listHouseholds, {
-        query: { region: applied.region, limit: 20, ...(applied.name ? { name: applied.name } : {}), ...(applied.status ? { status: applied.status as 'REGISTERED' } : {}), ...(cursor ? { cursor } : {}) },
+        query: {
+          region: applied.region,
+          limit: 20,
+          ...(applied.name ? { name: applied.name } : {}),
+          ...(applied.status ? { status: applied.status as 'REGISTERED' } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
       }),
     [applied.region, applied.name, applied.status, cursor],
   );
@@ -67,7 +96,14 @@ export function HouseholdsPage(props: { path: string }) {
     h('form', { class: 'filters', role: 'search', onSubmit: search }, [
       TextInput({ id: 'hh-region', label: '区划代码', value: region, onInput: setRegion, error: errors.region, hint: '12 位区划代码（县、镇或村）', inputMode: 'numeric' }),
       TextInput({ id: 'hh-name', label: '户主姓名', value: name, onInput: setName, error: errors.name }),
-      Select({ id: 'hh-status', label: '状态', value: status, onChange: setStatus, placeholder: '全部', options: Object.entries(STATUS_ZH).map(([value, label]) => ({ value, label })) }),
+      Select({
+        id: 'hh-status',
+        label: '状态',
+        value: status,
+        onChange: setStatus,
+        placeholder: '全部',
+        options: Object.entries(STATUS_ZH).map(([value, label]) => ({ value, label })),
+      }),
       h('button', { type: 'submit' }, '查询'),
     ]),
     list.loading ? Loading({}) : null,
@@ -94,7 +130,10 @@ export function HouseholdsPage(props: { path: string }) {
 
 export function HouseholdPage(props: { householdId: string }) {
   const data = useLoad(() => api().call(identificationApi.getHousehold, { params: { householdId: props.householdId } }), [props.householdId]);
-  const history = useLoad(() => api().call(identificationApi.householdHistory, { params: { householdId: props.householdId }, query: { limit: 20 } }), [props.householdId, data.data?.version]);
+  const history = useLoad(
+    () => api().call(identificationApi.householdHistory, { params: { householdId: props.householdId }, query: { limit: 20 } }),
+    [props.householdId, data.data?.version],
+  );
   const hh = data.data;
   return h('div', null, [
     h('p', null, h('a', { href: '#/staff/households' }, '← 返回农户查询')),
@@ -104,13 +143,20 @@ export function HouseholdPage(props: { householdId: string }) {
       ? h('div', null, [
           h('h1', { tabIndex: -1 }, `${hh.headName} 户`),
           h('dl', { class: 'meta' }, [
-            h('dt', null, '状态'), h('dd', { id: 'hh-status-value' }, STATUS_ZH[hh.status] ?? hh.status),
-            h('dt', null, '当前流程'), h('dd', { id: 'hh-workflow' }, hh.workflow ? `${hh.workflow.kind === 'exit' ? '退出' : hh.workflow.kind === 'entry' ? '识别' : '监测'} · ${hh.workflow.state}` : '无'),
-            h('dt', null, '区划 / 组'), h('dd', null, `${hh.region} / ${hh.group}`),
-            h('dt', null, '人口'), h('dd', null, String(hh.size)),
-            h('dt', null, '人均纯收入'), h('dd', null, fen(hh.incomePerCapitaFen)),
-            h('dt', null, '四色标识'), h('dd', null, hh.colour ?? '—'),
-            h('dt', null, '版本'), h('dd', null, String(hh.version)),
+            h('dt', null, '状态'),
+            h('dd', { id: 'hh-status-value' }, STATUS_ZH[hh.status] ?? hh.status),
+            h('dt', null, '当前流程'),
+            h('dd', { id: 'hh-workflow' }, hh.workflow ? `${hh.workflow.kind === 'exit' ? '退出' : hh.workflow.kind === 'entry' ? '识别' : '监测'} · ${hh.workflow.state}` : '无'),
+            h('dt', null, '区划 / 组'),
+            h('dd', null, `${hh.region} / ${hh.group}`),
+            h('dt', null, '人口'),
+            h('dd', null, String(hh.size)),
+            h('dt', null, '人均纯收入'),
+            h('dd', null, fen(hh.incomePerCapitaFen)),
+            h('dt', null, '四色标识'),
+            h('dd', null, hh.colour ?? '—'),
+            h('dt', null, '版本'),
+            h('dd', null, String(hh.version)),
           ]),
           Table({
             caption: '家庭成员（身份证号已脱敏）',
@@ -120,7 +166,13 @@ export function HouseholdPage(props: { householdId: string }) {
           h(ActionForm, { householdId: hh.householdId, version: hh.version, onDone: data.reload }),
           h('h2', null, '变更历史'),
           history.error ? ErrorBox({ error: history.error, onRetry: history.reload }) : null,
-          history.data ? Table({ caption: '审计记录', columns: ['时间', '操作', '操作人', '理由'], rows: history.data.items.map((e) => [date(e.at), e.action, e.actor.name ?? e.actor.role, e.reason ?? '—']) }) : null,
+          history.data
+            ? Table({
+                caption: '审计记录',
+                columns: ['时间', '操作', '操作人', '理由'],
+                rows: history.data.items.map((e) => [date(e.at), e.action, e.actor.name ?? e.actor.role, e.reason ?? '—']),
+              })
+            : null,
         ])
       : null,
   ]);
@@ -138,19 +190,21 @@ function ActionForm(props: { householdId: string; version: number; onDone: () =>
   const [reason, setReason] = useState('');
   const [meeting, setMeeting] = useState({ date: '', total: '', present: '', inFavour: '' });
   const submit = useAction(() =>
-    api().call(identificationApi.householdAction, {
-      params: { householdId: props.householdId },
-      body: {
-        version: props.version,
-        action,
-        evidence: evidence.filter((e) => e.ref.trim()).map((e) => ({ kind: e.kind as 'list', ref: e.ref.trim() })),
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-        ...(spec?.meeting ? { meeting: { date: meeting.date, total: Number(meeting.total), present: Number(meeting.present), inFavour: Number(meeting.inFavour) } } : {}),
-      },
-    }).then((result) => {
-      props.onDone();
-      return result;
-    }),
+    api()
+      .call(identificationApi.householdAction, {
+        params: { householdId: props.householdId },
+        body: {
+          version: props.version,
+          action,
+          evidence: evidence.filter((e) => e.ref.trim()).map((e) => ({ kind: e.kind as 'list', ref: e.ref.trim() })),
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+          ...(spec?.meeting ? { meeting: { date: meeting.date, total: Number(meeting.total), present: Number(meeting.present), inFavour: Number(meeting.inFavour) } } : {}),
+        },
+      })
+      .then((result) => {
+        props.onDone();
+        return result;
+      }),
   );
   const errors = fieldErrors(submit.error);
   const code = (submit.error as { code?: string } | undefined)?.code ?? '';
@@ -167,14 +221,38 @@ function ActionForm(props: { householdId: string; version: number; onDone: () =>
   return h('section', { class: 'card', 'aria-labelledby': 'action-title' }, [
     h('h2', { id: 'action-title' }, '流程操作'),
     h('form', { noValidate: true, onSubmit: (e: Event) => (e.preventDefault(), void submit.run()) }, [
-      Select({ id: 'action', label: '操作', value: action, onChange: chooseAction, options: ACTIONS.map((a) => ({ value: a.value, label: `${a.label}（${a.value}）` })), error: errors.action }),
+      Select({
+        id: 'action',
+        label: '操作',
+        value: action,
+        onChange: chooseAction,
+        options: ACTIONS.map((a) => ({ value: a.value, label: `${a.label}（${a.value}）` })),
+        error: errors.action,
+      }),
       h('fieldset', { 'aria-describedby': evidenceError ? 'evidence-error' : undefined }, [
         h('legend', null, '证据材料'),
         ...evidence.map((row, index) =>
           h('div', { class: 'row' }, [
-            Select({ id: `evidence-kind-${index}`, label: `材料 ${index + 1} 类型`, value: row.kind, onChange: (v) => setEvidence(evidence.map((r, i) => (i === index ? { ...r, kind: v } : r))), options: Object.entries(EVIDENCE_ZH).map(([value, label]) => ({ value, label })), error: errors[`evidence.${index}.kind`] }),
-            TextInput({ id: `evidence-ref-${index}`, label: `材料 ${index + 1} 编号或文号`, value: row.ref, onInput: (v) => setEvidence(evidence.map((r, i) => (i === index ? { ...r, ref: v } : r))), error: errors[`evidence.${index}.ref`] }),
-            h('button', { type: 'button', class: 'small secondary', 'aria-label': `删除材料 ${index + 1}`, onClick: () => setEvidence(evidence.filter((_, i) => i !== index)) }, '删除'),
+            Select({
+              id: `evidence-kind-${index}`,
+              label: `材料 ${index + 1} 类型`,
+              value: row.kind,
+              onChange: (v) => setEvidence(evidence.map((r, i) => (i === index ? { ...r, kind: v } : r))),
+              options: Object.entries(EVIDENCE_ZH).map(([value, label]) => ({ value, label })),
+              error: errors[`evidence.${index}.kind`],
+            }),
+            TextInput({
+              id: `evidence-ref-${index}`,
+              label: `材料 ${index + 1} 编号或文号`,
+              value: row.ref,
+              onInput: (v) => setEvidence(evidence.map((r, i) => (i === index ? { ...r, ref: v } : r))),
+              error: errors[`evidence.${index}.ref`],
+            }),
+            h(
+              'button',
+              { type: 'button', class: 'small secondary', 'aria-label': `删除材料 ${index + 1}`, onClick: () => setEvidence(evidence.filter((_, i) => i !== index)) },
+              '删除',
+            ),
           ]),
         ),
         h('button', { type: 'button', class: 'small secondary', onClick: () => setEvidence([...evidence, { kind: 'other', ref: '' }]) }, '添加材料'),
@@ -183,16 +261,50 @@ function ActionForm(props: { householdId: string; version: number; onDone: () =>
       spec?.meeting
         ? h('fieldset', null, [
             h('legend', null, '村民代表会议'),
-            TextInput({ id: 'meeting-date', label: '会议日期', type: 'date', value: meeting.date, onInput: (v) => setMeeting({ ...meeting, date: v }), error: errors['meeting.date'] }),
-            TextInput({ id: 'meeting-total', label: '应到人数', inputMode: 'numeric', value: meeting.total, onInput: (v) => setMeeting({ ...meeting, total: v }), error: errors['meeting.total'] }),
-            TextInput({ id: 'meeting-present', label: '实到人数', inputMode: 'numeric', value: meeting.present, onInput: (v) => setMeeting({ ...meeting, present: v }), error: errors['meeting.present'] }),
-            TextInput({ id: 'meeting-favour', label: '赞成人数', inputMode: 'numeric', value: meeting.inFavour, onInput: (v) => setMeeting({ ...meeting, inFavour: v }), error: errors['meeting.inFavour'] ?? meetingError }),
+            TextInput({
+              id: 'meeting-date',
+              label: '会议日期',
+              type: 'date',
+              value: meeting.date,
+              onInput: (v) => setMeeting({ ...meeting, date: v }),
+              error: errors['meeting.date'],
+            }),
+            TextInput({
+              id: 'meeting-total',
+              label: '应到人数',
+              inputMode: 'numeric',
+              value: meeting.total,
+              onInput: (v) => setMeeting({ ...meeting, total: v }),
+              error: errors['meeting.total'],
+            }),
+            TextInput({
+              id: 'meeting-present',
+              label: '实到人数',
+              inputMode: 'numeric',
+              value: meeting.present,
+              onInput: (v) => setMeeting({ ...meeting, present: v }),
+              error: errors['meeting.present'],
+            }),
+            TextInput({
+              id: 'meeting-favour',
+              label: '赞成人数',
+              inputMode: 'numeric',
+              value: meeting.inFavour,
+              onInput: (v) => setMeeting({ ...meeting, inFavour: v }),
+              error: errors['meeting.inFavour'] ?? meetingError,
+            }),
           ])
         : null,
       TextArea({ id: 'action-reason', label: spec?.reason ? '理由（必填）' : '说明（可选）', value: reason, onInput: setReason, rows: 2, error: reasonError }),
       h('button', { type: 'submit', disabled: submit.busy }, submit.busy ? '正在提交…' : '提交'),
       submit.error && !shownInline ? ErrorBox({ error: submit.error, id: 'action-error' }) : null,
-      submit.result ? h('p', { class: 'success', role: 'status' }, `已提交：${submit.result.workflow ? `当前环节 ${submit.result.workflow.state}` : STATUS_ZH[submit.result.status]}${submit.result.noticeRequestId ? '，已发起公示' : ''}`) : null,
+      submit.result
+        ? h(
+            'p',
+            { class: 'success', role: 'status' },
+            `已提交：${submit.result.workflow ? `当前环节 ${submit.result.workflow.state}` : STATUS_ZH[submit.result.status]}${submit.result.noticeRequestId ? '，已发起公示' : ''}`,
+          )
+        : null,
     ]),
   ]);
 }

@@ -20,7 +20,11 @@ export function LoginPage(props: { next: string }) {
   if (cfg.auth === 'cognito' && cfg.cognito) {
     const redirect = cfg.cognito.redirectUri ?? `${location.origin}/`;
     const url = `${cfg.cognito.domain.replace(/\/$/, '')}/login?response_type=token&scope=openid+profile&client_id=${encodeURIComponent(cfg.cognito.clientId)}&redirect_uri=${encodeURIComponent(redirect)}`;
-    return h('section', { class: 'card narrow' }, [h('h1', { tabIndex: -1 }, '工作人员登录'), h('p', null, '使用统一身份认证（含多因素验证）登录。'), h('a', { class: 'button', href: url }, '前往登录')]);
+    return h('section', { class: 'card narrow' }, [
+      h('h1', { tabIndex: -1 }, '工作人员登录'),
+      h('p', null, '使用统一身份认证（含多因素验证）登录。'),
+      h('a', { class: 'button', href: url }, '前往登录'),
+    ]);
   }
   return h(DevLogin, props);
 }
@@ -40,7 +44,16 @@ function DevLogin(props: { next: string }) {
     users.loading ? Loading({}) : null,
     users.error ? ErrorBox({ error: users.error, onRetry: users.reload }) : null,
     h('form', { onSubmit: (e: Event) => (e.preventDefault(), void login.run()) }, [
-      Select({ id: 'login-user', label: '演示账号', value: username, onChange: setUsername, options: (users.data?.items ?? [{ username: 'county', name: '台儿庄区扶贫办（演示）', role: 'county', region: '' }]).map((u) => ({ value: u.username, label: `${u.name}（${u.username}）` })) }),
+      Select({
+        id: 'login-user',
+        label: '演示账号',
+        value: username,
+        onChange: setUsername,
+        options: (users.data?.items ?? [{ username: 'county', name: '台儿庄区扶贫办（演示）', role: 'county', region: '' }]).map((u) => ({
+          value: u.username,
+          label: `${u.name}（${u.username}）`,
+        })),
+      }),
       h('button', { type: 'submit', disabled: login.busy }, login.busy ? '正在登录…' : '登录'),
       ErrorBox({ error: login.error }),
     ]),

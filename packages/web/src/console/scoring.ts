@@ -56,6 +56,12 @@ function ResultTable(props: { assessment: Assessment }) {
         .map((b) => [b.totalRank === null ? '—' : String(b.totalRank), b.name + (b.disqualified ? '（取消资格）' : ''), b.total, b.prize ?? '—', ...b.items.map((i) => i.points)]),
       empty: '尚未计算。',
     }),
-    a.flags.length ? h('ul', { class: 'flags' }, a.flags.map((f) => h('li', null, `${f.message}（${f.code}）`))) : null,
+    a.flags.length
+      ? h(
+          'ul',
+          { class: 'flags' },
+          a.flags.map((f) => h('li', null, `${f.message}（${f.code}）`)),
+        )
+      : null,
   ]);
 }

@@ -21,7 +21,11 @@ export function SubsidyPage(_props: { path: string }) {
     h(QuoteForm, {}),
     h(RunPanel, { region: who?.region ?? '' }),
     h('h2', null, '其他操作'),
-    h(ContractForm, { contracts: contractsOf(subsidyApi).filter((c) => !['subsidy.quote', 'subsidy.startRun'].includes(c.id)), idPrefix: 'subsidy', preset: () => ({ params: { period: lastMonth(), region: who?.region ?? '', jurisdiction: who?.region ?? '' } }) }),
+    h(ContractForm, {
+      contracts: contractsOf(subsidyApi).filter((c) => !['subsidy.quote', 'subsidy.startRun'].includes(c.id)),
+      idPrefix: 'subsidy',
+      preset: () => ({ params: { period: lastMonth(), region: who?.region ?? '', jurisdiction: who?.region ?? '' } }),
+    }),
   ]);
 }
 
@@ -44,7 +48,14 @@ function QuoteForm() {
           Table({
             caption: '逐项金额及依据',
             columns: ['项目', '对象', '状态', '金额', '说明', '依据'],
-            rows: q.result.lines.map((l) => [l.nameZh, l.subject, LINE_STATUS_ZH[l.status] ?? l.status, fen(l.amountFen), l.explanation + (l.missingFacts?.length ? `（缺少：${l.missingFacts.join('、')}）` : ''), `${l.source.seed} ${l.source.lines}`]),
+            rows: q.result.lines.map((l) => [
+              l.nameZh,
+              l.subject,
+              LINE_STATUS_ZH[l.status] ?? l.status,
+              fen(l.amountFen),
+              l.explanation + (l.missingFacts?.length ? `（缺少：${l.missingFacts.join('、')}）` : ''),
+              `${l.source.seed} ${l.source.lines}`,
+            ]),
           }),
           q.result.notQuantified.length ? h('p', { class: 'muted' }, `未量化的政策：${q.result.notQuantified.map((n) => n.nameZh).join('、')}`) : null,
         ])
@@ -92,9 +103,17 @@ function RunPanel(props: { region: string }) {
       ? h('div', null, [
           run.status === 'RUNNING'
             ? h(Progress, { label: `第 ${run.attempt} 次计算进行中`, done: run.progress.done, total: run.progress.total, startedAt: Date.parse(run.startedAt) })
-            : h('p', { class: 'success', role: 'status' }, `计算完成（${run.status}）：${run.totals.households} 户，合计 ${fen(run.totals.totalFen)}；与上次相比新增 ${run.diff.added}、变化 ${run.diff.changed}、减少 ${run.diff.removed}`),
+            : h(
+                'p',
+                { class: 'success', role: 'status' },
+                `计算完成（${run.status}）：${run.totals.households} 户，合计 ${fen(run.totals.totalFen)}；与上次相比新增 ${run.diff.added}、变化 ${run.diff.changed}、减少 ${run.diff.removed}`,
+              ),
           pollError ? ErrorBox({ error: pollError }) : null,
-          Table({ caption: '按项目合计', columns: ['项目', '户数', '金额'], rows: Object.entries(run.totals.byItem).map(([item, t]) => [item, String(t.households), fen(t.totalFen)]) }),
+          Table({
+            caption: '按项目合计',
+            columns: ['项目', '户数', '金额'],
+            rows: Object.entries(run.totals.byItem).map(([item, t]) => [item, String(t.households), fen(t.totalFen)]),
+          }),
         ])
       : null,
   ]);

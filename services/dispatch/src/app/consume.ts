@@ -1,4 +1,4 @@
-import { type EventContext, UnitOfWork, tableName } from '@jingzhun/platform';
+import { type EventContext, tableName, UnitOfWork } from '@jingzhun/platform';
 import type { EventEnvelope } from '@jingzhun/types';
 import { factId, mergeDeltas, type Projector } from '../domain/projection.js';
 import { counterUpdate } from '../store/counters.js';

@@ -4,7 +4,7 @@ import { dueDate } from '../domain/filings.js';
 import { type JobDef, type JobName, scheduledPeriod } from '../domain/jobs.js';
 import { assertClosedPeriod, assertClosedSummary, monthsOf } from '../domain/periods.js';
 import { housingSection } from '../domain/report.js';
-import { type District, DISTRICTS, districtOf, expectedFilers } from '../domain/targets-data.js';
+import { DISTRICTS, type District, districtOf, expectedFilers } from '../domain/targets-data.js';
 import { assessmentsOf } from '../store/facts.js';
 import { filingsOf } from '../store/filings.js';
 import { type JobRun, putRun } from '../store/runs.js';
@@ -34,7 +34,10 @@ async function filingStatus(district: District, period: string, form: 'monthly' 
   return {
     due,
     received: filings.map((f) => f.filer).sort(),
-    late: filings.filter((f) => f.late).map((f) => f.filer).sort(),
+    late: filings
+      .filter((f) => f.late)
+      .map((f) => f.filer)
+      .sort(),
     missing,
     overdue: today > due ? missing : [],
   };
@@ -72,7 +75,13 @@ const EXECUTORS: Record<JobName, Executor> = {
     };
   },
   'housing-progress-overdue': async (district, period, ctx) => {
-    const status = await filingStatus(district, period, 'monthly', district.towns.map((t) => `town:${t}`), shanghaiDate(ctx.at));
+    const status = await filingStatus(
+      district,
+      period,
+      'monthly',
+      district.towns.map((t) => `town:${t}`),
+      shanghaiDate(ctx.at),
+    );
     return { counts: { towns: district.towns.length, missing: status.missing.length, late: status.late.length }, details: status };
   },
   'dropout-window': async (district, period, ctx) => {
@@ -154,7 +163,13 @@ export async function runJob(job: JobDef, request: RunRequest, ports: { clock: C
       const message = error instanceof DomainError ? error.messageZh : String((error as Error)?.message ?? error);
       Object.assign(run, { outcome: 'failed', error: { code, message }, endedAt: ports.clock.now().toISOString() });
       await putRun(run);
-      throw new DomainError('JOB_RUN_FAILED', `任务 ${job.name}（${period}，${district.county}）运行失败：${message}`, 500, { runId: run.runId, job: job.name, period, region: district.county, error: { code, message } });
+      throw new DomainError('JOB_RUN_FAILED', `任务 ${job.name}（${period}，${district.county}）运行失败：${message}`, 500, {
+        runId: run.runId,
+        job: job.name,
+        period,
+        region: district.county,
+        error: { code, message },
+      });
     }
     runs.push(run);
   }

@@ -1,5 +1,5 @@
 import type { Clock, IdGenerator } from '@jingzhun/platform';
-import { UnitOfWork, tableName } from '@jingzhun/platform';
+import { tableName, UnitOfWork } from '@jingzhun/platform';
 import { dispatchEvents } from '@jingzhun/types';
 import { countyOf } from '../domain/metrics.js';
 import { monthsOf } from '../domain/periods.js';

@@ -27,7 +27,21 @@ export function reportSheets(report: Report): { name: string; rows: Cell[][] }[]
       name: '目标进度',
       rows: [
         ['代码', '指标', '单位', '目标年', '基期值', '目标值', '期望进度', '实际', '完成率%', '状态', '责任单位', '来源', '口径冲突'],
-        ...report.targets.map((t) => [t.code, t.name, t.unit, t.targetYear, t.baseline, t.target, t.expected, t.actual, t.ratioPct, STATUS_ZH[t.status] ?? t.status, t.owner, t.source, t.conflict?.note ?? null]),
+        ...report.targets.map((t) => [
+          t.code,
+          t.name,
+          t.unit,
+          t.targetYear,
+          t.baseline,
+          t.target,
+          t.expected,
+          t.actual,
+          t.ratioPct,
+          STATUS_ZH[t.status] ?? t.status,
+          t.owner,
+          t.source,
+          t.conflict?.note ?? null,
+        ]),
       ],
     },
     {

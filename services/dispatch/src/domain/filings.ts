@@ -1,4 +1,4 @@
-import { addMonths, daysBetween, DomainError, type Role } from '@jingzhun/types';
+import { addMonths, DomainError, daysBetween, type Role } from '@jingzhun/types';
 import { z } from 'zod';
 import { countyOf } from './metrics.js';
 import { firstWorkingDayAfter } from './periods.js';

@@ -144,7 +144,10 @@ function filingSection(filings: readonly FilingRecord[], expected: readonly stri
     due: monthly[0]?.due ?? null,
     received,
     late: received.filter((f) => f.late),
-    missing: [...expected].filter((filer) => !filed.has(filer)).sort(byString).map((filer) => ({ filer, name: names[filer] ?? filer })),
+    missing: [...expected]
+      .filter((filer) => !filed.has(filer))
+      .sort(byString)
+      .map((filer) => ({ filer, name: names[filer] ?? filer })),
   };
 }
 

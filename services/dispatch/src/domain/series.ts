@@ -1,6 +1,6 @@
 import { addMonths, DomainError } from '@jingzhun/types';
 import { metricKind } from './metrics.js';
-import { CounterView, type CounterRow } from './report.js';
+import { type CounterRow, CounterView } from './report.js';
 import { expectedAt, type Target, targetWindow, windowMonths } from './targets.js';
 
 export const MAX_SERIES_MONTHS = 120;
@@ -24,11 +24,7 @@ export function buildSeries(rows: readonly CounterRow[], metric: string, from: s
   return months.map((period) => {
     const value = stock ? view.stock(metric, period) : view.flow(metric, [period]);
     const inWindow = window !== undefined && period >= window.from && period <= window.to;
-    const cumulative = stock
-      ? value
-      : target && inWindow
-        ? view.flow(metric, windowMonths(target, period))
-        : view.flow(metric, months.slice(0, months.indexOf(period) + 1));
+    const cumulative = stock ? value : target && inWindow ? view.flow(metric, windowMonths(target, period)) : view.flow(metric, months.slice(0, months.indexOf(period) + 1));
     return { period, value, cumulative, ...(target && inWindow ? { target: expectedAt(target, period) } : {}) };
   });
 }

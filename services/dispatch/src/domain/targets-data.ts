@@ -57,15 +57,7 @@ function exitRows(jurisdiction: string, label: string, exits: readonly number[],
   });
 }
 
-const percent = (
-  code: string,
-  name: string,
-  baseline: number,
-  owner: string,
-  figure: string,
-  line: number,
-  attribute: Target['attribute'] = '预期性',
-): Target => ({
+const percent = (code: string, name: string, baseline: number, owner: string, figure: string, line: number, attribute: Target['attribute'] = '预期性'): Target => ({
   jurisdiction: DEMO_DISTRICT,
   code,
   name,
@@ -189,9 +181,7 @@ export interface District {
   departments: readonly string[];
 }
 
-export const DISTRICTS: readonly District[] = [
-  { county: DEMO_DISTRICT, towns: DEMO_TOWNS.map((t) => t.code), departments: DEMO_DEPARTMENTS.map((d) => d.code) },
-];
+export const DISTRICTS: readonly District[] = [{ county: DEMO_DISTRICT, towns: DEMO_TOWNS.map((t) => t.code), departments: DEMO_DEPARTMENTS.map((d) => d.code) }];
 
 export function districtOf(county: string): District | undefined {
   return DISTRICTS.find((d) => d.county === county);

@@ -38,12 +38,14 @@ export const Target = z.object({
 });
 export type Target = z.infer<typeof Target>;
 
-const impossible = (reason: string, field: string) =>
-  new DomainError('TARGET_IMPOSSIBLE', `指标值不合理：${reason}`, 422, { field });
+const impossible = (reason: string, field: string) => new DomainError('TARGET_IMPOSSIBLE', `指标值不合理：${reason}`, 422, { field });
 
 /** Rejects values no document could mean (workflows.md §7; bad input → 4xx, nothing written). */
 export function assertPossible(target: Target): void {
-  for (const [field, value] of [['baseline', target.baseline], ['target', target.target]] as const) {
+  for (const [field, value] of [
+    ['baseline', target.baseline],
+    ['target', target.target],
+  ] as const) {
     if (!Number.isFinite(value)) throw impossible(`${field} 须为有限数值`, field);
     if (value < 0) throw impossible(`${field} 不能为负数`, field);
     if (target.unit === '%' && value > 100) throw impossible(`百分比指标的 ${field} 不能超过100`, field);

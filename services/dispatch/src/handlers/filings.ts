@@ -1,11 +1,11 @@
+import type { Actor, Clock, IdGenerator } from '@jingzhun/platform';
 import { BadSpreadsheetError, httpHandler, readUpload, tableName, UnitOfWork } from '@jingzhun/platform';
-import { DomainError, dispatchApi, shanghaiDate, type StaffClaims } from '@jingzhun/types';
-import type { Clock, IdGenerator, Actor } from '@jingzhun/platform';
+import { DomainError, dispatchApi, type StaffClaims, shanghaiDate } from '@jingzhun/types';
 import { decideFiling, Figures, type FilingForm, type FilingRecord, filerOf, lateness, validateFigures } from '../domain/filings.js';
 import { assertClosedPeriod } from '../domain/periods.js';
 import { districtOf, expectedFilers } from '../domain/targets-data.js';
-import { filingKeys } from '../store/keys.js';
 import { filingOf, filingsOf, saveFiling } from '../store/filings.js';
+import { filingKeys } from '../store/keys.js';
 import { dispatchTable } from '../store/table.js';
 
 interface FileInput {
@@ -87,6 +87,9 @@ export const listFilings = httpHandler(dispatchApi.listFilings, async ({ query, 
   return {
     items: items.sort((a, b) => (`${a.form}#${a.filer}` < `${b.form}#${b.filer}` ? -1 : 1)),
     missing: district ? expectedFilers(district).filter((f) => !filed.has(f)) : [],
-    late: items.filter((f) => f.late).map((f) => f.filer).sort(),
+    late: items
+      .filter((f) => f.late)
+      .map((f) => f.filer)
+      .sort(),
   };
 });

@@ -1,7 +1,7 @@
-import { httpHandler, jobHandler, type JobInvocation } from '@jingzhun/platform';
+import { httpHandler, type JobInvocation, jobHandler } from '@jingzhun/platform';
 import { CommonErrors, dispatchApi } from '@jingzhun/types';
 import { runJob as execute } from '../app/jobs.js';
-import { type JobName, jobDef, JOBS } from '../domain/jobs.js';
+import { JOBS, type JobName, jobDef } from '../domain/jobs.js';
 import { recentRuns, runsOf } from '../store/runs.js';
 
 const scheduled = (name: JobName) =>

@@ -49,7 +49,13 @@ export const getSeries = httpHandler(dispatchApi.getSeries, async ({ query, asse
   const targets = (await targetsOf(query.region)).map((t) => t.target);
   const target = query.target
     ? targets.find((t) => t.code === query.target)
-    : targets.find((t) => (t.measure?.kind === 'flow' || t.measure?.kind === 'stock') && t.measure.metric === query.metric && t.targetYear >= Number(query.from.slice(0, 4)) && t.baselineYear < Number(query.to.slice(0, 4)));
+    : targets.find(
+        (t) =>
+          (t.measure?.kind === 'flow' || t.measure?.kind === 'stock') &&
+          t.measure.metric === query.metric &&
+          t.targetYear >= Number(query.from.slice(0, 4)) &&
+          t.baselineYear < Number(query.to.slice(0, 4)),
+      );
   if (query.target && !target) throw CommonErrors.notFound('目标');
   const points = buildSeries(await countersOf(query.region), query.metric, query.from, query.to, target);
   return {

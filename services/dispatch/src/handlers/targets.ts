@@ -3,7 +3,7 @@ import { CommonErrors, dispatchApi } from '@jingzhun/types';
 import { assertPossible, Target } from '../domain/targets.js';
 import { targetKeys } from '../store/keys.js';
 import { dispatchTable } from '../store/table.js';
-import { saveTarget, targetHistory as loadHistory, targetOf, targetsOf } from '../store/targets.js';
+import { targetHistory as loadHistory, saveTarget, targetOf, targetsOf } from '../store/targets.js';
 
 export const listTargets = httpHandler(dispatchApi.listTargets, async ({ query, assertInScope }) => {
   assertInScope(query.jurisdiction);

@@ -1,5 +1,5 @@
 import { getItem, queryAll, tableName, type UnitOfWork } from '@jingzhun/platform';
-import type { FactKind, FactRef, FactWrite, MonitoringCase, AssessmentFact } from '../domain/projection.js';
+import type { AssessmentFact, FactKind, FactRef, FactWrite, MonitoringCase } from '../domain/projection.js';
 import { factKeys } from './keys.js';
 import { dispatchTable } from './table.js';
 

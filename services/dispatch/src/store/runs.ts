@@ -48,6 +48,13 @@ export async function runsOf(job: string, period: string | undefined, limit: num
 }
 
 export async function recentRuns(limit: number, cursor?: string) {
-  const page = await queryPage<JobRun & Record<string, unknown>>({ table: table(), index: 'gsi1', partition: runKeys.recent(), limit, forward: false, ...(cursor ? { cursor } : {}) });
+  const page = await queryPage<JobRun & Record<string, unknown>>({
+    table: table(),
+    index: 'gsi1',
+    partition: runKeys.recent(),
+    limit,
+    forward: false,
+    ...(cursor ? { cursor } : {}),
+  });
   return { items: page.items.map(strip), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

@@ -10,9 +10,26 @@ import { makeIdNumber, makeName } from './people.js';
  * Pure: the seed writes them through the store so the household events are emitted.
  */
 const PLAN: (Exclude<RegisterStatus, 'APPLYING'> | 'APPLYING')[] = [
-  'REGISTERED', 'EXITED_WITH_POLICY', 'REGISTERED', 'EXITED_WITH_POLICY', 'EXITED_WITH_POLICY', 'REGISTERED', 'MONITORED',
-  'EXITED_WITH_POLICY', 'REGISTERED', 'APPLYING', 'EXITED_WITH_POLICY', 'RE_REGISTERED', 'REGISTERED', 'EXITED_WITH_POLICY',
-  'EXITED_NO_POLICY', 'REGISTERED', 'EXITED_WITH_POLICY', 'APPLYING', 'REGISTERED', 'EXITED_WITH_POLICY',
+  'REGISTERED',
+  'EXITED_WITH_POLICY',
+  'REGISTERED',
+  'EXITED_WITH_POLICY',
+  'EXITED_WITH_POLICY',
+  'REGISTERED',
+  'MONITORED',
+  'EXITED_WITH_POLICY',
+  'REGISTERED',
+  'APPLYING',
+  'EXITED_WITH_POLICY',
+  'RE_REGISTERED',
+  'REGISTERED',
+  'EXITED_WITH_POLICY',
+  'EXITED_NO_POLICY',
+  'REGISTERED',
+  'EXITED_WITH_POLICY',
+  'APPLYING',
+  'REGISTERED',
+  'EXITED_WITH_POLICY',
 ];
 const CAUSES = ['01', '02', '01', '08', '03', '07', '09', '01', '04', '11'] as const;
 
@@ -31,23 +48,57 @@ export function demoHouseholds(village: string, count: number, villageIndex: num
     const headYear = 1940 + ((seed * 7) % 35);
     const members = [];
     const sequence = (k: number) => (villageIndex * 97 + i * 5 + k) % 1000;
-    members.push({ name: makeName(seed, seed), idNumber: makeIdNumber(`${headYear}-${pad(1 + (seed % 12))}-${pad(1 + (seed % 28))}`, sequence(0)), relation: 'head', laborCapacity: headYear < 1955 ? 'none' : 'partial', health: seed % 3 === 0 ? 'chronic' : 'healthy' });
-    if (size >= 2) members.push({ name: makeName(seed + 3, seed + 1), idNumber: makeIdNumber(`${headYear + 2}-${pad(1 + ((seed + 5) % 12))}-${pad(1 + ((seed + 3) % 28))}`, sequence(1)), relation: 'spouse' });
-    if (size >= 3) members.push({ name: makeName(seed, seed + 7), idNumber: makeIdNumber(`${2003 + (seed % 10)}-${pad(1 + ((seed + 2) % 12))}-${pad(1 + ((seed + 9) % 28))}`, sequence(2)), relation: 'child', schooling: 'primary' });
-    if (size >= 4) members.push({ name: makeName(seed + 1, seed + 11), idNumber: makeIdNumber(`${1925 + (seed % 12)}-${pad(1 + ((seed + 4) % 12))}-${pad(1 + ((seed + 6) % 28))}`, sequence(3)), relation: 'parent', laborCapacity: 'none' });
+    members.push({
+      name: makeName(seed, seed),
+      idNumber: makeIdNumber(`${headYear}-${pad(1 + (seed % 12))}-${pad(1 + (seed % 28))}`, sequence(0)),
+      relation: 'head',
+      laborCapacity: headYear < 1955 ? 'none' : 'partial',
+      health: seed % 3 === 0 ? 'chronic' : 'healthy',
+    });
+    if (size >= 2)
+      members.push({
+        name: makeName(seed + 3, seed + 1),
+        idNumber: makeIdNumber(`${headYear + 2}-${pad(1 + ((seed + 5) % 12))}-${pad(1 + ((seed + 3) % 28))}`, sequence(1)),
+        relation: 'spouse',
+      });
+    if (size >= 3)
+      members.push({
+        name: makeName(seed, seed + 7),
+        idNumber: makeIdNumber(`${2003 + (seed % 10)}-${pad(1 + ((seed + 2) % 12))}-${pad(1 + ((seed + 9) % 28))}`, sequence(2)),
+        relation: 'child',
+        schooling: 'primary',
+      });
+    if (size >= 4)
+      members.push({
+        name: makeName(seed + 1, seed + 11),
+        idNumber: makeIdNumber(`${1925 + (seed % 12)}-${pad(1 + ((seed + 4) % 12))}-${pad(1 + ((seed + 6) % 28))}`, sequence(3)),
+        relation: 'parent',
+        laborCapacity: 'none',
+      });
     const body = identificationApi.CreateHouseholdBody.parse({
       region: village,
       group: `${1 + (seed % 6)}组`,
       mainCause: CAUSES[seed % CAUSES.length],
       secondaryCauses: seed % 2 === 0 ? ['08'].filter((c) => c !== CAUSES[seed % CAUSES.length]) : [],
-      income: { year: 2017, wageFen: perCapitaYuan * size * 60, businessFen: perCapitaYuan * size * 30, businessCostFen: 0, transferFen: perCapitaYuan * size * 10, oneOffTransferFen: 0, propertyFen: 0 },
+      income: {
+        year: 2017,
+        wageFen: perCapitaYuan * size * 60,
+        businessFen: perCapitaYuan * size * 30,
+        businessCostFen: 0,
+        transferFen: perCapitaYuan * size * 10,
+        oneOffTransferFen: 0,
+        propertyFen: 0,
+      },
       welfare: { food: true, clothing: true, education: true, medical: true, housing: !(poor && seed % 5 === 0), water: true },
       housing: { dangerGrade: poor && seed % 5 === 0 ? 'C' : 'B', safeDrinkingWater: true },
       dibao: seed % 4 === 0,
       tekun: size === 1 && headYear < 1950,
       members,
       helper: { name: makeName(seed + 9, seed + 4), unit: '台儿庄区扶贫办', from: '2016-03-01' },
-      evidence: [{ kind: 'application', ref: `申请书-${i}` }, { kind: 'authorisation', ref: `授权书-${i}` }],
+      evidence: [
+        { kind: 'application', ref: `申请书-${i}` },
+        { kind: 'authorisation', ref: `授权书-${i}` },
+      ],
     });
     let n = 0;
     const householdId = demoId('01HD', village, i);
@@ -56,7 +107,12 @@ export function demoHouseholds(village: string, count: number, villageIndex: num
       households.push(openHousehold(body, { ...ids, role: 'village' }));
       continue;
     }
-    const exitedAt = status === 'EXITED_WITH_POLICY' || status === 'EXITED_NO_POLICY' || status === 'MONITORED' || status === 'RE_REGISTERED' ? (seed % 2 === 0 ? '2016-12-20' : '2017-12-18') : undefined;
+    const exitedAt =
+      status === 'EXITED_WITH_POLICY' || status === 'EXITED_NO_POLICY' || status === 'MONITORED' || status === 'RE_REGISTERED'
+        ? seed % 2 === 0
+          ? '2016-12-20'
+          : '2017-12-18'
+        : undefined;
     const monitorType: MonitorType | undefined = status === 'MONITORED' ? '脱贫不稳定户' : undefined;
     households.push(
       migratedHousehold(body, status, {

@@ -1,10 +1,10 @@
 import { DomainError, type Role } from '@jingzhun/types';
-import { unresolvedBlocks, openHits, type HitRecord } from './comparison.js';
 import { monitoringLineFen, riskFlagsOf } from './colour.js';
+import { type HitRecord, openHits, unresolvedBlocks } from './comparison.js';
 import { assessExit, entryIncomeMet, riskEliminated } from './eligibility.js';
 import { ENTRY_NOTICES, ENTRY_STEPS } from './entry.js';
 import { EXIT_NOTICES, EXIT_STEPS } from './exit.js';
-import { type HouseholdRecord, type MonitorType, refresh, type RegisterStatus, type WorkflowState } from './household.js';
+import { type HouseholdRecord, type MonitorType, type RegisterStatus, refresh, type WorkflowState } from './household.js';
 import { perCapitaIncomeFen } from './income.js';
 import { type Command, checkStep, findStep, type NoticeStage, type NoticeType, type Step } from './machine.js';
 import { MONITORING_NOTICES, MONITORING_STEPS, monitoringDueDate } from './monitoring.js';
@@ -42,7 +42,14 @@ const MACHINES: Record<Kind, { steps: readonly Step[]; notices: readonly NoticeS
 
 /** Steps taken on a household with no workflow running (dynamic adjustment, workflows.md §1.4, §2.2). */
 const ADJUSTMENTS: readonly Step[] = [
-  { action: 'RE_REGISTER', from: null, to: null, roles: ['county'], evidence: ['survey', 'approval'], citation: 'workflows.md §1.4 "Conversion"; 000 ID-9 L1019–1021 (返贫人口及时纳入)' },
+  {
+    action: 'RE_REGISTER',
+    from: null,
+    to: null,
+    roles: ['county'],
+    evidence: ['survey', 'approval'],
+    citation: 'workflows.md §1.4 "Conversion"; 000 ID-9 L1019–1021 (返贫人口及时纳入)',
+  },
   { action: 'ELIMINATE_RISK', from: null, to: null, roles: ['county'], evidence: ['minutes', 'decision'], citation: 'workflows.md §1.4 "Risk elimination"' },
 ];
 
@@ -142,9 +149,7 @@ function runStep(household: HouseholdRecord, kind: Kind, step: Step, command: Co
     if (step.action === 'REJECT' || step.action === 'REFUSE') return fallback(household, decision, ctx);
     return finish(household, kind, step.action, decision, ctx);
   }
-  const workflow: WorkflowState = household.workflow
-    ? { ...household.workflow, state: step.to, stepAt: ctx.today }
-    : startWorkflow(household, kind, step.to, command, ctx.today);
+  const workflow: WorkflowState = household.workflow ? { ...household.workflow, state: step.to, stepAt: ctx.today } : startWorkflow(household, kind, step.to, command, ctx.today);
   if (!step.notice) delete workflow.notice;
   const next = refresh({ ...household, workflow, lastDecision: decision }, ctx.lines);
   const events: EventKind[] = [];

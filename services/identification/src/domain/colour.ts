@@ -1,6 +1,7 @@
 import type { identificationEvents } from '@jingzhun/types';
 
 type WelfareChecks = identificationEvents.WelfareChecks;
+
 import { failedWelfareChecks, yuan } from './eligibility.js';
 
 /**

@@ -244,9 +244,35 @@ export function viewOf(household: HouseholdRecord & { version: number; createdAt
 }
 
 const VIEW_FIELDS = [
-  'householdId', 'region', 'group', 'headName', 'phone', 'status', 'attribute', 'standard', 'mainCause', 'secondaryCauses', 'income',
-  'incomePerCapitaFen', 'welfare', 'housing', 'dibao', 'tekun', 'colour', 'size', 'helpers', 'measures', 'workflow', 'registeredAt',
-  'exitedAt', 'policyUntil', 'monitorType', 'lastDecision', 'version', 'createdAt', 'updatedAt',
+  'householdId',
+  'region',
+  'group',
+  'headName',
+  'phone',
+  'status',
+  'attribute',
+  'standard',
+  'mainCause',
+  'secondaryCauses',
+  'income',
+  'incomePerCapitaFen',
+  'welfare',
+  'housing',
+  'dibao',
+  'tekun',
+  'colour',
+  'size',
+  'helpers',
+  'measures',
+  'workflow',
+  'registeredAt',
+  'exitedAt',
+  'policyUntil',
+  'monitorType',
+  'lastDecision',
+  'version',
+  'createdAt',
+  'updatedAt',
 ] as const;
 
 function pick(record: Record<string, unknown>): Record<string, unknown> {

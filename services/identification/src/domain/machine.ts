@@ -1,4 +1,4 @@
-import { DomainError, type identificationApi, type noticeEvents, type Role, ROLE_NAMES_ZH } from '@jingzhun/types';
+import { DomainError, type identificationApi, type noticeEvents, ROLE_NAMES_ZH, type Role } from '@jingzhun/types';
 
 /**
  * The generic part of every workflow (workflows.md §1.3, §1.4, §2.1, §2.3): a step names the

@@ -6,8 +6,7 @@ import type { NoticeStage, Step } from './machine.js';
  * EX-6 L739): signal → … → MONITORED within 15 calendar days, one village 公示 of ≥ 5 days.
  * Fallback: a new household → REJECTED; an exited household keeps its status (§4.1).
  */
-export type MonitoringState =
-  | 'SIGNALLED' | 'APPLIED' | 'CHECKED' | 'COMPARED' | 'REVIEWED' | 'NOTICED' | 'NOTICE_CLEARED' | 'TOWN_REVIEWED' | 'COUNTY_DECIDED';
+export type MonitoringState = 'SIGNALLED' | 'APPLIED' | 'CHECKED' | 'COMPARED' | 'REVIEWED' | 'NOTICED' | 'NOTICE_CLEARED' | 'TOWN_REVIEWED' | 'COUNTY_DECIDED';
 
 const S = (step: Step<MonitoringState>) => step;
 
@@ -19,7 +18,15 @@ export const MONITORING_STEPS: readonly Step<MonitoringState>[] = [
   S({ action: 'CHECK', from: 'APPLIED', to: 'CHECKED', roles: ['village'], evidence: ['survey'], citation: 'workflows.md §1.4 D2' }),
   S({ action: 'COMPARE', from: 'CHECKED', to: 'COMPARED', roles: ['county'], evidence: ['comparison'], citation: 'workflows.md §1.4 D5' }),
   S({ action: 'REVIEW', from: 'COMPARED', to: 'REVIEWED', roles: ['village'], evidence: ['minutes'], meeting: true, citation: 'workflows.md §1.4 D6' }),
-  S({ action: 'POST_NOTICE', from: 'REVIEWED', to: 'NOTICED', roles: ['village'], evidence: [], notice: { type: 'monitoring', days: 5 }, citation: 'workflows.md §1.4 D7–D11, §4.2' }),
+  S({
+    action: 'POST_NOTICE',
+    from: 'REVIEWED',
+    to: 'NOTICED',
+    roles: ['village'],
+    evidence: [],
+    notice: { type: 'monitoring', days: 5 },
+    citation: 'workflows.md §1.4 D7–D11, §4.2',
+  }),
   S({ action: 'TOWN_REVIEW', from: 'NOTICE_CLEARED', to: 'TOWN_REVIEWED', roles: ['town'], evidence: ['review-form'], citation: 'workflows.md §1.4 D12' }),
   S({ action: 'COUNTY_DECIDE', from: 'TOWN_REVIEWED', to: 'COUNTY_DECIDED', roles: ['county'], evidence: ['decision'], citation: 'workflows.md §1.4 D14' }),
   S({ action: 'CONFIRM', from: 'COUNTY_DECIDED', to: null, roles: ['town'], evidence: ['nsys-receipt'], citation: 'workflows.md §1.4 D15' }),
@@ -32,7 +39,15 @@ export const MONITORING_NOTICES: readonly NoticeStage<MonitoringState>[] = [{ st
 
 /** The day by which each state should be left (workflows.md §1.4 table, per-step split [PROP]). */
 const STEP_DAY: Record<MonitoringState, number> = {
-  SIGNALLED: 1, APPLIED: 2, CHECKED: 5, COMPARED: 6, REVIEWED: 7, NOTICED: 12, NOTICE_CLEARED: 12, TOWN_REVIEWED: 14, COUNTY_DECIDED: 15,
+  SIGNALLED: 1,
+  APPLIED: 2,
+  CHECKED: 5,
+  COMPARED: 6,
+  REVIEWED: 7,
+  NOTICED: 12,
+  NOTICE_CLEARED: 12,
+  TOWN_REVIEWED: 14,
+  COUNTY_DECIDED: 15,
 };
 
 export type MonitoringAlert = 'none' | 'orange' | 'red';

@@ -1,4 +1,4 @@
-import { parentRegion, regionLevel, type RegionLevel } from '@jingzhun/types';
+import { parentRegion, type RegionLevel, regionLevel } from '@jingzhun/types';
 
 export interface Region {
   code: string;

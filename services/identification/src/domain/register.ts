@@ -1,9 +1,9 @@
+import type { Role } from '@jingzhun/types';
 import { DomainError, type identificationApi, type noticeEvents } from '@jingzhun/types';
+import { buildMembers, type HouseholdRecord, type MemberRecord, type MonitorType, memberOf, type RegisterStatus, refresh } from './household.js';
 import { checkStep, type Step } from './machine.js';
-import { buildMembers, type HouseholdRecord, memberOf, type MemberRecord, type MonitorType, refresh, type RegisterStatus } from './household.js';
 import { monitoringDueDate } from './monitoring.js';
 import type { LineInput } from './poverty-lines.js';
-import type { Role } from '@jingzhun/types';
 
 /**
  * Register operations that are not workflow steps: opening a household (an entry application or
@@ -14,7 +14,14 @@ type CreateBody = identificationApi.CreateHouseholdBody;
 
 /** Opening steps: an application needs the application form and the signed data-check authorisation (ANC §1). */
 const OPEN_ENTRY: Step = { action: 'APPLY', from: null, to: 'APPLIED', roles: ['village'], evidence: ['application', 'authorisation'], citation: 'workflows.md §1.3 #1' };
-const OPEN_MONITORING: Step = { action: 'SIGNAL', from: null, to: 'SIGNALLED', roles: ['village', 'town', 'county'], evidence: ['hardship-report'], citation: 'workflows.md §1.4 D0' };
+const OPEN_MONITORING: Step = {
+  action: 'SIGNAL',
+  from: null,
+  to: 'SIGNALLED',
+  roles: ['village', 'town', 'county'],
+  evidence: ['hardship-report'],
+  citation: 'workflows.md §1.4 D0',
+};
 
 export function openHousehold(body: CreateBody, ctx: { householdId: string; nextId: () => string; today: string; role: Role; lines: readonly LineInput[] }): HouseholdRecord {
   const opening = body.procedure.kind === 'entry' ? OPEN_ENTRY : OPEN_MONITORING;
@@ -24,8 +31,15 @@ export function openHousehold(body: CreateBody, ctx: { householdId: string; next
     body.procedure.kind === 'entry'
       ? { kind: 'entry', state: 'APPLIED', startedAt: ctx.today, stepAt: ctx.today, statusBefore: 'APPLYING' }
       : {
-          kind: 'monitoring', state: 'SIGNALLED', startedAt: ctx.today, stepAt: ctx.today, statusBefore: 'APPLYING',
-          monitorType: body.procedure.monitorType, signalledAt: ctx.today, dueDate: monitoringDueDate(ctx.today), cityStandard: body.procedure.cityStandard,
+          kind: 'monitoring',
+          state: 'SIGNALLED',
+          startedAt: ctx.today,
+          stepAt: ctx.today,
+          statusBefore: 'APPLYING',
+          monitorType: body.procedure.monitorType,
+          signalledAt: ctx.today,
+          dueDate: monitoringDueDate(ctx.today),
+          cityStandard: body.procedure.cityStandard,
         };
   const record: HouseholdRecord = {
     householdId: ctx.householdId,
@@ -64,24 +78,56 @@ export function openHousehold(body: CreateBody, ctx: { householdId: string; next
 export function migratedHousehold(
   body: Omit<CreateBody, 'procedure' | 'evidence'>,
   status: Exclude<RegisterStatus, 'APPLYING'>,
-  ctx: { householdId: string; nextId: () => string; today: string; registeredAt: string; exitedAt?: string; policyUntil?: string; monitorType?: MonitorType; lines: readonly LineInput[] },
+  ctx: {
+    householdId: string;
+    nextId: () => string;
+    today: string;
+    registeredAt: string;
+    exitedAt?: string;
+    policyUntil?: string;
+    monitorType?: MonitorType;
+    lines: readonly LineInput[];
+  },
 ): HouseholdRecord {
   const members = buildMembers(body.members, ctx.nextId, ctx.today);
   return refresh(
     {
-      householdId: ctx.householdId, region: body.region, group: body.group, status, mainCause: body.mainCause, secondaryCauses: body.secondaryCauses,
-      standard: body.standard ?? 'provincial', income: body.income, welfare: body.welfare, housing: body.housing, dibao: body.dibao, tekun: body.tekun,
-      members, helpers: body.helper ? [body.helper] : [], measures: [], registeredAt: ctx.registeredAt,
-      ...(ctx.exitedAt ? { exitedAt: ctx.exitedAt } : {}), ...(ctx.policyUntil ? { policyUntil: ctx.policyUntil } : {}),
+      householdId: ctx.householdId,
+      region: body.region,
+      group: body.group,
+      status,
+      mainCause: body.mainCause,
+      secondaryCauses: body.secondaryCauses,
+      standard: body.standard ?? 'provincial',
+      income: body.income,
+      welfare: body.welfare,
+      housing: body.housing,
+      dibao: body.dibao,
+      tekun: body.tekun,
+      members,
+      helpers: body.helper ? [body.helper] : [],
+      measures: [],
+      registeredAt: ctx.registeredAt,
+      ...(ctx.exitedAt ? { exitedAt: ctx.exitedAt } : {}),
+      ...(ctx.policyUntil ? { policyUntil: ctx.policyUntil } : {}),
       ...(ctx.monitorType ? { monitorType: ctx.monitorType } : {}),
-      lastDecision: { action: 'MIGRATE', at: ctx.today }, evidence: [], headName: '', size: 0, incomePerCapitaFen: 0, attribute: '一般贫困户',
+      lastDecision: { action: 'MIGRATE', at: ctx.today },
+      evidence: [],
+      headName: '',
+      size: 0,
+      incomePerCapitaFen: 0,
+      attribute: '一般贫困户',
     },
     ctx.lines,
   );
 }
 
 /** Field changes with evidence; returns the record and the names of the fields that changed. */
-export function applyChanges(household: HouseholdRecord, changes: identificationApi.UpdateHouseholdChanges, lines: readonly LineInput[]): { household: HouseholdRecord; changed: string[] } {
+export function applyChanges(
+  household: HouseholdRecord,
+  changes: identificationApi.UpdateHouseholdChanges,
+  lines: readonly LineInput[],
+): { household: HouseholdRecord; changed: string[] } {
   if (household.workflow?.notice) {
     throw new DomainError('NOTICE_PENDING', '公示期间不能修改农户信息（须先处理异议或等公示结束）', 409);
   }
@@ -99,7 +145,14 @@ export function applyChanges(household: HouseholdRecord, changes: identification
 }
 
 /** Birth, marriage in, move in (动态调整 natural changes). The caller reserves the ID number. */
-export function addMember(household: HouseholdRecord, input: identificationApi.MemberInput, memberId: string, date: string, today: string, lines: readonly LineInput[]): HouseholdRecord {
+export function addMember(
+  household: HouseholdRecord,
+  input: identificationApi.MemberInput,
+  memberId: string,
+  date: string,
+  today: string,
+  lines: readonly LineInput[],
+): HouseholdRecord {
   if (input.relation === 'head') throw new DomainError('HEAD_REQUIRED', '新增成员不能作为第二名户主；更换户主请修改成员关系', 400);
   if (household.members.some((member) => member.idNumber === input.idNumber)) {
     throw new DomainError('DUPLICATE_ID_NUMBER', '该身份证号已在本户中', 409);
@@ -109,7 +162,14 @@ export function addMember(household: HouseholdRecord, input: identificationApi.M
 }
 
 /** Death, marriage out, move out. A deceased or departed head must be replaced first. */
-export function changeMemberStatus(household: HouseholdRecord, memberId: string, status: 'deceased' | 'moved_out', date: string, today: string, lines: readonly LineInput[]): { household: HouseholdRecord; member: MemberRecord } {
+export function changeMemberStatus(
+  household: HouseholdRecord,
+  memberId: string,
+  status: 'deceased' | 'moved_out',
+  date: string,
+  today: string,
+  lines: readonly LineInput[],
+): { household: HouseholdRecord; member: MemberRecord } {
   const member = household.members.find((candidate) => candidate.memberId === memberId);
   if (!member) throw new DomainError('NOT_FOUND', '成员不存在', 404);
   if (member.status !== 'active') throw new DomainError('MEMBER_NOT_ACTIVE', '该成员已不在册', 409);

@@ -8,8 +8,16 @@ import { assertWindowOpen, type NsysWindow, policyUntil } from './policy.js';
  * Fallback: NOT_EXITED (stays a key village, may re-apply next year; §4.1).
  */
 export type VillageExitState =
-  | 'PRELIM_REVIEWED' | 'VILLAGE_NOTICE' | 'NOTICE_CLEARED' | 'EVALUATED' | 'APPROVED' | 'ANNOUNCED' | 'ANNOUNCEMENT_CLEARED'
-  | 'FILED' | 'DEREGISTERED' | 'NOT_EXITED';
+  | 'PRELIM_REVIEWED'
+  | 'VILLAGE_NOTICE'
+  | 'NOTICE_CLEARED'
+  | 'EVALUATED'
+  | 'APPROVED'
+  | 'ANNOUNCED'
+  | 'ANNOUNCEMENT_CLEARED'
+  | 'FILED'
+  | 'DEREGISTERED'
+  | 'NOT_EXITED';
 
 export interface VillageExitRecord {
   village: string;
@@ -45,12 +53,36 @@ export function countPoorPersons(households: readonly { status: string; size: nu
 
 const S = (step: Step<VillageExitState>) => step;
 export const VILLAGE_EXIT_STEPS: readonly Step<VillageExitState>[] = [
-  S({ action: 'POST_NOTICE', from: 'PRELIM_REVIEWED', to: 'VILLAGE_NOTICE', roles: ['town'], evidence: [], notice: { type: 'village-exit-notice', days: 7 }, citation: 'seed 000 EX-8 L1083–1085; PN-3' }),
+  S({
+    action: 'POST_NOTICE',
+    from: 'PRELIM_REVIEWED',
+    to: 'VILLAGE_NOTICE',
+    roles: ['town'],
+    evidence: [],
+    notice: { type: 'village-exit-notice', days: 7 },
+    citation: 'seed 000 EX-8 L1083–1085; PN-3',
+  }),
   S({ action: 'EVALUATE', from: 'NOTICE_CLEARED', to: 'EVALUATED', roles: ['county'], evidence: ['acceptance-report'], citation: 'seed 000 EX-9 L1085–1093' }),
-  S({ action: 'REJECT', from: 'NOTICE_CLEARED', to: 'NOT_EXITED', roles: ['county'], evidence: ['acceptance-report'], reasonRequired: true, citation: 'seed 000 EX-9 L1085–1093 (是否退出)' }),
+  S({
+    action: 'REJECT',
+    from: 'NOTICE_CLEARED',
+    to: 'NOT_EXITED',
+    roles: ['county'],
+    evidence: ['acceptance-report'],
+    reasonRequired: true,
+    citation: 'seed 000 EX-9 L1085–1093 (是否退出)',
+  }),
   S({ action: 'APPROVE', from: 'EVALUATED', to: 'APPROVED', roles: ['leading_group'], evidence: ['approval'], citation: 'seed 000 EX-10 L1093–1097' }),
   S({ action: 'REJECT', from: 'EVALUATED', to: 'NOT_EXITED', roles: ['leading_group'], evidence: ['approval'], reasonRequired: true, citation: 'seed 000 EX-10' }),
-  S({ action: 'POST_NOTICE', from: 'APPROVED', to: 'ANNOUNCED', roles: ['county'], evidence: [], notice: { type: 'village-exit-announcement', days: 5 }, citation: 'seed 000 EX-10 L1093–1097 (公告期5天); PN-4' }),
+  S({
+    action: 'POST_NOTICE',
+    from: 'APPROVED',
+    to: 'ANNOUNCED',
+    roles: ['county'],
+    evidence: [],
+    notice: { type: 'village-exit-announcement', days: 5 },
+    citation: 'seed 000 EX-10 L1093–1097 (公告期5天); PN-4',
+  }),
   S({ action: 'FILE', from: 'ANNOUNCEMENT_CLEARED', to: 'FILED', roles: ['leading_group'], evidence: ['filing'], citation: 'seed 000 EX-11 L1099–1103' }),
   S({ action: 'DEREGISTER', from: 'FILED', to: 'DEREGISTERED', roles: ['county'], evidence: ['nsys-receipt'], citation: 'seed 000 EX-11 L1099–1103 (开放调整期内…退出并销号)' }),
 ];
@@ -59,7 +91,10 @@ const NOTICE_STATES: Partial<Record<VillageExitState, VillageExitState>> = { VIL
 
 /** 初审评估 (000 EX-8 L1079–1083): the town checks the standard; incidence above 2% needs a written exception for LG. */
 export function openVillageExit(input: Omit<VillageExitRecord, 'state' | 'incidencePercent'>, role: Role, evidence: Command['evidence'], today: string): VillageExitRecord {
-  checkStep({ action: 'PRELIM_REVIEW', from: null, to: 'PRELIM_REVIEWED', roles: ['town'], evidence: ['review-form'], citation: 'seed 000 EX-8' }, role, { action: 'PRELIM_REVIEW', evidence });
+  checkStep({ action: 'PRELIM_REVIEW', from: null, to: 'PRELIM_REVIEWED', roles: ['town'], evidence: ['review-form'], citation: 'seed 000 EX-8' }, role, {
+    action: 'PRELIM_REVIEW',
+    evidence,
+  });
   const incidence = incidencePercent(input.poorPersons, input.ruralPopulation);
   if (incidence > INCIDENCE_MAX_PERCENT && !input.exception) {
     throw new DomainError('INCIDENCE_TOO_HIGH', `贫困发生率 ${incidence}% 高于 2%，不符合退出标准（确需退出须写明例外理由，报领导小组）`, 409, { incidencePercent: incidence });
@@ -96,7 +131,13 @@ export function applyVillageExitAction(
   return { record: next, ...(step.notice ? { notice: step.notice } : {}), exited: step.action === 'DEREGISTER' };
 }
 
-export function applyVillageNoticeOutcome(record: VillageExitRecord, requestId: string, outcome: 'clear' | 'held' | 'upheld', source: 'window-closed' | 'objection-decided', today: string): VillageExitRecord | undefined {
+export function applyVillageNoticeOutcome(
+  record: VillageExitRecord,
+  requestId: string,
+  outcome: 'clear' | 'held' | 'upheld',
+  source: 'window-closed' | 'objection-decided',
+  today: string,
+): VillageExitRecord | undefined {
   const clearTo = NOTICE_STATES[record.state];
   if (!clearTo || record.notice?.requestId !== requestId) return undefined;
   if (source === 'objection-decided' && !record.notice.held) return undefined;

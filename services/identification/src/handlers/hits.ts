@@ -4,8 +4,8 @@ import { CommonErrors, DomainError, identificationApi, isWithinRegion, shanghaiD
 import { PUBLISHED } from '../domain/actions.js';
 import { applyHitDecision, assertMayDecide, buildHits, parseDepartmentList } from '../domain/comparison.js';
 import { refresh, viewOf } from '../domain/household.js';
-import { assertVersion, type HitItem, type HouseholdItem, loadHits, loadHousehold, stripItem, unitOfWork, writeHousehold } from '../store/households.js';
 import { findGuards, loadHit } from '../store/hits.js';
+import { assertVersion, type HitItem, type HouseholdItem, loadHits, loadHousehold, stripItem, unitOfWork, writeHousehold } from '../store/households.js';
 import { householdKeys, importKey } from '../store/keys.js';
 import { loadLineEntries } from '../store/reference.js';
 
@@ -34,7 +34,14 @@ export const reviewHit = httpHandler(identificationApi.reviewHit, async ({ param
   const uow = unitOfWork(clock, ids, actor);
   uow.replace(decided as unknown as Versioned);
   const next = refresh(household, await loadLineEntries());
-  const stored = writeHousehold(uow, item, next, { action: `HIT_${body.outcome.toUpperCase()}`, reason: body.reason }, changes.length > 0 && PUBLISHED(next.status) ? ['changed'] : [], changes);
+  const stored = writeHousehold(
+    uow,
+    item,
+    next,
+    { action: `HIT_${body.outcome.toUpperCase()}`, reason: body.reason },
+    changes.length > 0 && PUBLISHED(next.status) ? ['changed'] : [],
+    changes,
+  );
   await uow.commit();
   return viewOf(stored);
 });

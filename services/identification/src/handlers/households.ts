@@ -3,7 +3,7 @@ import { DomainError, identificationApi, maskIdNumber, shanghaiDate } from '@jin
 import { PUBLISHED } from '../domain/actions.js';
 import { viewOf } from '../domain/household.js';
 import { addMeasure as addMeasureTo, addMember as addMemberTo, applyChanges, changeMemberStatus, handOver, openHousehold } from '../domain/register.js';
-import { assertVersion, createHousehold as createItem, loadHousehold, stripItem, table, unitOfWork, writeHousehold, listHouseholdsIn } from '../store/households.js';
+import { assertVersion, createHousehold as createItem, listHouseholdsIn, loadHousehold, stripItem, table, unitOfWork, writeHousehold } from '../store/households.js';
 import { householdKeys, idGuardKey } from '../store/keys.js';
 import { loadLineEntries } from '../store/reference.js';
 
@@ -16,10 +16,19 @@ export const listHouseholds = httpHandler(identificationApi.listHouseholds, asyn
   const page = await listHouseholdsIn(query.region, query);
   return {
     items: page.items.map((item) => ({
-      householdId: item.householdId, region: item.region, group: item.group, headName: item.headName, status: item.status,
-      attribute: item.attribute, size: item.size, incomePerCapitaFen: item.incomePerCapitaFen, version: item.version,
-      ...(item.colour ? { colour: item.colour } : {}), ...(item.exitedAt ? { exitedAt: item.exitedAt } : {}),
-      ...(item.policyUntil ? { policyUntil: item.policyUntil } : {}), ...(item.workflow ? { workflowState: `${item.workflow.kind}:${item.workflow.state}` } : {}),
+      householdId: item.householdId,
+      region: item.region,
+      group: item.group,
+      headName: item.headName,
+      status: item.status,
+      attribute: item.attribute,
+      size: item.size,
+      incomePerCapitaFen: item.incomePerCapitaFen,
+      version: item.version,
+      ...(item.colour ? { colour: item.colour } : {}),
+      ...(item.exitedAt ? { exitedAt: item.exitedAt } : {}),
+      ...(item.policyUntil ? { policyUntil: item.policyUntil } : {}),
+      ...(item.workflow ? { workflowState: `${item.workflow.kind}:${item.workflow.state}` } : {}),
     })),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
@@ -70,7 +79,10 @@ export const addMember = httpHandler(identificationApi.addMember, async ({ param
   const household = addMemberTo(stripItem(item), body.member, memberId, body.date, today, await loadLineEntries());
   household.evidence = [...household.evidence, ...body.evidence.map((e) => ({ ...e, at: today, action: `MEMBER_ADDED:${body.reason}` }))];
   const uow = unitOfWork(clock, ids, actor);
-  const stored = writeHousehold(uow, item, household, { action: `MEMBER_ADDED:${body.reason}` }, PUBLISHED(household.status) ? ['changed'] : [], ['members', `member-added:${body.reason}`]);
+  const stored = writeHousehold(uow, item, household, { action: `MEMBER_ADDED:${body.reason}` }, PUBLISHED(household.status) ? ['changed'] : [], [
+    'members',
+    `member-added:${body.reason}`,
+  ]);
   uow.create({ ...idGuardKey(body.member.idNumber), entity: 'id-guard', householdId: household.householdId, memberId }, duplicateId(body.member.idNumber));
   await uow.commit();
   return viewOf(stored);
@@ -85,7 +97,10 @@ export const changeMember = httpHandler(identificationApi.changeMember, async ({
   const { household, member } = changeMemberStatus(stripItem(item), params.memberId, body.status, body.date, today, await loadLineEntries());
   household.evidence = [...household.evidence, ...body.evidence.map((e) => ({ ...e, at: today, action: `MEMBER_${body.status.toUpperCase()}` }))];
   const uow = unitOfWork(clock, ids, actor);
-  const stored = writeHousehold(uow, item, household, { action: `MEMBER_${body.status.toUpperCase()}:${body.reason}` }, PUBLISHED(household.status) ? ['changed'] : [], ['members', `member-${body.status}:${body.reason}`]);
+  const stored = writeHousehold(uow, item, household, { action: `MEMBER_${body.status.toUpperCase()}:${body.reason}` }, PUBLISHED(household.status) ? ['changed'] : [], [
+    'members',
+    `member-${body.status}:${body.reason}`,
+  ]);
   // A person who moved out may join another household; a deceased person's number stays reserved.
   if (body.status === 'moved_out') uow.delete(idGuardKey(member.idNumber));
   await uow.commit();
@@ -121,12 +136,20 @@ export const householdHistory = httpHandler(identificationApi.householdHistory, 
   const item = await loadHousehold(params.householdId);
   assertInScope(item.region);
   const page = await queryPage<{ at: string; action: string; actor: { sub: string; role: string; name?: string }; reason?: string; before?: unknown; after?: unknown }>({
-    table: table(), partition: householdKeys.auditOf(params.householdId), limit: query.limit, forward: false, ...(query.cursor ? { cursor: query.cursor } : {}),
+    table: table(),
+    partition: householdKeys.auditOf(params.householdId),
+    limit: query.limit,
+    forward: false,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
   });
   return {
     items: page.items.map((entry) => ({
-      at: entry.at, action: entry.action, actor: { sub: entry.actor.sub, role: entry.actor.role, ...(entry.actor.name ? { name: entry.actor.name } : {}) },
-      ...(entry.reason ? { reason: entry.reason } : {}), before: entry.before, after: entry.after,
+      at: entry.at,
+      action: entry.action,
+      actor: { sub: entry.actor.sub, role: entry.actor.role, ...(entry.actor.name ? { name: entry.actor.name } : {}) },
+      ...(entry.reason ? { reason: entry.reason } : {}),
+      before: entry.before,
+      after: entry.after,
     })),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };

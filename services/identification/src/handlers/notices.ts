@@ -57,7 +57,8 @@ export const onObjectionDecided = eventHandler('identification-objection-decided
   } else {
     const item = await loadHousehold(data.entryId);
     const result = applyNoticeOutcome(stripItem(item), requestId, outcome, { lines: await loadLineEntries(), today }, 'objection-decided');
-    if (result) writeHousehold(uow, item, result.household, { action: `OBJECTION_${data.outcome.toUpperCase()}`, reason: `${data.type} ${data.noticeId}` }, result.events, result.changes);
+    if (result)
+      writeHousehold(uow, item, result.household, { action: `OBJECTION_${data.outcome.toUpperCase()}`, reason: `${data.type} ${data.noticeId}` }, result.events, result.changes);
   }
   uow.markConsumed(ctx.consumer, envelope.id);
   await uow.commit();

@@ -17,7 +17,13 @@ export const setRuralCpi = httpHandler(identificationApi.setRuralCpi, async ({ p
   const existing = await getItem<{ version: number }>(table(), lineKeys.item(params.level, params.year));
   const entry = { level: params.level, year: params.year, source: body.source, ...(body.amountYuan !== undefined ? { amountYuan: body.amountYuan } : { cpi: body.cpi }) };
   const lines = (await loadLineEntries()).filter((l) => !(l.level === params.level && l.year === params.year));
-  const before = (() => { try { return resolveLine(params.level, params.year, lines); } catch { return undefined; } })();
+  const before = (() => {
+    try {
+      return resolveLine(params.level, params.year, lines);
+    } catch {
+      return undefined;
+    }
+  })();
   if (before && !before.derived && !existing) throw new DomainError('LINE_IS_KNOWN', `${params.year}年标准线已由文件确定（${before.source}），不能修改`, 409);
   const resolved = resolveLine(params.level, params.year, [...lines, entry]);
   const uow = unitOfWork(clock, ids, actor);

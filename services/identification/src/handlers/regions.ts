@@ -1,6 +1,6 @@
 import { httpHandler } from '@jingzhun/platform';
 import { CommonErrors, identificationApi, isWithinRegion } from '@jingzhun/types';
-import { getRegion as loadRegion, listChildren } from '../store/regions.js';
+import { listChildren, getRegion as loadRegion } from '../store/regions.js';
 
 /** GET /regions/{code}: a region with its path. Staff see their own region, its ancestors' names on the path, and everything below. */
 export const getRegion = httpHandler(identificationApi.getRegion, async ({ params, assertInScope }) => {

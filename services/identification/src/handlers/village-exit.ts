@@ -11,9 +11,16 @@ type VillageExitItem = VillageExitRecord & Versioned;
 
 function view(item: VillageExitItem): identificationApi.VillageExitView {
   return {
-    village: item.village, year: item.year, state: item.state, ruralPopulation: item.ruralPopulation, poorPersons: item.poorPersons,
-    incidencePercent: item.incidencePercent, checklist: item.checklist, version: item.version,
-    ...(item.exception ? { exception: item.exception } : {}), ...(item.notice ? { noticeRequestId: item.notice.requestId } : {}),
+    village: item.village,
+    year: item.year,
+    state: item.state,
+    ruralPopulation: item.ruralPopulation,
+    poorPersons: item.poorPersons,
+    incidencePercent: item.incidencePercent,
+    checklist: item.checklist,
+    version: item.version,
+    ...(item.exception ? { exception: item.exception } : {}),
+    ...(item.notice ? { noticeRequestId: item.notice.requestId } : {}),
   };
 }
 
@@ -31,11 +38,23 @@ export const applyVillageExit = httpHandler(identificationApi.applyVillageExit, 
   const today = shanghaiDate(clock.now());
   const poorPersons = countPoorPersons(await allHouseholdsOfVillage(params.code));
   const record = openVillageExit(
-    { village: params.code, year: body.year, ruralPopulation: body.ruralPopulation, poorPersons, checklist: body.checklist, ...(body.exception ? { exception: body.exception } : {}) },
-    staff().role, body.evidence, today,
+    {
+      village: params.code,
+      year: body.year,
+      ruralPopulation: body.ruralPopulation,
+      poorPersons,
+      checklist: body.checklist,
+      ...(body.exception ? { exception: body.exception } : {}),
+    },
+    staff().role,
+    body.evidence,
+    today,
   );
   const uow = unitOfWork(clock, ids, actor);
-  const stored = uow.create({ ...villageExitKey(params.code, body.year), entity: 'village-exit', ...record }, CommonErrors.alreadyExists('本年度该村退出申请')) as unknown as VillageExitItem;
+  const stored = uow.create(
+    { ...villageExitKey(params.code, body.year), entity: 'village-exit', ...record },
+    CommonErrors.alreadyExists('本年度该村退出申请'),
+  ) as unknown as VillageExitItem;
   uow.audit({ subject: subject(params.code, body.year), action: 'PRELIM_REVIEW', after: record });
   await uow.commit();
   return view(stored);
@@ -57,7 +76,11 @@ export const villageExitAction = httpHandler(identificationApi.villageExitAction
   let record = result.record;
   if (result.notice) {
     const request: noticeEvents.NoticeRequest = {
-      requestId: ids.next(), type: result.notice.type, region: params.code, title: NOTICE_TITLES[result.notice.type] ?? '公示', publish: true,
+      requestId: ids.next(),
+      type: result.notice.type,
+      region: params.code,
+      title: NOTICE_TITLES[result.notice.type] ?? '公示',
+      publish: true,
       entries: [{ entryId: params.code, fullName: params.code, region: params.code, fields: { year: params.year, incidencePercent: record.incidencePercent } }],
       context: { workflow: 'village-exit', state: record.state, village: params.code, year: String(params.year) },
     };
@@ -66,10 +89,20 @@ export const villageExitAction = httpHandler(identificationApi.villageExitAction
   }
   const { notice: _previous, ...unposted } = item;
   const stored = uow.replace({ ...unposted, ...record } as VillageExitItem);
-  uow.audit({ subject: subject(params.code, params.year), action: body.action, before: { state: item.state }, after: { state: record.state }, ...(body.reason ? { reason: body.reason } : {}) });
+  uow.audit({
+    subject: subject(params.code, params.year),
+    action: body.action,
+    before: { state: item.state },
+    after: { state: record.state },
+    ...(body.reason ? { reason: body.reason } : {}),
+  });
   if (result.exited) {
     uow.emit(identificationEvents.villageExited, `village/${params.code}`, {
-      village: params.code, year: params.year, deregisteredAt: record.deregisteredAt as string, policyUntil: record.policyUntil as string, incidencePercent: record.incidencePercent,
+      village: params.code,
+      year: params.year,
+      deregisteredAt: record.deregisteredAt as string,
+      policyUntil: record.policyUntil as string,
+      incidencePercent: record.incidencePercent,
     });
   }
   await uow.commit();
@@ -77,7 +110,13 @@ export const villageExitAction = httpHandler(identificationApi.villageExitAction
 });
 
 /** Applies a notice outcome to a village exit (called by the notices subscriber in its transaction). */
-export async function applyVillageExitOutcome(uow: UnitOfWork, request: NoticeRequestItem, outcome: 'clear' | 'held' | 'upheld', source: 'window-closed' | 'objection-decided', today: string): Promise<void> {
+export async function applyVillageExitOutcome(
+  uow: UnitOfWork,
+  request: NoticeRequestItem,
+  outcome: 'clear' | 'held' | 'upheld',
+  source: 'window-closed' | 'objection-decided',
+  today: string,
+): Promise<void> {
   const village = request.entryIds[0];
   if (!village) return;
   const year = Number(request.context?.year);

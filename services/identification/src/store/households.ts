@@ -37,7 +37,19 @@ export function toItem(record: HouseholdRecord, version: number): Versioned {
 }
 
 export function stripItem(item: HouseholdItem): HouseholdRecord {
-  const { pk: _pk, sk: _sk, entity: _e, version: _v, createdAt: _c, updatedAt: _u, gsi1pk: _a, gsi1sk: _b, gsi2pk: _x, gsi2sk: _y, ...record } = item as HouseholdItem & Record<string, unknown>;
+  const {
+    pk: _pk,
+    sk: _sk,
+    entity: _e,
+    version: _v,
+    createdAt: _c,
+    updatedAt: _u,
+    gsi1pk: _a,
+    gsi1sk: _b,
+    gsi2pk: _x,
+    gsi2sk: _y,
+    ...record
+  } = item as HouseholdItem & Record<string, unknown>;
   return record as unknown as HouseholdRecord;
 }
 
@@ -57,7 +69,13 @@ export function writeHousehold(
   changes: readonly string[],
 ): HouseholdItem {
   const stored = uow.replace({ ...toItem(after, before.version), createdAt: before.createdAt }) as unknown as HouseholdItem;
-  uow.audit({ subject: householdKeys.auditSubject(after.householdId), action: audit.action, before: summary(before), after: summary(after), ...(audit.reason ? { reason: audit.reason } : {}) });
+  uow.audit({
+    subject: householdKeys.auditSubject(after.householdId),
+    action: audit.action,
+    before: summary(before),
+    after: summary(after),
+    ...(audit.reason ? { reason: audit.reason } : {}),
+  });
   emitEvents(uow, after, events, changes);
   return stored;
 }
@@ -82,7 +100,8 @@ export function emitEvents(uow: UnitOfWork, record: HouseholdRecord, events: rea
     if (kind === 'registered') uow.emit(identificationEvents.householdRegistered, subject, base);
     else if (kind === 'returned') uow.emit(identificationEvents.householdReturned, subject, base);
     else if (kind === 'changed') uow.emit(identificationEvents.householdChanged, subject, { ...base, changes: [...changes] });
-    else if (kind === 'exited') uow.emit(identificationEvents.householdExited, subject, { ...base, exitedAt: record.exitedAt as string, policyUntil: record.policyUntil as string });
+    else if (kind === 'exited')
+      uow.emit(identificationEvents.householdExited, subject, { ...base, exitedAt: record.exitedAt as string, policyUntil: record.policyUntil as string });
     else if (kind === 'monitoring') {
       uow.emit(identificationEvents.monitoringIdentified, subject, {
         ...base,
@@ -98,7 +117,10 @@ export async function loadHits(householdId: string): Promise<HitItem[]> {
 }
 
 /** A page of households in a county, town or village. */
-export async function listHouseholdsIn(region: string, options: { limit: number; cursor?: string | undefined; status?: string | undefined; workflowState?: string | undefined; name?: string | undefined }) {
+export async function listHouseholdsIn(
+  region: string,
+  options: { limit: number; cursor?: string | undefined; status?: string | undefined; workflowState?: string | undefined; name?: string | undefined },
+) {
   const level = regionLevel(region);
   if (level !== 'county' && level !== 'town' && level !== 'village') {
     throw new DomainError('REGION_TOO_BROAD', '请按区县、镇（街）或村查询农户', 400);

@@ -17,7 +17,15 @@ export interface NoticeRequestItem {
 }
 
 export function recordNoticeRequest(uow: UnitOfWork, request: noticeEvents.NoticeRequest, target: NoticeRequestItem['target']): void {
-  uow.create({ ...noticeRequestKey(request.requestId), entity: 'notice-request', requestId: request.requestId, type: request.type, target, entryIds: request.entries.map((e) => e.entryId), context: request.context });
+  uow.create({
+    ...noticeRequestKey(request.requestId),
+    entity: 'notice-request',
+    requestId: request.requestId,
+    type: request.type,
+    target,
+    entryIds: request.entries.map((e) => e.entryId),
+    context: request.context,
+  });
   uow.emit(noticeEvents.identificationNoticeRequested, `notice-request/${request.requestId}`, request);
 }
 

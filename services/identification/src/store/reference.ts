@@ -8,7 +8,9 @@ import { lineKeys, windowKey } from './keys.js';
 export async function loadLineEntries(): Promise<LineInput[]> {
   const levels: LineLevel[] = ['national', 'provincial', 'municipal'];
   const all = await Promise.all(levels.map((level) => queryAll<LineInput & { pk: string }>({ table: table(), partition: lineKeys.ofLevel(level) })));
-  return all.flat().map(({ level, year, amountYuan, cpi, source }) => ({ level, year, source, ...(amountYuan !== undefined ? { amountYuan } : {}), ...(cpi !== undefined ? { cpi } : {}) }));
+  return all
+    .flat()
+    .map(({ level, year, amountYuan, cpi, source }) => ({ level, year, source, ...(amountYuan !== undefined ? { amountYuan } : {}), ...(cpi !== undefined ? { cpi } : {}) }));
 }
 
 export type WindowItem = NsysWindow & { county: string; version: number };

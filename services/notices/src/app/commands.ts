@@ -6,26 +6,17 @@ import {
   close,
   type EntryInput,
   isDueForClosing,
-  newNotice,
   type Notice,
   type NoticeEntry,
   NoticeErrors,
+  newNotice,
   prepareEntries,
   publish,
   validateHeader,
   visibilityOf,
   withdraw,
 } from '../domain/notice.js';
-import {
-  addInvestigationNote,
-  checkObjection,
-  countLodged,
-  decideObjection,
-  hourBucket,
-  type Objection,
-  type ObjectionInput,
-  OBJECTION_LIMITS,
-} from '../domain/objections.js';
+import { addInvestigationNote, checkObjection, countLodged, decideObjection, hourBucket, OBJECTION_LIMITS, type Objection, type ObjectionInput } from '../domain/objections.js';
 import { nameKey, toPublicEntry, toPublicNotice } from '../domain/projection.js';
 import { noticeKeys, publicKeys, rateKeys } from '../store/keys.js';
 import { dueNoticeIds, loadEntries, loadEntry, loadNotice, loadObjection, loadRequestGuard, table, type VersionedNotice } from '../store/notices.js';
@@ -150,7 +141,10 @@ export async function createNotice(ports: Ports, input: CreateInput, consumed?: 
     }),
     entryCount: entries.length,
   };
-  await putInChunks(ports, entries.map((entry) => entryItem(entry, 1)));
+  await putInChunks(
+    ports,
+    entries.map((entry) => entryItem(entry, 1)),
+  );
   const uow = unitOfWork(ports);
   const { version: _v, ...item } = noticeItem(notice, 1);
   uow.create(item, CommonErrors.alreadyExists('公示'));
@@ -160,7 +154,11 @@ export async function createNotice(ports: Ports, input: CreateInput, consumed?: 
       new DomainError('REQUEST_ALREADY_RECEIVED', '该公示请求已受理', 409),
     );
   }
-  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'notice.created', after: { type: notice.type, region: notice.region, title: notice.title, entryCount: notice.entryCount, ...(requested ?? {}) } });
+  uow.audit({
+    subject: `NOTICE#${noticeId}`,
+    action: 'notice.created',
+    after: { type: notice.type, region: notice.region, title: notice.title, entryCount: notice.entryCount, ...(requested ?? {}) },
+  });
   if (consumed && !input.publish) uow.markConsumed(consumed.consumer, consumed.eventId);
   try {
     await uow.commit();
@@ -211,7 +209,10 @@ export async function publishNotice(ports: Ports, noticeId: string, consumed?: {
   const entries = await loadEntries(noticeId);
   if (entries.length !== notice.entryCount) throw new DomainError('NOTICE_INCOMPLETE', '公示条目不完整，请稍后重试', 409);
   // The public lines are written first; public routes show nothing until the public notice exists.
-  await putInChunks(ports, entries.map((entry) => publicEntryItem(published, entry)));
+  await putInChunks(
+    ports,
+    entries.map((entry) => publicEntryItem(published, entry)),
+  );
   const uow = unitOfWork(ports);
   uow.replace(noticeItem(published, version));
   uow.put(publicNoticeItem(published));
@@ -281,7 +282,13 @@ export async function withdrawNotice(ports: Ports, noticeId: string, reason: str
   const uow = unitOfWork(ports);
   uow.replace(noticeItem(withdrawn, version));
   if (notice.status === 'published') uow.put(publicNoticeItem(withdrawn));
-  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'notice.withdrawn', before: { status: notice.status }, after: { status: 'withdrawn' }, reason: withdrawn.withdrawReason as string });
+  uow.audit({
+    subject: `NOTICE#${noticeId}`,
+    action: 'notice.withdrawn',
+    before: { status: notice.status },
+    after: { status: 'withdrawn' },
+    reason: withdrawn.withdrawReason as string,
+  });
   uow.emit(noticeEvents.noticeWithdrawn, `NOTICE#${noticeId}`, {
     noticeId,
     ...(notice.requestId ? { requestId: notice.requestId } : {}),
@@ -395,7 +402,12 @@ export async function decide(ports: Ports, noticeId: string, objectionId: string
     uow.replace(entryItem(result.entry, line.version));
     uow.replace(noticeItem(result.notice, version));
     if (result.removeFromPublicCopy) uow.delete(publicKeys.entry(noticeId, line.entry.no));
-    uow.audit({ subject: `NOTICE#${noticeId}`, action: `objection.${outcome}`, after: { objectionId, entryNo: line.entry.no }, reason: result.objection.decision?.reason as string });
+    uow.audit({
+      subject: `NOTICE#${noticeId}`,
+      action: `objection.${outcome}`,
+      after: { objectionId, entryNo: line.entry.no },
+      reason: result.objection.decision?.reason as string,
+    });
     if (result.heldOutcome) {
       uow.emit(noticeEvents.objectionDecided, `NOTICE#${noticeId}`, {
         noticeId,
@@ -413,12 +425,25 @@ export async function decide(ports: Ports, noticeId: string, objectionId: string
 }
 
 /** A request that cannot become a notice: recorded once, acknowledged, and reported back. */
-export async function rejectRequest(ports: Ports, request: { requester: string; requestId: string; type: string; region: string; context: Record<string, string> }, error: DomainError, consumed: { consumer: string; eventId: string }): Promise<void> {
+export async function rejectRequest(
+  ports: Ports,
+  request: { requester: string; requestId: string; type: string; region: string; context: Record<string, string> },
+  error: DomainError,
+  consumed: { consumer: string; eventId: string },
+): Promise<void> {
   const uow = unitOfWork(ports);
   // First, so that a repeated delivery fails as "already consumed" rather than on the guard.
   uow.markConsumed(consumed.consumer, consumed.eventId);
   uow.create(
-    { ...noticeKeys.request(request.requester, request.requestId), entity: 'request', requester: request.requester, requestId: request.requestId, noticeId: '', status: 'rejected', code: error.code },
+    {
+      ...noticeKeys.request(request.requester, request.requestId),
+      entity: 'request',
+      requester: request.requester,
+      requestId: request.requestId,
+      noticeId: '',
+      status: 'rejected',
+      code: error.code,
+    },
     new DomainError('REQUEST_ALREADY_RECEIVED', '该公示请求已受理', 409),
   );
   uow.audit({ subject: `REQUEST#${request.requester}#${request.requestId}`, action: 'request.rejected', after: { code: error.code, message: error.messageZh } });

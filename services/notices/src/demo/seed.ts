@@ -17,9 +17,36 @@ export async function seedDemo(): Promise<{ notices: string[] }> {
     publish: true,
     context: {},
     entries: [
-      { entryId: 'fund-jiantouji', fullName: '涧头集镇', region: '370405103000', fields: { policy: '财政专项扶贫资金（演示）', fundSource: '中央、省、市、区财政（演示）', allocationYuan: 1_200_000, purpose: '产业扶贫项目（演示）', note: '演示用，金额虚构' } },
-      { entryId: 'fund-nigou', fullName: '泥沟镇', region: '370405102000', fields: { policy: '财政专项扶贫资金（演示）', fundSource: '中央、省、市、区财政（演示）', allocationYuan: 950_000, purpose: '村级道路与饮水（演示）', note: '演示用，金额虚构' } },
-      { entryId: 'fund-zhangshanzi', fullName: '张山子镇', region: '370405101000', fields: { policy: '财政专项扶贫资金（演示）', fundSource: '中央、省、市、区财政（演示）', allocationYuan: 800_000, purpose: '光伏扶贫（演示）', note: '演示用，金额虚构' } },
+      {
+        entryId: 'fund-jiantouji',
+        fullName: '涧头集镇',
+        region: '370405103000',
+        fields: {
+          policy: '财政专项扶贫资金（演示）',
+          fundSource: '中央、省、市、区财政（演示）',
+          allocationYuan: 1_200_000,
+          purpose: '产业扶贫项目（演示）',
+          note: '演示用，金额虚构',
+        },
+      },
+      {
+        entryId: 'fund-nigou',
+        fullName: '泥沟镇',
+        region: '370405102000',
+        fields: {
+          policy: '财政专项扶贫资金（演示）',
+          fundSource: '中央、省、市、区财政（演示）',
+          allocationYuan: 950_000,
+          purpose: '村级道路与饮水（演示）',
+          note: '演示用，金额虚构',
+        },
+      },
+      {
+        entryId: 'fund-zhangshanzi',
+        fullName: '张山子镇',
+        region: '370405101000',
+        fields: { policy: '财政专项扶贫资金（演示）', fundSource: '中央、省、市、区财政（演示）', allocationYuan: 800_000, purpose: '光伏扶贫（演示）', note: '演示用，金额虚构' },
+      },
     ],
   });
   const project = await createNotice(ports, {
@@ -31,8 +58,35 @@ export async function seedDemo(): Promise<{ notices: string[] }> {
     publish: true,
     context: {},
     entries: [
-      { entryId: 'project-fengzhuang-pv', fullName: '冯庄村村级光伏电站（演示）', region: '370405103201', regionName: '冯庄村', fields: { fundsYuan: 450_000, fundSource: '财政专项扶贫资金（演示）', beneficiaryHouseholds: 38, beneficiaryPersons: 92, progress: '已并网发电（演示）', implementer: '涧头集镇人民政府（演示）', note: '演示用，金额虚构' } },
-      { entryId: 'project-jiantouji-road', fullName: '镇村道路硬化工程（演示）', region: '370405103000', fields: { fundsYuan: 300_000, fundSource: '财政专项扶贫资金（演示）', beneficiaryHouseholds: 120, beneficiaryPersons: 310, progress: '已完工验收（演示）', implementer: '涧头集镇人民政府（演示）', note: '演示用，金额虚构' } },
+      {
+        entryId: 'project-fengzhuang-pv',
+        fullName: '冯庄村村级光伏电站（演示）',
+        region: '370405103201',
+        regionName: '冯庄村',
+        fields: {
+          fundsYuan: 450_000,
+          fundSource: '财政专项扶贫资金（演示）',
+          beneficiaryHouseholds: 38,
+          beneficiaryPersons: 92,
+          progress: '已并网发电（演示）',
+          implementer: '涧头集镇人民政府（演示）',
+          note: '演示用，金额虚构',
+        },
+      },
+      {
+        entryId: 'project-jiantouji-road',
+        fullName: '镇村道路硬化工程（演示）',
+        region: '370405103000',
+        fields: {
+          fundsYuan: 300_000,
+          fundSource: '财政专项扶贫资金（演示）',
+          beneficiaryHouseholds: 120,
+          beneficiaryPersons: 310,
+          progress: '已完工验收（演示）',
+          implementer: '涧头集镇人民政府（演示）',
+          note: '演示用，金额虚构',
+        },
+      },
     ],
   });
   return { notices: [fund.noticeId, project.noticeId] };

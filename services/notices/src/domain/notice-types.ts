@@ -1,4 +1,4 @@
-import { type noticeEvents, type RegionLevel, type Role } from '@jingzhun/types';
+import type { noticeEvents, RegionLevel, Role } from '@jingzhun/types';
 
 type NoticeType = noticeEvents.NoticeType;
 

@@ -88,7 +88,10 @@ export function validateHeader(input: { type: NoticeType; region: string; title:
   const rule = ruleOf(input.type);
   if (!isWellFormedRegionCode(input.region)) throw new DomainError('VALIDATION_FAILED', '区划代码不合法', 400, { region: input.region });
   if (!rule.regionLevels.includes(regionLevel(input.region))) {
-    throw new DomainError('REGION_LEVEL_NOT_ALLOWED', `${rule.nameZh}须由${rule.regionLevels.map(levelZh).join('或')}发布`, 400, { region: input.region, allowed: rule.regionLevels });
+    throw new DomainError('REGION_LEVEL_NOT_ALLOWED', `${rule.nameZh}须由${rule.regionLevels.map(levelZh).join('或')}发布`, 400, {
+      region: input.region,
+      allowed: rule.regionLevels,
+    });
   }
   const title = input.title.trim();
   if (title.length === 0 || title.length > TEXT_LIMITS.title) throw new DomainError('TITLE_INVALID', `标题须为 1–${TEXT_LIMITS.title} 个字`, 400);
@@ -112,7 +115,8 @@ export function prepareEntries(noticeId: string, region: string, inputs: readonl
       throw new DomainError('ENTRY_OUT_OF_REGION', `第 ${no} 条的区划 ${input.region} 不在公示区划内`, 400, { no, region: input.region });
     }
     const fullName = input.fullName.trim();
-    if (fullName.length === 0 || fullName.length > TEXT_LIMITS.fullName) throw new DomainError('ENTRY_NAME_INVALID', `第 ${no} 条的名称须为 1–${TEXT_LIMITS.fullName} 个字`, 400, { no });
+    if (fullName.length === 0 || fullName.length > TEXT_LIMITS.fullName)
+      throw new DomainError('ENTRY_NAME_INVALID', `第 ${no} 条的名称须为 1–${TEXT_LIMITS.fullName} 个字`, 400, { no });
     assertCleanText(fullName, `第 ${no} 条的名称`);
     if (input.group !== undefined) {
       if (input.group.length > TEXT_LIMITS.group) throw new DomainError('ENTRY_GROUP_INVALID', `第 ${no} 条的村民小组过长`, 400, { no });
@@ -166,7 +170,8 @@ export function newNotice(input: {
 
 /** Publishing fixes the window (none for a permanent disclosure). Nothing is published twice. */
 export function publish(notice: Notice, now: Date): Notice {
-  if (notice.status !== 'draft') throw notice.status === 'published' || notice.status === 'closed' || notice.status === 'archived' ? NoticeErrors.alreadyPublished() : NoticeErrors.notDraft();
+  if (notice.status !== 'draft')
+    throw notice.status === 'published' || notice.status === 'closed' || notice.status === 'archived' ? NoticeErrors.alreadyPublished() : NoticeErrors.notDraft();
   if (notice.entryCount === 0) throw NoticeErrors.empty();
   const rule = ruleOf(notice.type);
   const publishedAt = now.toISOString();
@@ -206,7 +211,8 @@ export function close(notice: Notice, entries: readonly NoticeEntry[], now: Date
 export function withdraw(notice: Notice, reason: string, now: Date): Notice {
   if (notice.status !== 'draft' && notice.status !== 'published') throw NoticeErrors.cannotWithdraw();
   const trimmed = reason.trim();
-  if (trimmed.length === 0 || trimmed.length > TEXT_LIMITS.withdrawReason) throw new DomainError('REASON_REQUIRED', `请填写撤回原因（不超过 ${TEXT_LIMITS.withdrawReason} 字）`, 400);
+  if (trimmed.length === 0 || trimmed.length > TEXT_LIMITS.withdrawReason)
+    throw new DomainError('REASON_REQUIRED', `请填写撤回原因（不超过 ${TEXT_LIMITS.withdrawReason} 字）`, 400);
   assertCleanText(trimmed, '撤回原因');
   return { ...notice, status: 'withdrawn', withdrawnAt: now.toISOString(), withdrawReason: trimmed };
 }

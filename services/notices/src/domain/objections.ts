@@ -49,7 +49,13 @@ function checkText(value: string | undefined, max: number, field: string, requir
 }
 
 /** Checks that an objection may be lodged against line `no` now; returns the cleaned input. */
-export function checkObjection(notice: Notice, entry: NoticeEntry | undefined, no: number, input: ObjectionInput, now: Date): Required<Pick<ObjectionInput, 'reason'>> & ObjectionInput {
+export function checkObjection(
+  notice: Notice,
+  entry: NoticeEntry | undefined,
+  no: number,
+  input: ObjectionInput,
+  now: Date,
+): Required<Pick<ObjectionInput, 'reason'>> & ObjectionInput {
   const rule = ruleOf(notice.type);
   if (!rule.objections) throw NoticeErrors.objectionsNotAccepted();
   if (notice.status === 'closed' || notice.status === 'archived') throw NoticeErrors.windowClosed();
@@ -60,7 +66,7 @@ export function checkObjection(notice: Notice, entry: NoticeEntry | undefined, n
   const reason = checkText(input.reason, TEXT_LIMITS.reason, '异议理由', true) as string;
   const name = checkText(input.name, TEXT_LIMITS.objectorName, '姓名', false);
   const contact = checkText(input.contact, TEXT_LIMITS.contact, '联系方式', false);
-  if (contact !== undefined && !/^[\d\s+()\-]{5,20}$|^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact)) {
+  if (contact !== undefined && !/^[\d\s+()-]{5,20}$|^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact)) {
     throw new DomainError('CONTACT_INVALID', '联系方式须为电话号码或电子邮箱', 400);
   }
   return { reason, ...(name ? { name } : {}), ...(contact ? { contact } : {}) };

@@ -94,4 +94,3 @@ export function exportRows(notice: Notice, entries: readonly NoticeEntry[]): (st
   ]);
   return [header, ...rows];
 }
-

@@ -20,14 +20,35 @@ export const onNoticeRequested = eventHandler('notices.requests', async (envelop
   };
   const parsed = noticeEvents.NoticeRequest.safeParse(envelope.data);
   if (!parsed.success) {
-    await rejectRequest(ports, fallback, new DomainError('VALIDATION_FAILED', `公示请求格式不正确：${parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')} ${issue.message}`).join('；')}`, 400), consumed);
+    await rejectRequest(
+      ports,
+      fallback,
+      new DomainError(
+        'VALIDATION_FAILED',
+        `公示请求格式不正确：${parsed.error.issues
+          .slice(0, 3)
+          .map((issue) => `${issue.path.join('.')} ${issue.message}`)
+          .join('；')}`,
+        400,
+      ),
+      consumed,
+    );
     return;
   }
   const request = parsed.data;
   try {
     await createNotice(
       ports,
-      { type: request.type, region: request.region, title: request.title, entries: request.entries, publish: request.publish, requester: envelope.source, requestId: request.requestId, context: request.context },
+      {
+        type: request.type,
+        region: request.region,
+        title: request.title,
+        entries: request.entries,
+        publish: request.publish,
+        requester: envelope.source,
+        requestId: request.requestId,
+        context: request.context,
+      },
       consumed,
     );
   } catch (error) {

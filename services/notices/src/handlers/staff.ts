@@ -6,9 +6,9 @@ import {
   closeExpiredWindows,
   createNotice as create,
   decide,
+  recordInvestigation as investigate,
   lodgeObjection,
   publishNotice as publish,
-  recordInvestigation as investigate,
   requireNotice,
   withdrawNotice as withdraw,
 } from '../app/commands.js';

@@ -121,7 +121,13 @@ export async function pagePublicNotices(scope: string, limit: number, cursor?: s
     forward: false,
     ...(cursor ? { cursor } : {}),
     ...(filter
-      ? { filter: { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: { '#visibility': 'visibility', ...(filter.type ? { '#type': 'type' } : {}) }, ExpressionAttributeValues: values } }
+      ? {
+          filter: {
+            FilterExpression: conditions.join(' AND '),
+            ExpressionAttributeNames: { '#visibility': 'visibility', ...(filter.type ? { '#type': 'type' } : {}) },
+            ExpressionAttributeValues: values,
+          },
+        }
       : {}),
   });
   return { items: page.items.map((item) => strip<PublicNotice>(item)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };

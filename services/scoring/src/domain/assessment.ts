@@ -166,7 +166,19 @@ export function validateFigures(banks: readonly BankFigures[]): FigureIssue[] {
   for (const f of banks) {
     if (ids.has(f.bankId)) issues.push({ bankId: f.bankId, field: 'bankId', code: 'DUPLICATE_BANK', message: `银行 ${f.bankId} 重复` });
     ids.add(f.bankId);
-    const nonNegative: (keyof BankFigures)[] = ['loansStart', 'loansEnd', 'mltStart', 'mltEnd', 'depositsEnd', 'restructStart', 'restructEnd', 'localTax', 'nplStart', 'nplEnd', 'nplDisposed'];
+    const nonNegative: (keyof BankFigures)[] = [
+      'loansStart',
+      'loansEnd',
+      'mltStart',
+      'mltEnd',
+      'depositsEnd',
+      'restructStart',
+      'restructEnd',
+      'localTax',
+      'nplStart',
+      'nplEnd',
+      'nplDisposed',
+    ];
     for (const field of nonNegative) {
       const value = parseField(f, field, issues);
       if (lt(value, ZERO)) issues.push({ bankId: f.bankId, field, code: 'NEGATIVE_BALANCE', message: `${f.name}：${field} 不能小于零` });
@@ -183,7 +195,10 @@ export function validateFigures(banks: readonly BankFigures[]): FigureIssue[] {
       issues.push({ bankId: f.bankId, field: 'nplAroseDuringYear', code: 'NPL_FLAG_CONTRADICTS', message: `${f.name}：年初无不良但有年末不良或处置额，须标明当年新发生不良` });
     if (!Number.isInteger(f.outletsPrev) || f.outletsPrev < 0 || !Number.isInteger(f.outletsEnd) || f.outletsEnd < 0)
       issues.push({ bankId: f.bankId, field: 'outlets', code: 'NEGATIVE_OUTLETS', message: `${f.name}：网点数须为非负整数` });
-    for (const [field, input] of [['innovation', f.innovation], ['routine', f.routine]] as const) {
+    for (const [field, input] of [
+      ['innovation', f.innovation],
+      ['routine', f.routine],
+    ] as const) {
       if (!input) continue;
       try {
         const value = dec(String(input.value));
@@ -413,7 +428,9 @@ export function assess(banks: readonly BankFigures[], params: AssessmentParams):
     let points = mul(dec(params.outletPointsPerUnit), dec(net));
     if (params.outletCap !== null) points = maxDec(neg(dec(params.outletCap)), minDec(points, dec(params.outletCap)));
     const disqualified = p.f.violation && !params.disqualifiedRankedInItems;
-    itemResults.get(p.f.bankId)?.push({ item: '8', value: String(net), rank: null, points: disqualified ? '0' : toDecimalString(points), ...(disqualified ? { note: 'DISQUALIFIED' as const } : {}) });
+    itemResults
+      .get(p.f.bankId)
+      ?.push({ item: '8', value: String(net), rank: null, points: disqualified ? '0' : toDecimalString(points), ...(disqualified ? { note: 'DISQUALIFIED' as const } : {}) });
   }
 
   const results: BankResult[] = parsed.map((p) => {

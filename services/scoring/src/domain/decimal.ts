@@ -130,7 +130,9 @@ export function toFixed(a: Dec, decimals: number): string {
   const scale = TEN_N ** BigInt(decimals);
   const scaled = (rounded.n * scale) / rounded.d;
   const negative = scaled < ZERO_N;
-  const digits = abs(scaled).toString().padStart(decimals + 1, '0');
+  const digits = abs(scaled)
+    .toString()
+    .padStart(decimals + 1, '0');
   const whole = digits.slice(0, digits.length - decimals);
   const fraction = digits.slice(digits.length - decimals);
   return `${negative ? '-' : ''}${whole}${decimals > 0 ? `.${fraction}` : ''}`;

@@ -46,7 +46,8 @@ export function assertLoanTerms(terms: LoanTerms, creditLineFen: number, params:
   if (!Number.isInteger(terms.amountFen) || terms.amountFen <= 0) throw new DomainError('AMOUNT_INVALID', '贷款金额须为正的整数分', 400);
   if (terms.amountFen > params.maxAmountFen) throw new DomainError('AMOUNT_ABOVE_LIMIT', '扶贫小额信贷每户不超过5万元（004 BANK-01）', 400);
   if (terms.amountFen > creditLineFen) throw new DomainError('AMOUNT_ABOVE_CREDIT_LINE', '贷款金额超过该户评级授信额度', 400, { creditLineFen });
-  if (!Number.isInteger(terms.termMonths) || terms.termMonths < 1 || terms.termMonths > params.maxTermMonths) throw new DomainError('TERM_INVALID', '扶贫小额信贷期限不超过3年', 400);
+  if (!Number.isInteger(terms.termMonths) || terms.termMonths < 1 || terms.termMonths > params.maxTermMonths)
+    throw new DomainError('TERM_INVALID', '扶贫小额信贷期限不超过3年', 400);
   const expected = benchmarkRate(terms.termMonths, terms.issuedOn, params);
   if (dec(terms.annualRatePct).n * dec(expected).d !== dec(expected).n * dec(terms.annualRatePct).d) {
     throw new DomainError('RATE_NOT_BENCHMARK', `扶贫小额信贷执行基准利率 ${expected}%`, 400, { expected });
@@ -65,7 +66,10 @@ export function interestFen(balanceFen: number, annualRatePct: string, days: num
  * reimbursed quarterly; cancelled for the quarter when the loan was overdue, the information false
  * or the use diverted.
  */
-export function quarterSubsidyFen(input: { interestPaidFen: number; paidOnTime: boolean; overdue: boolean; falseInformation?: boolean; divertedUse?: boolean }): { subsidyFen: number; cancelled?: string } {
+export function quarterSubsidyFen(input: { interestPaidFen: number; paidOnTime: boolean; overdue: boolean; falseInformation?: boolean; divertedUse?: boolean }): {
+  subsidyFen: number;
+  cancelled?: string;
+} {
   if (input.overdue) return { subsidyFen: 0, cancelled: 'OVERDUE' };
   if (input.falseInformation) return { subsidyFen: 0, cancelled: 'FALSE_INFORMATION' };
   if (input.divertedUse) return { subsidyFen: 0, cancelled: 'DIVERTED_USE' };
@@ -128,4 +132,3 @@ export function applyRepayment(outstandingFen: number, principalFen: number): nu
   if (principalFen > outstandingFen) throw new DomainError('OVERPAYMENT', '还款本金超过贷款余额', 400, { outstandingFen });
   return outstandingFen - principalFen;
 }
-

@@ -64,7 +64,9 @@ export interface OutletCounts {
  * (town-level) locations only, ATMs, cash recyclers and 普惠金融综合服务点. Urban ATMs do not count.
  */
 export function countOutlets(counts: OutletCounts): number {
-  return counts.branches + counts.communitySubBranches + counts.microSubBranches + counts.selfServiceBanks + counts.ruralAtms + counts.ruralCashRecyclers + counts.ruralServicePoints;
+  return (
+    counts.branches + counts.communitySubBranches + counts.microSubBranches + counts.selfServiceBanks + counts.ruralAtms + counts.ruralCashRecyclers + counts.ruralServicePoints
+  );
 }
 
 export interface SectionData {
@@ -142,7 +144,8 @@ export function assertSectionValid(bank: { bankId: string; name: string }, secti
   const figures: BankFigures = { ...NEUTRAL, bankId: bank.bankId, name: bank.name };
   if (section === 'pboc') {
     const pboc = data as Record<string, unknown> & { outletsPrev: OutletCounts; outletsEnd: OutletCounts };
-    for (const field of Object.keys(NEUTRAL) as (keyof BankFigures)[]) if (typeof pboc[field] === 'string' || typeof pboc[field] === 'boolean') (figures as unknown as Record<string, unknown>)[field] = pboc[field];
+    for (const field of Object.keys(NEUTRAL) as (keyof BankFigures)[])
+      if (typeof pboc[field] === 'string' || typeof pboc[field] === 'boolean') (figures as unknown as Record<string, unknown>)[field] = pboc[field];
     figures.outletsPrev = countOutlets(pboc.outletsPrev);
     figures.outletsEnd = countOutlets(pboc.outletsEnd);
   } else if (section === 'innovation') figures.innovation = (data.innovation as ScoreInput | null) ?? null;
@@ -162,7 +165,14 @@ export function assertCorrection(existingVersion: number | undefined, input: { e
 
 /** Merges a partial parameter input over a base set under a new id. */
 export function deriveParams(base: AssessmentParams, input: Partial<AssessmentParams>, paramsId: string, title: string): AssessmentParams {
-  const merged: AssessmentParams = { ...base, ...input, items: { ...base.items, ...(input.items ?? {}) }, sizeClass: { ...base.sizeClass, ...(input.sizeClass ?? {}) }, paramsId, title };
+  const merged: AssessmentParams = {
+    ...base,
+    ...input,
+    items: { ...base.items, ...(input.items ?? {}) },
+    sizeClass: { ...base.sizeClass, ...(input.sizeClass ?? {}) },
+    paramsId,
+    title,
+  };
   if (merged.prizes.some((prize) => prize.count < 0)) throw new DomainError('PARAMS_INVALID', '奖项数量不能为负', 400);
   return merged;
 }

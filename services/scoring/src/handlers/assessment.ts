@@ -1,5 +1,5 @@
 import { httpHandler } from '@jingzhun/platform';
-import { CommonErrors, DomainError, noticeEvents, scoringApi, scoringEvents, shanghaiDate, type StaffClaims } from '@jingzhun/types';
+import { CommonErrors, DomainError, noticeEvents, type StaffClaims, scoringApi, scoringEvents, shanghaiDate } from '@jingzhun/types';
 import { assess, type BankFigures } from '../domain/assessment.js';
 import type { AssessmentParams } from '../domain/params.js';
 import { rewardsDueBy } from '../domain/params.js';
@@ -115,7 +115,12 @@ export const computeAssessment = httpHandler(scoringApi.computeAssessment, async
   if (!stored) throw CommonErrors.notFound('考核参数');
   const result = assess(figures, stored);
   const saved = saveYear(uow, { ...year, status, result, computedAt: uow.timestamp });
-  uow.audit({ subject, action: 'assessment.computed', before: year.result ? { totals: year.result.banks.map((b) => [b.bankId, b.total]) } : undefined, after: { paramsId: stored.paramsId, totals: result.banks.map((b) => [b.bankId, b.total, b.prize]) } });
+  uow.audit({
+    subject,
+    action: 'assessment.computed',
+    before: year.result ? { totals: year.result.banks.map((b) => [b.bankId, b.total]) } : undefined,
+    after: { paramsId: stored.paramsId, totals: result.banks.map((b) => [b.bankId, b.total, b.prize]) },
+  });
   await uow.commit();
   return view(saved, ctx.claims);
 });
@@ -186,7 +191,15 @@ export const listAudit = httpHandler(scoringApi.listAudit, async (ctx) => {
   const { params } = await begin(ctx as unknown as Ctx);
   const items = await listAuditOf(params.district, params.year);
   return {
-    items: items.map((a) => ({ subject: String(a.pk).replace(/^AUDIT#/, ''), at: String(a.at), action: String(a.action), actor: a.actor, ...(a.reason ? { reason: String(a.reason) } : {}), before: a.before, after: a.after })),
+    items: items.map((a) => ({
+      subject: String(a.pk).replace(/^AUDIT#/, ''),
+      at: String(a.at),
+      action: String(a.action),
+      actor: a.actor,
+      ...(a.reason ? { reason: String(a.reason) } : {}),
+      before: a.before,
+      after: a.after,
+    })),
   };
 });
 

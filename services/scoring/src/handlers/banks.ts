@@ -58,7 +58,13 @@ export const putBank = httpHandler(scoringApi.putBank, async (ctx) => {
   const { expectedVersion: _e, reason, ...profile } = body;
   const next = { ...bankKeys.item(params.district, params.bankId), entity: 'bank' as const, bankId: params.bankId, district: params.district, ...profile };
   const saved = existing ? uow.replace({ ...existing, ...next }) : uow.create(next, CommonErrors.alreadyExists('银行机构'));
-  uow.audit({ subject: `BANK#${params.district}#${params.bankId}`, action: existing ? 'bank.corrected' : 'bank.registered', before: existing, after: saved, ...(reason ? { reason } : {}) });
+  uow.audit({
+    subject: `BANK#${params.district}#${params.bankId}`,
+    action: existing ? 'bank.corrected' : 'bank.registered',
+    before: existing,
+    after: saved,
+    ...(reason ? { reason } : {}),
+  });
   await uow.commit();
   return toBank(saved as unknown as BankItem);
 });

@@ -81,8 +81,20 @@ interface LoanItem {
 }
 
 const toLoan = (l: LoanItem) => ({
-  loanId: l.loanId, bankId: l.bankId, householdId: l.householdId, borrowerId: l.borrowerId, region: l.region, amountFen: l.amountFen, termMonths: l.termMonths,
-  annualRatePct: l.annualRatePct, issuedOn: l.issuedOn, purpose: l.purpose, outstandingFen: l.outstandingFen, status: l.status, ...(l.overdueSince ? { overdueSince: l.overdueSince } : {}), version: l.version,
+  loanId: l.loanId,
+  bankId: l.bankId,
+  householdId: l.householdId,
+  borrowerId: l.borrowerId,
+  region: l.region,
+  amountFen: l.amountFen,
+  termMonths: l.termMonths,
+  annualRatePct: l.annualRatePct,
+  issuedOn: l.issuedOn,
+  purpose: l.purpose,
+  outstandingFen: l.outstandingFen,
+  status: l.status,
+  ...(l.overdueSince ? { overdueSince: l.overdueSince } : {}),
+  version: l.version,
 });
 
 /** POST /scoring/loans: the lending bank records a loan to a rated, eligible household (no 搭便车, 004 DATA-20). */
@@ -101,11 +113,27 @@ export const issueLoan = httpHandler(scoringApi.issueLoan, async (ctx) => {
   const loanId = ctx.ids.next();
   const uow = unitOfWork(ctx);
   const loan = uow.create({
-    ...loanKeys.item(loanId), ...loanKeys.bankIndex(bankId, body.issuedOn, loanId), ...loanKeys.householdIndex(body.householdId, body.issuedOn, loanId),
-    entity: 'loan', loanId, bankId, region: household.region, ...body, outstandingFen: body.amountFen, status: 'current' as const,
+    ...loanKeys.item(loanId),
+    ...loanKeys.bankIndex(bankId, body.issuedOn, loanId),
+    ...loanKeys.householdIndex(body.householdId, body.issuedOn, loanId),
+    entity: 'loan',
+    loanId,
+    bankId,
+    region: household.region,
+    ...body,
+    outstandingFen: body.amountFen,
+    status: 'current' as const,
   });
   uow.audit({ subject: `LOAN#${loanId}`, action: 'loan.issued', after: loan });
-  uow.emit(scoringEvents.loanIssued, `LOAN#${loanId}`, { loanId, bankId, householdId: body.householdId, region: household.region, amountFen: body.amountFen, issuedOn: body.issuedOn, termMonths: body.termMonths });
+  uow.emit(scoringEvents.loanIssued, `LOAN#${loanId}`, {
+    loanId,
+    bankId,
+    householdId: body.householdId,
+    region: household.region,
+    amountFen: body.amountFen,
+    issuedOn: body.issuedOn,
+    termMonths: body.termMonths,
+  });
   await uow.commit();
   return toLoan(loan as unknown as LoanItem);
 });
@@ -127,7 +155,14 @@ export const recordRepayment = httpHandler(scoringApi.recordRepayment, async (ct
   const saved = uow.replace({ ...loan, outstandingFen, status: outstandingFen === 0 ? ('repaid' as const) : loan.status });
   uow.put({ ...loanKeys.movement(loan.loanId, ctx.body.repaidOn, ctx.ids.next()), entity: 'loan-movement', kind: 'repayment', principalFen: ctx.body.principalFen });
   uow.audit({ subject: `LOAN#${loan.loanId}`, action: 'loan.repayment', before: { outstandingFen: loan.outstandingFen }, after: { outstandingFen } });
-  uow.emit(scoringEvents.loanRepaid, `LOAN#${loan.loanId}`, { loanId: loan.loanId, bankId: loan.bankId, householdId: loan.householdId, region: loan.region, amountFen: ctx.body.principalFen, repaidOn: ctx.body.repaidOn });
+  uow.emit(scoringEvents.loanRepaid, `LOAN#${loan.loanId}`, {
+    loanId: loan.loanId,
+    bankId: loan.bankId,
+    householdId: loan.householdId,
+    region: loan.region,
+    amountFen: ctx.body.principalFen,
+    repaidOn: ctx.body.repaidOn,
+  });
   await uow.commit();
   return toLoan(saved as LoanItem);
 });
@@ -141,7 +176,14 @@ export const markOverdue = httpHandler(scoringApi.markOverdue, async (ctx) => {
   const uow = unitOfWork(ctx);
   const saved = uow.replace({ ...loan, status: 'overdue' as const, overdueSince: ctx.body.since, overdueFen: ctx.body.overdueFen });
   uow.audit({ subject: `LOAN#${loan.loanId}`, action: 'loan.overdue', after: { since: ctx.body.since, overdueFen: ctx.body.overdueFen } });
-  uow.emit(scoringEvents.loanOverdue, `LOAN#${loan.loanId}`, { loanId: loan.loanId, bankId: loan.bankId, householdId: loan.householdId, region: loan.region, overdueFen: ctx.body.overdueFen, since: ctx.body.since });
+  uow.emit(scoringEvents.loanOverdue, `LOAN#${loan.loanId}`, {
+    loanId: loan.loanId,
+    bankId: loan.bankId,
+    householdId: loan.householdId,
+    region: loan.region,
+    overdueFen: ctx.body.overdueFen,
+    since: ctx.body.since,
+  });
   await uow.commit();
   return toLoan(saved as LoanItem);
 });

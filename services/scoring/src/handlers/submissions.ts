@@ -2,13 +2,22 @@ import { httpHandler } from '@jingzhun/platform';
 import { CommonErrors, DomainError, type RouteContract, type StaffClaims, scoringApi } from '@jingzhun/types';
 import { assertCorrection, assertSectionValid, nextStatus } from '../domain/workflow.js';
 import { yearKeys } from '../store/keys.js';
-import { getBank, getSubmission, listSubmissions as loadSubmissions, loadYear, saveYear, type SubmissionItem } from '../store/repo.js';
+import { getBank, getSubmission, listSubmissions as loadSubmissions, loadYear, type SubmissionItem, saveYear } from '../store/repo.js';
 import { assertBankAccess, assertDistrict, unitOfWork } from './scope.js';
 
 type Section = scoringApi.Section;
 
 function toSubmission(item: SubmissionItem) {
-  return { district: item.district, year: item.year, bankId: item.bankId, section: item.section, data: item.data, enteredBy: item.enteredBy, version: item.version, updatedAt: item.updatedAt };
+  return {
+    district: item.district,
+    year: item.year,
+    bankId: item.bankId,
+    section: item.section,
+    data: item.data,
+    enteredBy: item.enteredBy,
+    version: item.version,
+    updatedAt: item.updatedAt,
+  };
 }
 
 function submitHandler<B extends { expectedVersion?: number | undefined; reason?: string | undefined }>(contract: RouteContract, section: Section) {

@@ -76,7 +76,8 @@ export interface ReminderItem {
 export const getBank = (district: string, bankId: string) => getItem<BankItem>(table(), bankKeys.item(district, bankId));
 export const listBanks = (district: string) => queryAll<BankItem>({ table: table(), ...bankKeys.ofDistrict(district) });
 export const listSubmissions = (district: string, year: number) => queryAll<SubmissionItem>({ table: table(), ...yearKeys.submissions(district, year) });
-export const getSubmission = (district: string, year: number, bankId: string, section: string) => getItem<SubmissionItem>(table(), yearKeys.submission(district, year, bankId, section));
+export const getSubmission = (district: string, year: number, bankId: string, section: string) =>
+  getItem<SubmissionItem>(table(), yearKeys.submission(district, year, bankId, section));
 export const listReminders = (district: string, year: number) => queryAll<ReminderItem>({ table: table(), ...yearKeys.reminders(district, year) });
 export const getParamSet = (paramsId: string) => getItem<{ params: AssessmentParams }>(table(), paramKeys.item(paramsId));
 export const listAuditOf = (district: string, year: number) => queryAll<Record<string, unknown>>({ table: table(), partition: yearKeys.auditPartition(district, year) });
