@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { LocalCloud } from '@jingzhun/local-cloud/cloud';
 import { startTestCloud } from '@jingzhun/local-cloud/testing';
+import { buildWeb as buildLocalWeb } from '@jingzhun/local-cloud/web';
 import { openApiHandler } from '@jingzhun/platform/openapi';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { services } from '../../services/registry.js';
@@ -11,11 +12,10 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts/web');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Builds the web into a fresh folder (test files run in parallel: no shared dist). */
+/** Builds the web into a fresh folder (no shared dist between test files). */
 export async function buildWeb(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'jz-web-'));
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'packages/web/vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  await buildLocalWeb(join(ROOT, 'packages/web'), outDir);
   return outDir;
 }
 

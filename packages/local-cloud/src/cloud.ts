@@ -227,23 +227,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     return false;
   }
 
+  /** The built web: its files, and index.html at `/` (the pages route by #hash, so nothing else falls back to it). */
   function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
     if (!options.staticDir || (req.method ?? 'GET') !== 'GET') return false;
-    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(options.staticDir, relative);
-    if (!file.startsWith(options.staticDir)) return false;
-    if (!existsSync(file) || statSync(file).isDirectory()) {
-      // Single-page app: unknown paths without an extension get index.html.
-      if (extname(relative)) return false;
-      file = join(options.staticDir, 'index.html');
-      if (!existsSync(file)) return false;
+    let relative: string;
+    try {
+      relative = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    } catch {
+      return false;
     }
+    const file = join(options.staticDir, relative);
+    if (!file.startsWith(options.staticDir) || !existsSync(file) || statSync(file).isDirectory()) return false;
     const body = readFileSync(file);
-    res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'content-length': body.length,
-      'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=300',
-    });
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=300' });
     res.end(body);
     return true;
   }

@@ -1,19 +1,30 @@
 import { resolve } from 'node:path';
+import { openApiHandler } from '@jingzhun/platform/openapi';
 import { services } from '../../../services/registry.js';
 import { JavaMissingError, startLocalCloud } from './index.js';
+import { buildWeb, webBuildIsStale } from './web.js';
 
 /** `npm start`: the whole system on http://localhost:3000 over DynamoDB Local with demo data. */
 const root = resolve(import.meta.dirname, '../../..');
 const port = Number(process.env.PORT ?? 3000);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+const webDir = resolve(root, 'packages/web');
+const webDist = resolve(webDir, 'dist');
+
 try {
+  // The console and board are built on first start, and again when their sources changed.
+  if (webBuildIsStale([webDir, resolve(root, 'packages/client/src'), resolve(root, 'packages/types/src')], webDist)) {
+    console.log('[local-cloud] building the web console (packages/web → dist)…');
+    await buildWeb(webDir, webDist);
+  }
   const cloud = await startLocalCloud({
     services,
     port,
     dataDir: resolve(root, '.data'),
     demo: true,
-    staticDir: resolve(root, 'packages/web/dist'),
+    staticDir: webDist,
+    extraHandlers: [openApiHandler(services)],
     log: (line) => console.log(`[local-cloud] ${line}`),
   });
   console.log(`[local-cloud] Jingzhun is running at ${cloud.url} (Ctrl-C to stop)`);
