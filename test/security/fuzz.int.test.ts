@@ -16,6 +16,7 @@ import { allRoutes, paramNames } from '../support/routes.js';
 const NASTY_STRINGS = [
   "' OR '1'='1' --",
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal Log4Shell-style JNDI lookup string is the injection payload under test, not a mistaken template
   '${jndi:ldap://127.0.0.1/x}',
   '../../../../etc/passwd',
   '\u0000\u0001\u001f',

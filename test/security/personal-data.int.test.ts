@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { call, type LocalCloud, startTestCloud } from '../../packages/local-cloud/src/testing.js';
+import { type LocalCloud, startTestCloud } from '../../packages/local-cloud/src/testing.js';
 import { createDocumentClient } from '../../packages/platform/src/dynamo.js';
 import { services } from '../../services/registry.js';
 import { allRoutes, paramNames } from '../support/routes.js';

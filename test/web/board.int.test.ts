@@ -98,6 +98,7 @@ describe('public notice board in headless Chromium', () => {
     const alert = page.getByRole('alert').filter({ hasText: '网络连接中断' });
     await alert.waitFor({ timeout: 20_000 }).catch(async (error) => {
       await shot(page, 'board-offline-failed');
+      // biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator.innerText() (rendered text with line breaks, for a readable failure message), not a DOM node property
       throw new Error(`${error}\n${await page.locator('main').innerText()}`);
     });
     await shot(page, 'board-offline');

@@ -103,7 +103,14 @@ describe('typed client', () => {
   it('a gateway body without the envelope still becomes a Chinese ApiError; 401 calls onUnauthorized', async () => {
     const { transport } = scripted([{ status: 401, headers: {}, text: '{"message":"Unauthorized"}' }]);
     let signedOut = false;
-    const client = createClient({ baseUrl: '', transport, getToken: () => 'old', onUnauthorized: () => void (signedOut = true) });
+    const client = createClient({
+      baseUrl: '',
+      transport,
+      getToken: () => 'old',
+      onUnauthorized: () => {
+        signedOut = true;
+      },
+    });
     await expect(client.call(identificationApi.getRegion, { params: { code: '370405000000' } })).rejects.toMatchObject({
       status: 401,
       code: 'UNAUTHENTICATED',

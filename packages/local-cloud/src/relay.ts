@@ -4,6 +4,7 @@ import {
   DynamoDBStreamsClient,
   ExpiredIteratorException,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
   type Shard,
   TrimmedDataAccessException,
@@ -158,7 +159,7 @@ export class LocalRelay {
     let count = 0;
     let refreshed = false;
     for (let page = 0; page < 50 && iterator; page++) {
-      let result;
+      let result: GetRecordsCommandOutput;
       try {
         result = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
       } catch (error) {

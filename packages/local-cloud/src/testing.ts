@@ -63,6 +63,7 @@ export async function call(
   method: string,
   path: string,
   options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: test-only helper; callers in ~13 integration suites read arbitrary JSON response shapes directly, and `unknown` would force casts at every call site
 ): Promise<{ status: number; body: any; headers: Headers }> {
   const response = await fetch(cloud.url + path, {
     method,

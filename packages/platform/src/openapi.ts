@@ -111,7 +111,11 @@ export function generateOpenApi(manifests: readonly ServiceManifest[], options: 
       const { contract } = route;
       if (seen.has(contract.id)) throw new Error(`duplicate contract id ${contract.id}`);
       seen.add(contract.id);
-      const item = (paths[contract.path] ??= {});
+      let item = paths[contract.path];
+      if (!item) {
+        item = {};
+        paths[contract.path] = item;
+      }
       item[contract.method.toLowerCase()] = operation(manifest.name, contract);
     }
   }

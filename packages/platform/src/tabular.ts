@@ -11,10 +11,13 @@ export interface Sheet {
   rows: Cell[][];
 }
 
+// Characters XML 1.0 forbids: control characters other than tab, CR, LF (and U+FFFE, U+FFFF).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: XML 1.0 forbids them, so they are stripped to keep the .xlsx well-formed
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 function escapeXml(text: string): string {
-  // Also drops characters XML 1.0 forbids (control characters other than tab, CR, LF).
   return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(XML_FORBIDDEN, '') // drops what XML 1.0 forbids
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -38,14 +38,16 @@ const STAFF_NAV = [
 function Page(props: { path: string }) {
   const path = props.path;
   const who = useSignal(session);
-  let p: Record<string, string> | undefined;
-  if ((p = match('/notice/:id', path))) return h(NoticePage, { noticeId: p.id as string });
+  const noticeParams = match('/notice/:id', path);
+  if (noticeParams) return h(NoticePage, { noticeId: noticeParams.id as string });
   if (path.startsWith('/staff')) {
     if (match('/staff/login', path) || !who) return h(LoginPage, { next: path.startsWith('/staff/login') ? '/staff/households' : path });
     if (match('/staff', path) || match('/staff/households', path)) return h(HouseholdsPage, { path });
-    if ((p = match('/staff/households/:id', path))) return h(HouseholdPage, { householdId: p.id as string });
+    const householdParams = match('/staff/households/:id', path);
+    if (householdParams) return h(HouseholdPage, { householdId: householdParams.id as string });
     if (match('/staff/notices', path)) return h(NoticesPage, { path });
-    if ((p = match('/staff/notices/:id', path))) return h(NoticeDetailPage, { noticeId: p.id as string });
+    const noticeDetailParams = match('/staff/notices/:id', path);
+    if (noticeDetailParams) return h(NoticeDetailPage, { noticeId: noticeDetailParams.id as string });
     if (match('/staff/subsidy', path)) return h(SubsidyPage, { path });
     if (match('/staff/scoring', path)) return h(ScoringPage, { path });
     if (match('/staff/dispatch', path)) return h(DispatchPage, { path });
@@ -76,7 +78,18 @@ function App() {
           ? [
               h('span', null, `${who.name}（${ROLE_ZH[who.role] ?? who.role}）`),
               ' ',
-              h('button', { type: 'button', class: 'link', onClick: () => (signOut(), (location.hash = '#/staff/login')) }, '退出登录'),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'link',
+                  onClick: () => {
+                    signOut();
+                    location.hash = '#/staff/login';
+                  },
+                },
+                '退出登录',
+              ),
             ]
           : null,
         !staff ? h('a', { href: '#/staff/households' }, '工作人员登录') : h('a', { href: '#/' }, '公示查询'),

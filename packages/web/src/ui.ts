@@ -1,4 +1,4 @@
-import { type ComponentChildren, h, type VNode } from 'preact';
+import { type ComponentChild, type ComponentChildren, h } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, errorText } from './api.js';
 
@@ -11,7 +11,7 @@ export function Field(props: {
   error?: string | undefined;
   hint?: string;
   required?: boolean;
-  children: (aria: Record<string, unknown>) => VNode<any>;
+  children: (aria: Record<string, unknown>) => ComponentChild;
 }) {
   const errorId = `${props.id}-error`;
   const hintId = `${props.id}-hint`;
@@ -130,7 +130,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
   const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
   const [nonce, setNonce] = useState(0);
   const seq = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: deps are the caller's
   useEffect(() => {
     const mine = ++seq.current;
     setState((s) => ({ ...s, loading: true, error: undefined }));

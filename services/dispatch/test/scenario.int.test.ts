@@ -16,6 +16,9 @@ import { lambdaContext } from '../../../packages/local-cloud/src/lambda-context.
 import * as handlers from '../src/handlers/events.js';
 import { manifest } from '../src/manifest.js';
 
+/** The handler module's exports, looked up by the export name in a subscription's `file#export` handler string. */
+const handlerExports: Readonly<Record<string, unknown>> = handlers;
+
 const COUNTY = '370405000000';
 const JIANTOUJI = '370405103000';
 
@@ -41,8 +44,8 @@ function envelope<D extends EventDefinition>(def: D, data: unknown, occurredAt: 
 async function deliver(env: EventEnvelope): Promise<unknown> {
   const entry = handlers.SUBSCRIPTIONS.find((s) => s.event === env.type);
   if (!entry) throw new Error(`no subscriber for ${env.type}`);
-  const name = entry.handler.split('#')[1] as keyof typeof handlers;
-  const handler = handlers[name] as unknown as (event: unknown, context: unknown) => Promise<{ status: string }>;
+  const name = entry.handler.split('#')[1] as string;
+  const handler = handlerExports[name] as (event: unknown, context: unknown) => Promise<{ status: string }>;
   delivered.push(env);
   return handler(toDelivery(env), lambdaContext('dispatch-test', env.id));
 }

@@ -18,7 +18,9 @@ const PEOPLE = [
 
 function headerText(headers: Headers): string {
   const lines: string[] = [];
-  headers.forEach((value, key) => lines.push(`${key}: ${value}`));
+  headers.forEach((value, key) => {
+    lines.push(`${key}: ${value}`);
+  });
   return lines.join('\n');
 }
 

@@ -62,7 +62,14 @@ export function DispatchPage(_props: { path: string }) {
     h('h1', { tabIndex: -1 }, '月调度'),
     h(
       'form',
-      { class: 'filters', noValidate: true, onSubmit: (e: Event) => (e.preventDefault(), setApplied({ region: region.trim(), metric, from: from.trim(), to: to.trim() })) },
+      {
+        class: 'filters',
+        noValidate: true,
+        onSubmit: (e: Event) => {
+          e.preventDefault();
+          setApplied({ region: region.trim(), metric, from: from.trim(), to: to.trim() });
+        },
+      },
       [
         TextInput({ id: 'dispatch-region', label: '区划代码', value: region, onInput: setRegion, error: errors.region }),
         Select({
@@ -128,17 +135,27 @@ function ReportPanel(props: { region: string }) {
   const errors = fieldErrors(report.error);
   return h('section', { class: 'card', 'aria-labelledby': 'report-title' }, [
     h('h2', { id: 'report-title' }, '月调度报告'),
-    h('form', { noValidate: true, onSubmit: (e: Event) => (e.preventDefault(), void report.run()) }, [
-      TextInput({ id: 'report-period', label: '报告期', value: period, onInput: setPeriod, error: errors.period, hint: '月报 2019-05，季报 2019-Q2，年报 2019' }),
-      h('div', { class: 'actions' }, [
-        h('button', { type: 'submit', disabled: report.busy }, report.busy ? '正在生成…' : '查看报告'),
-        h('button', { type: 'button', class: 'secondary', disabled: download.busy, onClick: () => void download.run('xlsx') }, '导出 Excel'),
-        h('button', { type: 'button', class: 'secondary', disabled: download.busy, onClick: () => void download.run('csv') }, '导出 CSV'),
-      ]),
-      report.busy && report.startedAt ? h(Progress, { label: '正在生成报告', startedAt: report.startedAt }) : null,
-      report.error && !errors.period ? ErrorBox({ error: report.error }) : null,
-      ErrorBox({ error: download.error }),
-    ]),
+    h(
+      'form',
+      {
+        noValidate: true,
+        onSubmit: (e: Event) => {
+          e.preventDefault();
+          void report.run();
+        },
+      },
+      [
+        TextInput({ id: 'report-period', label: '报告期', value: period, onInput: setPeriod, error: errors.period, hint: '月报 2019-05，季报 2019-Q2，年报 2019' }),
+        h('div', { class: 'actions' }, [
+          h('button', { type: 'submit', disabled: report.busy }, report.busy ? '正在生成…' : '查看报告'),
+          h('button', { type: 'button', class: 'secondary', disabled: download.busy, onClick: () => void download.run('xlsx') }, '导出 Excel'),
+          h('button', { type: 'button', class: 'secondary', disabled: download.busy, onClick: () => void download.run('csv') }, '导出 CSV'),
+        ]),
+        report.busy && report.startedAt ? h(Progress, { label: '正在生成报告', startedAt: report.startedAt }) : null,
+        report.error && !errors.period ? ErrorBox({ error: report.error }) : null,
+        ErrorBox({ error: download.error }),
+      ],
+    ),
     report.result
       ? h('div', null, [
           h('p', null, `报告摘要 ${report.result.digest.slice(0, 12)}…（运行 ${report.result.runId}）`),
@@ -168,43 +185,53 @@ function JobsPanel(props: { region: string }) {
     jobs.loading ? Loading({}) : null,
     jobs.error ? ErrorBox({ error: jobs.error, onRetry: jobs.reload }) : null,
     jobs.data
-      ? h('form', { noValidate: true, onSubmit: (e: Event) => (e.preventDefault(), void run.run()) }, [
-          Select({
-            id: 'job-name',
-            label: '任务',
-            value: job,
-            onChange: setJob,
-            placeholder: '请选择任务',
-            options: jobs.data.jobs.map((j) => ({ value: j.name, label: `${j.description}（${j.cycle}）` })),
-            error: errors.job,
-          }),
-          TextInput({ id: 'job-period', label: '期间（可不填）', value: period, onInput: setPeriod, error: errors.period }),
-          h('button', { type: 'submit', disabled: run.busy || !job }, run.busy ? '正在运行…' : '立即运行'),
-          run.busy && run.startedAt ? h(Progress, { label: '任务运行中', startedAt: run.startedAt }) : null,
-          run.error && !errors.job && !errors.period ? ErrorBox({ error: run.error }) : null,
-          run.result
-            ? h(
-                'p',
-                { class: 'success', role: 'status' },
-                `已运行 ${run.result.runs.length} 次：${run.result.runs.map((r) => `${r.region} ${r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? `失败（${r.error?.message ?? ''}）` : '运行中'}`).join('；')}`,
-              )
-            : null,
-          Table({
-            caption: '最近运行记录',
-            columns: ['任务', '期间', '区划', '开始', '结果', '计数'],
-            rows: jobs.data.recentRuns.map((r) => [
-              r.job,
-              r.period,
-              r.region,
-              r.startedAt.replace('T', ' ').slice(0, 16),
-              r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? '失败' : '运行中',
-              Object.entries(r.counts)
-                .map(([k, v]) => `${k}=${v}`)
-                .join(' '),
-            ]),
-            empty: '暂无运行记录。',
-          }),
-        ])
+      ? h(
+          'form',
+          {
+            noValidate: true,
+            onSubmit: (e: Event) => {
+              e.preventDefault();
+              void run.run();
+            },
+          },
+          [
+            Select({
+              id: 'job-name',
+              label: '任务',
+              value: job,
+              onChange: setJob,
+              placeholder: '请选择任务',
+              options: jobs.data.jobs.map((j) => ({ value: j.name, label: `${j.description}（${j.cycle}）` })),
+              error: errors.job,
+            }),
+            TextInput({ id: 'job-period', label: '期间（可不填）', value: period, onInput: setPeriod, error: errors.period }),
+            h('button', { type: 'submit', disabled: run.busy || !job }, run.busy ? '正在运行…' : '立即运行'),
+            run.busy && run.startedAt ? h(Progress, { label: '任务运行中', startedAt: run.startedAt }) : null,
+            run.error && !errors.job && !errors.period ? ErrorBox({ error: run.error }) : null,
+            run.result
+              ? h(
+                  'p',
+                  { class: 'success', role: 'status' },
+                  `已运行 ${run.result.runs.length} 次：${run.result.runs.map((r) => `${r.region} ${r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? `失败（${r.error?.message ?? ''}）` : '运行中'}`).join('；')}`,
+                )
+              : null,
+            Table({
+              caption: '最近运行记录',
+              columns: ['任务', '期间', '区划', '开始', '结果', '计数'],
+              rows: jobs.data.recentRuns.map((r) => [
+                r.job,
+                r.period,
+                r.region,
+                r.startedAt.replace('T', ' ').slice(0, 16),
+                r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? '失败' : '运行中',
+                Object.entries(r.counts)
+                  .map(([k, v]) => `${k}=${v}`)
+                  .join(' '),
+              ]),
+              empty: '暂无运行记录。',
+            }),
+          ],
+        )
       : null,
   ]);
 }

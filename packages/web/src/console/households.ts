@@ -220,91 +220,101 @@ function ActionForm(props: { householdId: string; version: number; onDone: () =>
   const shownInline = Boolean(evidenceError || reasonError || meetingError || Object.keys(errors).length);
   return h('section', { class: 'card', 'aria-labelledby': 'action-title' }, [
     h('h2', { id: 'action-title' }, '流程操作'),
-    h('form', { noValidate: true, onSubmit: (e: Event) => (e.preventDefault(), void submit.run()) }, [
-      Select({
-        id: 'action',
-        label: '操作',
-        value: action,
-        onChange: chooseAction,
-        options: ACTIONS.map((a) => ({ value: a.value, label: `${a.label}（${a.value}）` })),
-        error: errors.action,
-      }),
-      h('fieldset', { 'aria-describedby': evidenceError ? 'evidence-error' : undefined }, [
-        h('legend', null, '证据材料'),
-        ...evidence.map((row, index) =>
-          h('div', { class: 'row' }, [
-            Select({
-              id: `evidence-kind-${index}`,
-              label: `材料 ${index + 1} 类型`,
-              value: row.kind,
-              onChange: (v) => setEvidence(evidence.map((r, i) => (i === index ? { ...r, kind: v } : r))),
-              options: Object.entries(EVIDENCE_ZH).map(([value, label]) => ({ value, label })),
-              error: errors[`evidence.${index}.kind`],
-            }),
-            TextInput({
-              id: `evidence-ref-${index}`,
-              label: `材料 ${index + 1} 编号或文号`,
-              value: row.ref,
-              onInput: (v) => setEvidence(evidence.map((r, i) => (i === index ? { ...r, ref: v } : r))),
-              error: errors[`evidence.${index}.ref`],
-            }),
-            h(
-              'button',
-              { type: 'button', class: 'small secondary', 'aria-label': `删除材料 ${index + 1}`, onClick: () => setEvidence(evidence.filter((_, i) => i !== index)) },
-              '删除',
-            ),
-          ]),
-        ),
-        h('button', { type: 'button', class: 'small secondary', onClick: () => setEvidence([...evidence, { kind: 'other', ref: '' }]) }, '添加材料'),
-        evidenceError ? h('p', { id: 'evidence-error', class: 'error', role: 'alert' }, evidenceError) : null,
-      ]),
-      spec?.meeting
-        ? h('fieldset', null, [
-            h('legend', null, '村民代表会议'),
-            TextInput({
-              id: 'meeting-date',
-              label: '会议日期',
-              type: 'date',
-              value: meeting.date,
-              onInput: (v) => setMeeting({ ...meeting, date: v }),
-              error: errors['meeting.date'],
-            }),
-            TextInput({
-              id: 'meeting-total',
-              label: '应到人数',
-              inputMode: 'numeric',
-              value: meeting.total,
-              onInput: (v) => setMeeting({ ...meeting, total: v }),
-              error: errors['meeting.total'],
-            }),
-            TextInput({
-              id: 'meeting-present',
-              label: '实到人数',
-              inputMode: 'numeric',
-              value: meeting.present,
-              onInput: (v) => setMeeting({ ...meeting, present: v }),
-              error: errors['meeting.present'],
-            }),
-            TextInput({
-              id: 'meeting-favour',
-              label: '赞成人数',
-              inputMode: 'numeric',
-              value: meeting.inFavour,
-              onInput: (v) => setMeeting({ ...meeting, inFavour: v }),
-              error: errors['meeting.inFavour'] ?? meetingError,
-            }),
-          ])
-        : null,
-      TextArea({ id: 'action-reason', label: spec?.reason ? '理由（必填）' : '说明（可选）', value: reason, onInput: setReason, rows: 2, error: reasonError }),
-      h('button', { type: 'submit', disabled: submit.busy }, submit.busy ? '正在提交…' : '提交'),
-      submit.error && !shownInline ? ErrorBox({ error: submit.error, id: 'action-error' }) : null,
-      submit.result
-        ? h(
-            'p',
-            { class: 'success', role: 'status' },
-            `已提交：${submit.result.workflow ? `当前环节 ${submit.result.workflow.state}` : STATUS_ZH[submit.result.status]}${submit.result.noticeRequestId ? '，已发起公示' : ''}`,
-          )
-        : null,
-    ]),
+    h(
+      'form',
+      {
+        noValidate: true,
+        onSubmit: (e: Event) => {
+          e.preventDefault();
+          void submit.run();
+        },
+      },
+      [
+        Select({
+          id: 'action',
+          label: '操作',
+          value: action,
+          onChange: chooseAction,
+          options: ACTIONS.map((a) => ({ value: a.value, label: `${a.label}（${a.value}）` })),
+          error: errors.action,
+        }),
+        h('fieldset', { 'aria-describedby': evidenceError ? 'evidence-error' : undefined }, [
+          h('legend', null, '证据材料'),
+          ...evidence.map((row, index) =>
+            h('div', { class: 'row' }, [
+              Select({
+                id: `evidence-kind-${index}`,
+                label: `材料 ${index + 1} 类型`,
+                value: row.kind,
+                onChange: (v) => setEvidence(evidence.map((r, i) => (i === index ? { ...r, kind: v } : r))),
+                options: Object.entries(EVIDENCE_ZH).map(([value, label]) => ({ value, label })),
+                error: errors[`evidence.${index}.kind`],
+              }),
+              TextInput({
+                id: `evidence-ref-${index}`,
+                label: `材料 ${index + 1} 编号或文号`,
+                value: row.ref,
+                onInput: (v) => setEvidence(evidence.map((r, i) => (i === index ? { ...r, ref: v } : r))),
+                error: errors[`evidence.${index}.ref`],
+              }),
+              h(
+                'button',
+                { type: 'button', class: 'small secondary', 'aria-label': `删除材料 ${index + 1}`, onClick: () => setEvidence(evidence.filter((_, i) => i !== index)) },
+                '删除',
+              ),
+            ]),
+          ),
+          h('button', { type: 'button', class: 'small secondary', onClick: () => setEvidence([...evidence, { kind: 'other', ref: '' }]) }, '添加材料'),
+          evidenceError ? h('p', { id: 'evidence-error', class: 'error', role: 'alert' }, evidenceError) : null,
+        ]),
+        spec?.meeting
+          ? h('fieldset', null, [
+              h('legend', null, '村民代表会议'),
+              TextInput({
+                id: 'meeting-date',
+                label: '会议日期',
+                type: 'date',
+                value: meeting.date,
+                onInput: (v) => setMeeting({ ...meeting, date: v }),
+                error: errors['meeting.date'],
+              }),
+              TextInput({
+                id: 'meeting-total',
+                label: '应到人数',
+                inputMode: 'numeric',
+                value: meeting.total,
+                onInput: (v) => setMeeting({ ...meeting, total: v }),
+                error: errors['meeting.total'],
+              }),
+              TextInput({
+                id: 'meeting-present',
+                label: '实到人数',
+                inputMode: 'numeric',
+                value: meeting.present,
+                onInput: (v) => setMeeting({ ...meeting, present: v }),
+                error: errors['meeting.present'],
+              }),
+              TextInput({
+                id: 'meeting-favour',
+                label: '赞成人数',
+                inputMode: 'numeric',
+                value: meeting.inFavour,
+                onInput: (v) => setMeeting({ ...meeting, inFavour: v }),
+                error: errors['meeting.inFavour'] ?? meetingError,
+              }),
+            ])
+          : null,
+        TextArea({ id: 'action-reason', label: spec?.reason ? '理由（必填）' : '说明（可选）', value: reason, onInput: setReason, rows: 2, error: reasonError }),
+        h('button', { type: 'submit', disabled: submit.busy }, submit.busy ? '正在提交…' : '提交'),
+        submit.error && !shownInline ? ErrorBox({ error: submit.error, id: 'action-error' }) : null,
+        submit.result
+          ? h(
+              'p',
+              { class: 'success', role: 'status' },
+              `已提交：${submit.result.workflow ? `当前环节 ${submit.result.workflow.state}` : STATUS_ZH[submit.result.status]}${submit.result.noticeRequestId ? '，已发起公示' : ''}`,
+            )
+          : null,
+      ],
+    ),
   ]);
 }

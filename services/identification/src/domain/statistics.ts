@@ -13,7 +13,11 @@ export function villageStatistics(region: string, households: readonly Statistic
   const byColour: Record<string, number> = {};
   const inWorkflow: Record<string, number> = {};
   for (const household of households) {
-    const entry = (byStatus[household.status] ??= { households: 0, persons: 0 });
+    let entry = byStatus[household.status];
+    if (!entry) {
+      entry = { households: 0, persons: 0 };
+      byStatus[household.status] = entry;
+    }
     entry.households += 1;
     entry.persons += household.size;
     if (household.colour) byColour[household.colour] = (byColour[household.colour] ?? 0) + 1;

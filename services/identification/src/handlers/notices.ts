@@ -48,7 +48,7 @@ export const onObjectionDecided = eventHandler('identification-objection-decided
   const requestId = data.requestId ?? data.context.requestId;
   if (!requestId) return;
   const request = await loadNoticeRequest(requestId);
-  if (!request || !request.entryIds.includes(data.entryId)) return;
+  if (!request?.entryIds.includes(data.entryId)) return;
   const today = shanghaiDate(ctx.clock.now());
   const uow = unitOfWork(ctx.clock, ctx.ids, SYSTEM);
   const outcome = decisionOutcome(data.outcome);

@@ -17,6 +17,7 @@ export const TEXT_LIMITS = {
 } as const;
 
 // Control characters other than tab, line feed and carriage return.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: input validation deliberately detects invisible control characters in notice text and rejects them
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export function assertCleanText(value: string, field: string): void {

@@ -12,6 +12,6 @@ export function cacheable(body: unknown, headers: Record<string, string | undefi
   const etag = etagOf(body);
   const common = { etag, 'cache-control': PUBLIC_CACHE_CONTROL, vary: 'accept-encoding' };
   const presented = headers['if-none-match'] ?? headers['If-None-Match'];
-  if (presented && presented.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) return respond(304, undefined, common);
+  if (presented?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) return respond(304, undefined, common);
   return respond(200, body, common);
 }

@@ -58,7 +58,7 @@ export function eligibilityIssues(household: HouseholdFacts, borrowerId: string,
   if (!params.statuses.includes(household.status)) issues.push('STATUS_NOT_ELIGIBLE');
   if (params.requiredCause && household.mainCause !== params.requiredCause) issues.push('CAUSE_NOT_CAPITAL');
   const member = household.members.find((m) => m.memberId === borrowerId);
-  if (!member || member.status !== 'active') return [...issues, 'BORROWER_NOT_MEMBER'];
+  if (member?.status !== 'active') return [...issues, 'BORROWER_NOT_MEMBER'];
   const age = ageOn(member.birthDate, onDate);
   if (age < params.minAge || age > params.maxAge || age >= 70) issues.push('AGE_OUT_OF_RANGE');
   if (member.laborCapacity === 'none') issues.push('NO_LABOUR_CAPACITY');

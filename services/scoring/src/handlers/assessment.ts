@@ -11,8 +11,8 @@ import { assertDistrict, unitOfWork } from './scope.js';
 async function view(item: YearItem, claims: StaffClaims | undefined) {
   const reminders = item.version === 0 ? [] : await listReminders(item.district, item.year);
   const own = claims?.role === 'bank' ? claims.bankId : undefined;
-  const banks = (item.result?.banks ?? []).filter((bank) => !claims || claims.role !== 'bank' || bank.bankId === own);
-  const flags = (item.result?.flags ?? []).filter((flag) => !claims || claims.role !== 'bank' || flag.bankIds.includes(own ?? ''));
+  const banks = (item.result?.banks ?? []).filter((bank) => claims?.role !== 'bank' || bank.bankId === own);
+  const flags = (item.result?.flags ?? []).filter((flag) => claims?.role !== 'bank' || flag.bankIds.includes(own ?? ''));
   return {
     district: item.district,
     year: item.year,

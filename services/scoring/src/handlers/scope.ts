@@ -1,6 +1,6 @@
 import type { Clock, IdGenerator } from '@jingzhun/platform';
 import { type Actor, UnitOfWork } from '@jingzhun/platform';
-import { CommonErrors, DomainError, regionLevel, type StaffClaims } from '@jingzhun/types';
+import { DomainError, regionLevel, type StaffClaims } from '@jingzhun/types';
 import { table } from '../store/repo.js';
 
 /** The assessment is per district (区县): the path's region must be a county and in the caller's scope. */

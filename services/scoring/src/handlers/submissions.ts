@@ -1,5 +1,5 @@
 import { httpHandler } from '@jingzhun/platform';
-import { CommonErrors, DomainError, type RouteContract, type StaffClaims, scoringApi } from '@jingzhun/types';
+import { CommonErrors, DomainError, type RouteContract, scoringApi } from '@jingzhun/types';
 import { assertCorrection, assertSectionValid, nextStatus } from '../domain/workflow.js';
 import { yearKeys } from '../store/keys.js';
 import { getBank, getSubmission, listSubmissions as loadSubmissions, loadYear, type SubmissionItem, saveYear } from '../store/repo.js';

@@ -106,11 +106,23 @@ export function addHousehold(totals: Totals, lines: readonly RosterLine[]): Tota
     if (line.status !== 'payable' || line.amountFen === 0) continue;
     paid = true;
     next.totalFen += line.amountFen;
-    const item = (next.byItem[line.itemId] ??= { households: 0, totalFen: 0 });
+    let item = next.byItem[line.itemId];
+    if (!item) {
+      item = { households: 0, totalFen: 0 };
+      next.byItem[line.itemId] = item;
+    }
     item.households += 1;
     item.totalFen += line.amountFen;
-    const town = (next.byTown[line.town] ??= {});
-    const townItem = (town[line.itemId] ??= { households: 0, totalFen: 0 });
+    let town = next.byTown[line.town];
+    if (!town) {
+      town = {};
+      next.byTown[line.town] = town;
+    }
+    let townItem = town[line.itemId];
+    if (!townItem) {
+      townItem = { households: 0, totalFen: 0 };
+      town[line.itemId] = townItem;
+    }
     townItem.households += 1;
     townItem.totalFen += line.amountFen;
   }
@@ -123,16 +135,26 @@ export function mergeTotals(a: Totals, b: Totals): Totals {
   next.households += b.households;
   next.totalFen += b.totalFen;
   for (const [item, t] of Object.entries(b.byItem)) {
-    const target = (next.byItem[item] ??= { households: 0, totalFen: 0 });
+    let target = next.byItem[item];
+    if (!target) {
+      target = { households: 0, totalFen: 0 };
+      next.byItem[item] = target;
+    }
     target.households += t.households;
     target.totalFen += t.totalFen;
   }
   for (const [town, items] of Object.entries(b.byTown)) {
     for (const [item, t] of Object.entries(items)) {
-      const target = ((next.byTown[town] ??= {})[item] ??= {
-        households: 0,
-        totalFen: 0,
-      });
+      let townItems = next.byTown[town];
+      if (!townItems) {
+        townItems = {};
+        next.byTown[town] = townItems;
+      }
+      let target = townItems[item];
+      if (!target) {
+        target = { households: 0, totalFen: 0 };
+        townItems[item] = target;
+      }
       target.households += t.households;
       target.totalFen += t.totalFen;
     }

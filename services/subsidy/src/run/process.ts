@@ -229,12 +229,14 @@ export async function processRun(period: string, region: string, options: Proces
     if (run.attempt > 1 && snapshots.length > 0) {
       // A re-run records the difference with the previous attempt, line by line.
       const before = await existingLines(period, snapshots);
+      // A local const keeps the narrowing (run is reassigned below, so closures see it as possibly undefined).
+      const attempt = run.attempt;
       const record = (householdId: string, itemId: string, kind: 'added' | 'changed' | 'removed', old: StoredLine | undefined, now: RosterLine | undefined) => {
         diff[kind] += 1;
         requests.push({
           PutRequest: {
             Item: {
-              ...diffKeys.diff(period, region, run!.attempt, householdId, itemId),
+              ...diffKeys.diff(period, region, attempt, householdId, itemId),
               entity: 'diff',
               kind,
               householdId,
