@@ -239,7 +239,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const file = join(options.staticDir, relative);
     if (!file.startsWith(options.staticDir) || !existsSync(file) || statSync(file).isDirectory()) return false;
     const body = readFileSync(file);
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, 'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=300' });
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': extname(file) === '.html' ? 'no-cache' : 'public, max-age=300',
+    });
     res.end(body);
     return true;
   }
