@@ -36,7 +36,16 @@ export function decodeCursor(cursor: string | undefined, partition: { name: stri
   return key as Record<string, unknown>;
 }
 
-/** One page of a key-condition query on `pk` (or a GSI's pk), with an opaque cursor. */
+/** Items read per round when a filter drops some, and the rounds a page may take. */
+const FILTERED_ROUND_LIMIT = 200;
+const MAX_FILTERED_ROUNDS = 10;
+
+/**
+ * One page of a key-condition query on `pk` (or a GSI's pk), with an opaque cursor. With a filter,
+ * DynamoDB's Limit counts items read, not items kept, so the page is filled over several reads
+ * (at most MAX_FILTERED_ROUNDS of FILTERED_ROUND_LIMIT items); a page cut in the middle of a read
+ * continues after its last item.
+ */
 export async function queryPage<T>(options: {
   table: string;
   index?: string;
@@ -55,21 +64,44 @@ export async function queryPage<T>(options: {
     values[':sk'] = options.sortKeyPrefix.value;
     condition += ' AND begins_with(#sk, :sk)';
   }
-  const result = await documentClient().send(
-    new QueryCommand({
-      TableName: options.table,
-      IndexName: options.index,
-      KeyConditionExpression: condition,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      FilterExpression: options.filter?.FilterExpression,
-      Limit: options.limit,
-      ScanIndexForward: options.forward ?? true,
-      ExclusiveStartKey: decodeCursor(options.cursor, options.partition),
-    }),
-  );
-  const nextCursor = encodeCursor(result.LastEvaluatedKey);
-  return { items: (result.Items ?? []) as T[], ...(nextCursor ? { nextCursor } : {}) };
+  const items: Record<string, unknown>[] = [];
+  let start = decodeCursor(options.cursor, options.partition);
+  for (let round = 0; round < (options.filter ? MAX_FILTERED_ROUNDS : 1); round++) {
+    const result = await documentClient().send(
+      new QueryCommand({
+        TableName: options.table,
+        IndexName: options.index,
+        KeyConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        FilterExpression: options.filter?.FilterExpression,
+        Limit: options.filter ? FILTERED_ROUND_LIMIT : options.limit,
+        ScanIndexForward: options.forward ?? true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const found = (result.Items ?? []) as Record<string, unknown>[];
+    const room = options.limit - items.length;
+    if (found.length > room) {
+      items.push(...found.slice(0, room));
+      return { items: items as T[], nextCursor: encodeCursor(keyOf(items[items.length - 1] as Record<string, unknown>, options.index)) as string };
+    }
+    items.push(...found);
+    start = result.LastEvaluatedKey;
+    if (!start || items.length === options.limit) break;
+  }
+  const nextCursor = encodeCursor(start);
+  return { items: items as T[], ...(nextCursor ? { nextCursor } : {}) };
+}
+
+/** The position of an item in a query: the table key, plus the index key for a GSI (gsiN → gsiNpk/gsiNsk). */
+function keyOf(item: Record<string, unknown>, index: string | undefined): Record<string, unknown> {
+  const key: Record<string, unknown> = { pk: item.pk, sk: item.sk };
+  if (index) {
+    key[`${index}pk`] = item[`${index}pk`];
+    key[`${index}sk`] = item[`${index}sk`];
+  }
+  return key;
 }
 
 /** Every item of a partition (bounded by `max` as a guard against unbounded reads). */

@@ -20,6 +20,7 @@ export const manifest = defineService({
     { contract: identificationApi.addMeasure, handler: 'handlers/households.ts#addMeasure' },
     { contract: identificationApi.householdHistory, handler: 'handlers/households.ts#householdHistory' },
     { contract: identificationApi.householdAction, handler: 'handlers/actions.ts#householdAction' },
+    { contract: identificationApi.postNoticeList, handler: 'handlers/actions.ts#postNoticeList' },
     { contract: identificationApi.listHits, handler: 'handlers/hits.ts#listHits' },
     { contract: identificationApi.reviewHit, handler: 'handlers/hits.ts#reviewHit' },
     { contract: identificationApi.importComparison, handler: 'handlers/hits.ts#importComparison' },

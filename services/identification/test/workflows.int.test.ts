@@ -212,4 +212,54 @@ describe('entry and exit workflows over HTTP (DynamoDB Local)', () => {
     expect(after).toMatchObject({ version: 1, workflow: { state: 'APPLIED' } });
     expect((await call(cloud, 'GET', `/households/${id}`, { token: tokens['village-xilancheng'] })).status).toBe(403);
   });
+
+  it('posts a village list as one notice in one transaction, and refuses a list it cannot post whole', async () => {
+    const village = tokens['village-fengzhuang'];
+    const ready: { householdId: string; version: number }[] = [];
+    for (const seq of [21, 22, 23]) {
+      const created = await call(cloud, 'POST', '/households', { token: village, body: applicationBody({ seq }) });
+      const id = created.body.householdId as string;
+      let h = await step('village-fengzhuang', id, 1, 'SURVEY');
+      h = await step('village-fengzhuang', id, h.version, 'GROUP_REVIEW');
+      ready.push({ householdId: id, version: h.version });
+    }
+    const [a, b, c] = ready as [{ householdId: string; version: number }, { householdId: string; version: number }, { householdId: string; version: number }];
+    const fresh = await call(cloud, 'POST', '/households', { token: village, body: applicationBody({ seq: 24 }) });
+    const list = (households: { householdId: string; version: number }[], user = 'village-fengzhuang', code = '370405103201') =>
+      call(cloud, 'POST', `/villages/${code}/notice-lists`, { token: tokens[user], body: { households } });
+
+    // A household at another step fails the whole list, named in the message; nothing is written.
+    const mixed = await list([a, { householdId: fresh.body.householdId, version: 1 }]);
+    expect(mixed.status).toBe(409);
+    expect(mixed.body.code).toBe('TRANSITION_OUT_OF_ORDER');
+    expect(mixed.body.message).toContain('王建国 户');
+    expect((await call(cloud, 'GET', `/households/${a.householdId}`, { token: tokens.county })).body.version).toBe(a.version);
+    // Another village's list, a stale version, a duplicate, too many households.
+    expect((await list([a], 'village-fengzhuang', '370405102201')).body.code).toBe('OUT_OF_SCOPE');
+    expect((await list([a], 'county', '370405102201')).body.code).toBe('NOT_IN_VILLAGE');
+    expect((await list([{ ...a, version: a.version + 5 }])).body.code).toBe('VERSION_CONFLICT');
+    expect((await list([a, a])).status).toBe(400);
+    expect((await list(Array.from({ length: 21 }, () => a))).status).toBe(400);
+
+    const posted = await list([a, b, c]);
+    expect(posted.status, JSON.stringify(posted.body)).toBe(200);
+    expect(posted.body).toMatchObject({
+      type: 'entry-first',
+      households: [{ workflow: { state: 'NOTICE1' } }, { workflow: { state: 'NOTICE1' } }, { workflow: { state: 'NOTICE1' } }],
+    });
+    await cloud.drain();
+    const requests = events.filter((e) => e.type === 'identification.notice.requested' && e.data.requestId === posted.body.noticeRequestId);
+    expect(requests).toHaveLength(1);
+    expect((requests[0]?.data.entries as { entryId: string }[]).map((entry) => entry.entryId)).toEqual([a.householdId, b.householdId, c.householdId]);
+
+    // The window closes with one outcome per household.
+    await publishNoticeOutcome(cloud.tableName('identification'), posted.body.noticeRequestId, 'entry-first', [
+      { entryId: a.householdId, outcome: 'clear' },
+      { entryId: b.householdId, outcome: 'upheld' },
+      { entryId: c.householdId, outcome: 'held' },
+    ]);
+    await cloud.drain();
+    const states = await Promise.all([a, b, c].map(async (h) => (await call(cloud, 'GET', `/households/${h.householdId}`, { token: tokens.county })).body));
+    expect(states.map((h) => h.workflow?.state ?? h.status)).toEqual(['NOTICE1_CLEARED', 'REJECTED', 'NOTICE1']);
+  });
 });

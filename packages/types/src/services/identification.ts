@@ -384,6 +384,35 @@ export const householdAction = defineContract({
   response: Household.extend({ noticeRequestId: z.string().optional() }),
 });
 
+/**
+ * Households in one notice list: a list is posted in one transaction (every household's state, its
+ * audit and the notice request), so it is bounded by DynamoDB's 100 items per transaction (each
+ * household writes up to 4). A longer village list is posted as several notices.
+ */
+export const MAX_NOTICE_LIST = 20;
+
+export const NoticeListBody = z.object({
+  households: z
+    .array(z.object({ householdId: householdParams.shape.householdId, version: z.number().int().min(1) }))
+    .min(1)
+    .max(MAX_NOTICE_LIST, { message: `一张公示最多 ${MAX_NOTICE_LIST} 户，请分批公示` })
+    .refine((list) => new Set(list.map((h) => h.householdId)).size === list.length, { message: '名单中有重复的户' }),
+  evidence: z.array(Evidence).default([]),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const postNoticeList = defineContract({
+  id: 'identification.postNoticeList',
+  method: 'POST',
+  path: '/villages/{code}/notice-lists',
+  summary: '名单公示：本村处于同一公示环节的多户合并为一张公示（POST_NOTICE，一次事务）',
+  auth: 'staff',
+  roles: ['village', 'town', 'county'],
+  params: z.object({ code: VillageCode }),
+  body: NoticeListBody,
+  response: z.object({ noticeRequestId: z.string(), type: z.string(), households: z.array(Household) }),
+});
+
 export const HistoryEntry = z.object({
   at: z.string(),
   action: z.string(),
