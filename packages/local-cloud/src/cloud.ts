@@ -54,6 +54,8 @@ export interface LocalCloud {
   relay: LocalRelay;
   scheduler: LocalScheduler;
   tableName(service: string): string;
+  /** The DynamoDB Local this cloud started (none when it was given an endpoint). */
+  dynamoLocal(): DynamoLocal | undefined;
   /** Waits until every committed outbox event has been delivered. */
   drain(): Promise<void>;
   login(username: string): Promise<string>;
@@ -87,10 +89,32 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const prefix = options.tablePrefix ?? '';
   let dynamoLocal: DynamoLocal | undefined;
   let endpoint = options.endpoint;
+  let relayRef: LocalRelay | undefined;
   if (!endpoint) {
-    dynamoLocal = await startDynamoLocal(options.dataDir ? { dbPath: join(options.dataDir, 'dynamodb') } : {});
+    const storage = options.dataDir ? { dbPath: join(options.dataDir, 'dynamodb') } : {};
+    dynamoLocal = await startDynamoLocal(storage);
     endpoint = dynamoLocal.endpoint;
     log(`DynamoDB Local on ${endpoint}${options.dataDir ? ` (data in ${options.dataDir})` : ' (in memory)'}`);
+    // Supervision: a DynamoDB Local that dies is started again on the same port and data, so
+    // committed data and undelivered events survive (in memory there is nothing to keep).
+    const supervise = (instance: DynamoLocal) =>
+      instance.onUnexpectedExit((code) => {
+        if (!options.dataDir) {
+          console.error(`[local-cloud] DynamoDB Local exited (${code}); its in-memory data is gone`);
+          return;
+        }
+        log(`DynamoDB Local exited (${code}); starting it again on port ${instance.port}`);
+        void startDynamoLocal({ ...storage, port: instance.port }).then(
+          (next) => {
+            dynamoLocal = next;
+            relayRef?.forgetPositions();
+            supervise(next);
+            log('DynamoDB Local is back; the relay resumes from its checkpoints');
+          },
+          (error) => console.error('[local-cloud] DynamoDB Local could not be started again:', error),
+        );
+      });
+    supervise(dynamoLocal);
   }
 
   // Handlers run in this process: point them at DynamoDB Local and their tables.
@@ -139,6 +163,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   const bus = new LocalBus(subscribers);
   const relay = LocalRelay.create(endpoint, dynamo, documents, [...physical.values()], localTable, bus);
+  relayRef = relay;
   const scheduler = new LocalScheduler(jobs, options.isFirstWorkingDay);
 
   if (options.demo) {
@@ -287,6 +312,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     relay,
     scheduler,
     tableName: (service) => physical.get(service) ?? '',
+    dynamoLocal: () => dynamoLocal,
     drain: () => relay.drain(),
     async login(username) {
       const user = DEMO_USERS.find((candidate) => candidate.username === username);

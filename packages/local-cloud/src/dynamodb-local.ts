@@ -8,6 +8,10 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 export interface DynamoLocal {
   endpoint: string;
   port: number;
+  /** The Java process (tests kill it to prove a restart loses nothing committed). */
+  pid: number;
+  /** Called once when the process exits without `stop()` having been called. */
+  onUnexpectedExit(listener: (code: number | null) => void): void;
   stop(): Promise<void>;
 }
 
@@ -97,12 +101,20 @@ export async function startDynamoLocal(options: { dbPath?: string; port?: number
     }
   }
   client.destroy();
+  let stopping = false;
   return {
     endpoint,
     port,
+    pid: child.pid as number,
+    onUnexpectedExit: (listener) => {
+      child.once('exit', (code) => {
+        if (!stopping) listener(code);
+      });
+    },
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        stopping = true;
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();

@@ -55,14 +55,19 @@ export class LocalRelay {
   start(intervalMs = 200, idleMaxMs = 2_000): void {
     this.stopped = false;
     let idleDelay = intervalMs;
+    let failing = false;
     const tick = async () => {
       this.timer = undefined;
       if (this.stopped) return;
       let found = 0;
       try {
         found = await this.pollOnce();
+        if (failing) console.error('[relay] polling again');
+        failing = false;
       } catch (error) {
-        console.error('[relay] poll failed:', error);
+        // One line per outage (DynamoDB Local restarting, say), not one per poll.
+        if (!failing) console.error('[relay] poll failed; retrying until it succeeds:', error);
+        failing = true;
       }
       idleDelay = found > 0 ? intervalMs : Math.min(idleMaxMs, idleDelay * 2);
       if (!this.stopped) this.schedule(found > 0 ? 0 : idleDelay);
@@ -91,6 +96,17 @@ export class LocalRelay {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+  }
+
+  /**
+   * Drops what the relay holds in memory about stream positions (iterators, shard lists), so the
+   * next poll starts again from the checkpoints: after DynamoDB Local restarted, its iterators are gone.
+   */
+  forgetPositions(): void {
+    this.iterators.clear();
+    this.finished.clear();
+    this.shardLists.clear();
+    this.streamArns.clear();
   }
 
   /** Polls until a whole round finds no new record: every committed event has been delivered. */
