@@ -2,13 +2,15 @@ import type { ServiceManifest } from '@jingzhun/platform';
 import type { App, Environment } from 'aws-cdk-lib';
 import { ServiceStack } from './service-stack.js';
 import { SharedStack } from './shared-stack.js';
+import { WebStack } from './web-stack.js';
 
 export interface JingzhunStacks {
   shared: SharedStack;
   services: Record<string, ServiceStack>;
+  web: WebStack;
 }
 
-/** The whole system: the shared stack and one stack per service manifest. */
+/** The whole system: the shared stack, one stack per service manifest, and the web (S3 + CloudFront). */
 export function buildApp(app: App, manifests: ServiceManifest[], options: { env?: Environment } = {}): JingzhunStacks {
   const shared = new SharedStack(app, 'Jingzhun-Shared', { env: options.env, description: 'Jingzhun shared: event bus, staff user pool, HTTP API' });
   const services: Record<string, ServiceStack> = {};
@@ -17,7 +19,14 @@ export function buildApp(app: App, manifests: ServiceManifest[], options: { env?
     stack.addStackDependency(shared);
     services[manifest.name] = stack;
   }
-  return { shared, services };
+  const web = new WebStack(app, 'Jingzhun-Web', {
+    manifests,
+    shared,
+    env: options.env,
+    description: 'Jingzhun web: console and public notice board on S3 + CloudFront, openapi.json, API paths forwarded to the HTTP API',
+  });
+  web.addStackDependency(shared);
+  return { shared, services, web };
 }
 
 function capitalise(name: string): string {

@@ -1,11 +1,17 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AssetManifestArtifact } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { manifest as fixture } from '../../packages/local-cloud/test/fixture/manifest.js';
 import { services } from '../../services/registry.js';
 import { buildApp } from '../lib/app.js';
+import { REPO_ROOT } from '../lib/paths.js';
+import { apiPathPatterns } from '../lib/web-stack.js';
 
 /** Synthesises without bundling (`aws:cdk:bundling-stacks: []`), with the AwsSolutions checks on. */
 function synth(extra?: (app: App) => void) {
@@ -20,11 +26,12 @@ function synth(extra?: (app: App) => void) {
 const built = synth();
 const templates = Object.fromEntries(Object.entries(built.stacks.services).map(([name, stack]) => [name, Template.fromStack(stack)]));
 const shared = Template.fromStack(built.stacks.shared);
+const web = Template.fromStack(built.stacks.web);
 
 describe('CDK app built from the manifests', () => {
   it('passes the cdk-nag AwsSolutions checks (acknowledgements carry reasons)', () => {
     expect(built.assembly.stacks.map((stack) => stack.stackName).sort()).toEqual(
-      ['Jingzhun-Shared', ...[...services, fixture].map((m) => `Jingzhun-${m.name.charAt(0).toUpperCase()}${m.name.slice(1)}`)].sort(),
+      ['Jingzhun-Shared', 'Jingzhun-Web', ...[...services, fixture].map((m) => `Jingzhun-${m.name.charAt(0).toUpperCase()}${m.name.slice(1)}`)].sort(),
     );
   });
 
@@ -132,6 +139,120 @@ describe('CDK app built from the manifests', () => {
     shared.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 500 }),
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+
+  describe('web (S3 + CloudFront)', () => {
+    const distribution = Object.values(web.findResources('AWS::CloudFront::Distribution'));
+    const config = distribution[0]?.Properties.DistributionConfig;
+    const siteId = Object.keys(web.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } }))[0] as string;
+    const behaviours: { PathPattern: string; [key: string]: unknown }[] = config.CacheBehaviors;
+    /** CloudFront path patterns: `*` matches any characters, everything else literally. */
+    const matches = (pattern: string, path: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(path);
+
+    it('keeps the site bucket private, SSL-only, encrypted, versioned and retained, readable only by the distribution', () => {
+      expect(distribution).toHaveLength(1);
+      web.hasResource('AWS::S3::Bucket', {
+        DeletionPolicy: 'Retain',
+        Properties: Match.objectLike({
+          PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+          BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+          VersioningConfiguration: { Status: 'Enabled' },
+          LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+        }),
+      });
+      const [policy] = Object.values(web.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: siteId } } }));
+      const statements: Record<string, any>[] = policy?.Properties.PolicyDocument.Statement ?? [];
+      expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+      const allows = statements.filter((statement) => statement.Effect === 'Allow');
+      expect(allows).toHaveLength(1);
+      expect(allows[0]).toMatchObject({ Action: 's3:GetObject', Principal: { Service: 'cloudfront.amazonaws.com' } });
+      expect(JSON.stringify(allows[0]?.Condition)).toContain('Distribution');
+    });
+
+    it('serves index.html over HTTPS (HTTP redirected) from the bucket through Origin Access Control, with a CSP', () => {
+      expect(config.DefaultRootObject).toBe('index.html');
+      expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+      expect(config.DefaultCacheBehavior.Compress).toBe(true);
+      const siteOrigin = config.Origins.find((origin: any) => origin.Id === config.DefaultCacheBehavior.TargetOriginId);
+      expect(siteOrigin.DomainName).toEqual({ 'Fn::GetAtt': [siteId, 'RegionalDomainName'] });
+      expect(siteOrigin.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Id'] });
+      web.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+        OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' }),
+      });
+      expect(config.Logging).toMatchObject({ Bucket: { 'Fn::GetAtt': [expect.any(String), 'RegionalDomainName'] } });
+      const headers = web.findResources('AWS::CloudFront::ResponseHeadersPolicy')[config.DefaultCacheBehavior.ResponseHeadersPolicyId.Ref];
+      const csp = JSON.stringify(headers?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-');
+    });
+
+    it('forwards every API path to the HTTP API, uncached, with every viewer header but Host', () => {
+      const patterns = apiPathPatterns([...services, fixture]);
+      const apiBehaviours = behaviours.filter((behaviour) => patterns.includes(behaviour.PathPattern));
+      expect(apiBehaviours.map((behaviour) => behaviour.PathPattern).sort()).toEqual(patterns);
+      const apiOrigin = config.Origins.find((origin: any) => origin.Id === apiBehaviours[0]?.TargetOriginId);
+      expect(JSON.stringify(apiOrigin.DomainName)).toMatch(/Fn::ImportValue.*Jingzhun-Shared:.*ApiEndpoint/);
+      expect(apiOrigin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only' });
+      for (const behaviour of apiBehaviours) {
+        expect(behaviour, behaviour.PathPattern).toMatchObject({
+          TargetOriginId: apiOrigin.Id,
+          CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
+          OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+          AllowedMethods: expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']),
+          ViewerProtocolPolicy: 'https-only',
+        });
+      }
+      // Every route reaches the API; no web file does.
+      for (const manifest of [...services, fixture]) {
+        for (const { contract } of manifest.routes) {
+          const sample = contract.path.replace(/\{\w+\}/g, 'x');
+          expect(
+            apiBehaviours.some((behaviour) => matches(behaviour.PathPattern, sample)),
+            sample,
+          ).toBe(true);
+        }
+      }
+      for (const file of ['/', '/index.html', '/assets/index-abc.js', '/regions.json', '/openapi.json', '/config.json']) {
+        expect(
+          apiBehaviours.some((behaviour) => matches(behaviour.PathPattern, file)),
+          file,
+        ).toBe(false);
+      }
+    });
+
+    it('refuses an API prefix that would shadow the web files', () => {
+      const route = fixture.routes[0] as (typeof fixture.routes)[number];
+      const clash = { ...fixture, routes: [{ ...route, contract: { ...route.contract, path: '/assets/{id}' } }] };
+      expect(() => apiPathPatterns([clash])).toThrow(/cannot be routed/);
+    });
+
+    it('deploys the web build and the openapi.json generated from the manifests, then invalidates the distribution', () => {
+      const deployments = Object.values(web.findResources('Custom::CDKBucketDeployment'));
+      for (const deployment of deployments) expect(deployment.Properties.DestinationBucketName).toEqual({ Ref: siteId });
+      const pages = deployments.find((deployment) => deployment.Properties.DistributionPaths);
+      expect(pages?.Properties.DistributionPaths).toEqual(['/*']);
+      // Bundling is off here: the web source is packages/web itself (no build, no dist/ needed);
+      // `cdk synth` runs the Vite build as the asset's local bundling.
+      const assetManifest = built.assembly.getStackByName('Jingzhun-Web').dependencies.find((artifact) => artifact instanceof AssetManifestArtifact) as AssetManifestArtifact;
+      const sources = ((pages?.Properties.SourceObjectKeys ?? []) as string[]).map((key) => assetManifest.contents.files?.[key.replace(/\.zip$/, '')]?.source.path ?? '');
+      expect(sources).toHaveLength(2);
+      expect(sources).toContain(join(REPO_ROOT, 'packages/web'));
+      const documents = sources
+        .map((path) => join(built.assembly.directory, path, 'openapi.json'))
+        .filter((path) => existsSync(path))
+        .map((path) => JSON.parse(readFileSync(path, 'utf8')));
+      expect(documents).toHaveLength(1);
+      const document = documents[0];
+      expect(document.openapi).toBe('3.1.0');
+      for (const manifest of [...services, fixture]) {
+        for (const { contract } of manifest.routes) expect(document.paths[contract.path]?.[contract.method.toLowerCase()]?.operationId, contract.path).toBe(contract.id);
+      }
+      const openapi = behaviours.find((behaviour) => behaviour.PathPattern === '/openapi.json');
+      expect(openapi?.TargetOriginId).toBe(config.DefaultCacheBehavior.TargetOriginId);
+      web.hasOutput('WebUrl', {});
     });
   });
 });
