@@ -6,7 +6,8 @@ import { buildWeb, launch, shot, startSystem, watchErrors } from './support.js';
 
 const FENGZHUANG = '370405103201';
 
-describe('public notice board in headless Chromium', () => {
+// A browser flow takes many round trips; on a loaded 2-core machine 30 s is too tight.
+describe('public notice board in headless Chromium', { timeout: 90_000 }, () => {
   let cloud: LocalCloud;
   let browser: Browser;
   let page: Page;

@@ -1,6 +1,7 @@
 import { identificationApi } from '@jingzhun/types';
 import { useState } from 'preact/hooks';
 import { api, fieldErrors, session } from '../api.js';
+import { COLOUR_ZH, HEALTH_ZH, LABOR_ZH, MEMBER_STATUS_ZH, RELATION_ZH, stateLabel, WORKFLOW_KIND_ZH, WORKFLOW_STATE_ZH, zh } from '../labels.js';
 import { navigate, queryOf } from '../router.js';
 import { useSignal } from '../state.js';
 import { date, ErrorBox, fen, h, Loading, Select, Table, TextArea, TextInput, useAction, useLoad } from '../ui.js';
@@ -118,7 +119,7 @@ export function HouseholdsPage(props: { path: string }) {
             item.group,
             String(item.size),
             STATUS_ZH[item.status] ?? item.status,
-            item.workflowState ?? '—',
+            item.workflowState ? `${zh(WORKFLOW_KIND_ZH, item.workflowState.split(':')[0])} · ${zh(WORKFLOW_STATE_ZH, item.workflowState.split(':')[1])}` : '—',
             fen(item.incomePerCapitaFen),
           ]),
           empty: '没有符合条件的农户。',
@@ -146,7 +147,7 @@ export function HouseholdPage(props: { householdId: string }) {
             h('dt', null, '状态'),
             h('dd', { id: 'hh-status-value' }, STATUS_ZH[hh.status] ?? hh.status),
             h('dt', null, '当前流程'),
-            h('dd', { id: 'hh-workflow' }, hh.workflow ? `${hh.workflow.kind === 'exit' ? '退出' : hh.workflow.kind === 'entry' ? '识别' : '监测'} · ${hh.workflow.state}` : '无'),
+            h('dd', { id: 'hh-workflow' }, hh.workflow ? `${zh(WORKFLOW_KIND_ZH, hh.workflow.kind)} · ${stateLabel(hh.workflow.state)}` : '无'),
             h('dt', null, '区划 / 组'),
             h('dd', null, `${hh.region} / ${hh.group}`),
             h('dt', null, '人口'),
@@ -154,14 +155,21 @@ export function HouseholdPage(props: { householdId: string }) {
             h('dt', null, '人均纯收入'),
             h('dd', null, fen(hh.incomePerCapitaFen)),
             h('dt', null, '四色标识'),
-            h('dd', null, hh.colour ?? '—'),
+            h('dd', null, zh(COLOUR_ZH, hh.colour)),
             h('dt', null, '版本'),
             h('dd', null, String(hh.version)),
           ]),
           Table({
             caption: '家庭成员（身份证号已脱敏）',
             columns: ['姓名', '关系', '身份证号', '健康', '劳动能力', '状态'],
-            rows: hh.members.map((m) => [m.name, m.relation, m.idNumberMasked, m.health, m.laborCapacity, m.status]),
+            rows: hh.members.map((m) => [
+              m.name,
+              zh(RELATION_ZH, m.relation),
+              m.idNumberMasked,
+              zh(HEALTH_ZH, m.health),
+              zh(LABOR_ZH, m.laborCapacity),
+              zh(MEMBER_STATUS_ZH, m.status),
+            ]),
           }),
           h(ActionForm, { householdId: hh.householdId, version: hh.version, onDone: data.reload }),
           h('h2', null, '变更历史'),
@@ -311,7 +319,7 @@ function ActionForm(props: { householdId: string; version: number; onDone: () =>
           ? h(
               'p',
               { class: 'success', role: 'status' },
-              `已提交：${submit.result.workflow ? `当前环节 ${submit.result.workflow.state}` : STATUS_ZH[submit.result.status]}${submit.result.noticeRequestId ? '，已发起公示' : ''}`,
+              `已提交：${submit.result.workflow ? `当前环节 ${stateLabel(submit.result.workflow.state)}` : STATUS_ZH[submit.result.status]}${submit.result.noticeRequestId ? '，已发起公示' : ''}`,
             )
           : null,
       ],

@@ -1,0 +1,48 @@
+/** Chinese names of the register's coded values, for the console (the API speaks codes). */
+
+export const RELATION_ZH: Record<string, string> = { head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙辈', sibling: '兄弟姐妹', other: '其他' };
+export const HEALTH_ZH: Record<string, string> = { healthy: '健康', chronic: '长期慢性病', serious: '大病', disabled: '残疾' };
+export const LABOR_ZH: Record<string, string> = { full: '有劳动能力', partial: '弱劳动能力', none: '无劳动能力' };
+export const MEMBER_STATUS_ZH: Record<string, string> = { active: '在户', deceased: '已故', moved_out: '已迁出' };
+/** 四色管理 (seed 000 ID-7 L507–522). */
+export const COLOUR_ZH: Record<string, string> = { RED: '红色（未脱贫）', ORANGE: '橙色（达到脱贫标准待退出）', YELLOW: '黄色（已脱贫有返贫风险）', GREEN: '绿色（稳定脱贫）' };
+export const WORKFLOW_KIND_ZH: Record<string, string> = { entry: '识别', exit: '退出', monitoring: '监测' };
+
+/** Workflow states (workflows.md §1.3, §1.4, §2.1). */
+export const WORKFLOW_STATE_ZH: Record<string, string> = {
+  APPLIED: '已申请',
+  SURVEYED: '已入户调查',
+  GROUP_REVIEWED: '已小组评议',
+  NOTICE1: '第一次公示中',
+  NOTICE1_CLEARED: '第一次公示无异议',
+  COMPARED: '已比对',
+  ASSEMBLY_REVIEWED: '已村民代表会议评议',
+  NOTICE2: '第二次公示中',
+  NOTICE2_CLEARED: '第二次公示无异议',
+  TOWN_REVIEWED: '镇已审核',
+  COUNTY_APPROVED: '区县已审批',
+  ANNOUNCED: '公告中',
+  AWAITING_WINDOW: '待系统开放期建档',
+  PRE_EXIT: '列入拟退出名单',
+  APPRAISED: '已民主评议',
+  VERIFIED: '已核实',
+  CONSENTED: '户已认可',
+  VILLAGE_NOTICE: '村内公示中',
+  VILLAGE_NOTICE_CLEARED: '村内公示无异议',
+  TOWN_ACCEPTED: '镇已验收',
+  TOWN_APPROVED: '镇已审定',
+  VILLAGE_ANNOUNCEMENT: '村内公告中',
+  ANNOUNCEMENT_CLEARED: '公告无异议',
+  FILED: '已备案待销号',
+  SIGNALLED: '已发现风险',
+  CHECKED: '已核查',
+  REVIEWED: '已民主评议',
+  NOTICED: '公示中',
+  NOTICE_CLEARED: '公示无异议',
+  COUNTY_DECIDED: '区县已认定',
+};
+
+export const zh = (names: Record<string, string>, code: string | undefined): string => (code === undefined ? '—' : (names[code] ?? code));
+
+/** A workflow state for staff: the Chinese name with the code the API and the rules use. */
+export const stateLabel = (state: string): string => (WORKFLOW_STATE_ZH[state] ? `${WORKFLOW_STATE_ZH[state]}（${state}）` : state);
