@@ -215,6 +215,28 @@ describe('exit list across identification, notices, subsidy and dispatch (over H
     expect(after.totalFen).toBe(before.totalFen);
   });
 
+  it("reports in dispatch exactly what identification's register holds, village by village", async () => {
+    const period = shanghaiDate(new Date(Date.now() + 30 * 86_400_000)).slice(0, 7);
+    const villages = (await call(cloud, 'GET', '/regions/370405103000/children', { token: tokens.county })).body.items as { code: string }[];
+    expect(villages.length).toBeGreaterThan(10);
+    const sum = (stats: { byStatus: Record<string, { households: number; persons: number }> }, statuses: string[], key: 'households' | 'persons') =>
+      statuses.reduce((total, status) => total + (stats.byStatus[status]?.[key] ?? 0), 0);
+    for (const { code } of villages) {
+      const stats = (await call(cloud, 'GET', `/villages/${code}/statistics`, { token: tokens.county })).body;
+      const counts = (await call(cloud, 'GET', `/dispatch/counts?region=${code}&period=${period}`, { token: tokens.county })).body;
+      const metric = (name: string) => counts.metrics.find((m: { metric: string }) => m.metric === name)?.value ?? 0;
+      const expected = {
+        'stock.hh.poor': sum(stats, ['REGISTERED', 'RE_REGISTERED'], 'households'),
+        'stock.persons.poor': sum(stats, ['REGISTERED', 'RE_REGISTERED'], 'persons'),
+        'stock.hh.exited': sum(stats, ['EXITED_WITH_POLICY', 'EXITED_NO_POLICY'], 'households'),
+        'stock.persons.exited': sum(stats, ['EXITED_WITH_POLICY', 'EXITED_NO_POLICY'], 'persons'),
+        'stock.hh.monitored': sum(stats, ['MONITORED'], 'households'),
+        ...Object.fromEntries(['RED', 'ORANGE', 'YELLOW', 'GREEN'].map((colour) => [`stock.colour.${colour}`, stats.byColour[colour] ?? 0])),
+      };
+      expect(Object.fromEntries(Object.keys(expected).map((name) => [name, metric(name)])), code).toEqual(expected);
+    }
+  });
+
   it('leaves every state change with its audit record, and every event with the audit of its transaction', async () => {
     const gaps = await auditGaps(
       cloud.endpoint,
