@@ -260,7 +260,7 @@ const rules: NoticeTypeRule[] = [
     publicCopy: 'permanent',
     objections: false,
     subject: 'unit',
-    contentFields: ['policy', 'fundSource', 'totalYuan', 'allocationYuan', 'purpose', 'documentNo', 'note'],
+    contentFields: ['policy', 'fundSource', 'period', 'households', 'totalYuan', 'allocationYuan', 'purpose', 'documentNo', 'note'],
     source: 'seed 002 P-1 L55; 004 PUB-01/02 L409–411; seed 000 PN-7 L3783–3785; workflows.md §4.2 (permanent)',
   },
   {

@@ -124,11 +124,12 @@ export const publishRoster = httpHandler(subsidyApi.publishRoster, async ({ para
       entryId: `${town}:${itemId}`,
       fullName: catalog.items.get(itemId)?.item.nameZh ?? itemId,
       region: town,
+      // The fund-disclosure type's public fields (notices service): policy, period, households, amount.
       fields: {
-        项目: catalog.items.get(itemId)?.item.nameZh ?? itemId,
-        户数: t.households,
-        金额元: formatYuan(t.totalFen),
-        期间: run.period,
+        policy: catalog.items.get(itemId)?.item.nameZh ?? itemId,
+        period: run.period,
+        households: t.households,
+        allocationYuan: formatYuan(t.totalFen),
       },
     })),
   );
