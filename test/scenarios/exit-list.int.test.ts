@@ -177,7 +177,7 @@ describe('exit list across identification, notices, subsidy and dispatch (over H
     const before = await quote(exiting[0]?.householdId as string);
     const approved: HouseholdView[] = [];
     for (const household of exiting) {
-      let h = await step('town-jiantouji', household, 'TOWN_ACCEPT');
+      const h = await step('town-jiantouji', household, 'TOWN_ACCEPT');
       approved.push(await step('town-jiantouji', h, 'TOWN_APPROVE'));
     }
     const announcement = await call(cloud, 'POST', `/villages/${VILLAGE}/notice-lists`, {
