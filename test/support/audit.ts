@@ -14,7 +14,7 @@ const READ_MODELS: Record<string, string> = {
 
 /**
  * Items written ahead of the transaction that audits them: a notice's lines are written in chunks
- * before the one transaction that creates or publishes the notice (docs/decisions/notices.md 6),
+ * before the one transaction that creates or publishes the notice (docs/decisions.md, Notices 6),
  * so a line is covered when its notice (same pk) is audited and the line is not newer than it.
  */
 const COVERED_BY_PARENT: Record<string, string> = { entry: 'notice' };

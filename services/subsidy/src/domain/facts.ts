@@ -1,7 +1,7 @@
 /**
  * The one place where identification's HouseholdSnapshot becomes catalog facts (policy-catalog.json
  * `facts`). Facts the snapshot cannot supply are left unknown: they come as per-claim inputs, or the
- * line says which fact is missing. Readings are in docs/decisions/subsidy.md.
+ * line says which fact is missing. Readings are in docs/decisions.md, Subsidy.
  */
 
 import type { identificationEvents } from '@jingzhun/types';
