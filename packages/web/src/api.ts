@@ -1,4 +1,7 @@
 import { ApiError, type Client, createClient, storageTokenStore, tokenClaims } from '@jingzhun/client';
+import { type CognitoConfig, completeSignIn, signOutUrl } from './cognito.js';
+import { SignInError } from './pkce.js';
+import { route } from './router.js';
 import { signal } from './state.js';
 
 /**
@@ -8,11 +11,18 @@ import { signal } from './state.js';
 export interface WebConfig {
   apiBaseUrl: string;
   auth: 'dev' | 'cognito';
-  cognito?: { domain: string; clientId: string; redirectUri?: string };
+  cognito?: CognitoConfig;
 }
 
 export const config = signal<WebConfig>({ apiBaseUrl: '', auth: 'dev' });
 
+/** Why the last Cognito sign-in did not complete (shown on the login page). */
+export const signInError = signal<SignInError | undefined>(undefined);
+
+/**
+ * Reads /config.json, then, in the cloud, finishes a sign-in the Cognito hosted UI has just returned
+ * from (main.ts awaits this before the first render, so the console opens signed in).
+ */
 export async function loadConfig(): Promise<void> {
   try {
     const response = await fetch('/config.json', { cache: 'no-store' });
@@ -23,6 +33,24 @@ export async function loadConfig(): Promise<void> {
   } catch {
     // no config.json: local defaults
   }
+  const { auth, cognito } = config.get();
+  if (auth === 'cognito' && cognito) await acceptCognitoReturn(cognito);
+}
+
+/** The hosted UI's return (?code=…&state=…): keep the ID token, drop the query, open the page asked for. */
+async function acceptCognitoReturn(cognito: CognitoConfig): Promise<void> {
+  const result = await completeSignIn(cognito);
+  if (!result) return;
+  let next = '/staff/login';
+  if ('token' in result) {
+    signIn(result.token);
+    next = result.next;
+  } else {
+    signInError.set(result.error);
+  }
+  // The code is spent: no reload or bookmark of this URL replays it.
+  history.replaceState(null, '', `${location.pathname}#${next}`);
+  route.set(next);
 }
 
 const memory = new Map<string, string>();
@@ -42,19 +70,42 @@ export interface Session {
 function sessionOf(token: string | undefined): Session | undefined {
   if (!token) return undefined;
   const claims = tokenClaims(token) ?? {};
-  return { token, name: String(claims.name ?? ''), role: String(claims['custom:role'] ?? ''), region: String(claims['custom:region'] ?? '') };
+  return {
+    token,
+    name: String(claims.name ?? claims['cognito:username'] ?? ''),
+    role: String(claims['custom:role'] ?? ''),
+    region: String(claims['custom:region'] ?? ''),
+  };
 }
 
 export const session = signal<Session | undefined>(sessionOf(tokens.get()));
 
+/** Keeps the bearer token the API client sends: the demo token locally, the Cognito ID token in the cloud. */
 export function signIn(token: string): void {
+  signInError.set(undefined);
   tokens.set(token);
   session.set(sessionOf(token));
 }
 
-export function signOut(): void {
+/** Forgets the token in this browser only (an expired or refused token). */
+function forgetSession(): void {
   tokens.set(undefined);
   session.set(undefined);
+}
+
+/**
+ * "退出登录": forgets the token and, in the cloud, also ends the hosted UI's session, so that the
+ * next sign-in asks for the password and MFA code again; Cognito then returns to the console.
+ */
+export function signOut(): void {
+  forgetSession();
+  const { auth, cognito } = config.get();
+  if (auth === 'cognito' && cognito) {
+    const url = signOutUrl(cognito);
+    // After the caller's own navigation (main.ts sets #/staff/login right after this call), so that
+    // the in-page hash change cannot cancel the navigation to Cognito.
+    setTimeout(() => location.assign(url), 0);
+  }
 }
 
 /** "网络不稳定，正在重试…" shown in the status bar while the client retries. */
@@ -78,7 +129,7 @@ export function api(): Client {
         setTimeout(() => retryNotice.set(undefined), delayMs + 1500);
       },
       onUnauthorized: () => {
-        signOut();
+        forgetSession();
         if (location.hash.startsWith('#/staff') && !location.hash.startsWith('#/staff/login')) location.hash = '#/staff/login';
       },
     });
@@ -90,6 +141,7 @@ export { ApiError };
 
 /** Chinese text for any error (API, network, or a bug). */
 export function errorText(error: unknown): string {
+  if (error instanceof SignInError) return error.message;
   if (error instanceof ApiError) {
     if (error.status === 429) return `${error.message}（已自动重试，请稍候${error.retryAfter ? ` ${Math.ceil(error.retryAfter)} 秒` : ''}再操作）`;
     return error.message;

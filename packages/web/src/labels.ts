@@ -6,6 +6,8 @@ export const LABOR_ZH: Record<string, string> = { full: '有劳动能力', parti
 export const MEMBER_STATUS_ZH: Record<string, string> = { active: '在户', deceased: '已故', moved_out: '已迁出' };
 /** 四色管理 (seed 000 ID-7 L507–522). */
 export const COLOUR_ZH: Record<string, string> = { RED: '红色（未脱贫）', ORANGE: '橙色（达到脱贫标准待退出）', YELLOW: '黄色（已脱贫有返贫风险）', GREEN: '绿色（稳定脱贫）' };
+/** Overdue monitoring cases (workflows.md §1.4), appended to the workflow state. */
+export const ALERT_ZH: Record<string, string> = { none: '', orange: '（橙色预警：环节超期）', red: '（红色预警：超过15天）' };
 export const WORKFLOW_KIND_ZH: Record<string, string> = { entry: '识别', exit: '退出', monitoring: '监测' };
 
 /** Workflow states (workflows.md §1.3, §1.4, §2.1). */

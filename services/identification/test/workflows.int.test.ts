@@ -262,4 +262,27 @@ describe('entry and exit workflows over HTTP (DynamoDB Local)', () => {
     const states = await Promise.all([a, b, c].map(async (h) => (await call(cloud, 'GET', `/households/${h.householdId}`, { token: tokens.county })).body));
     expect(states.map((h) => h.workflow?.state ?? h.status)).toEqual(['NOTICE1_CLEARED', 'REJECTED', 'NOTICE1']);
   });
+
+  it('shows a monitoring case overdue: orange past its step day, red past day 15 (workflows.md §1.4)', async () => {
+    const body = {
+      ...applicationBody({ seq: 31, incomeYuan: 4000 }),
+      procedure: { kind: 'monitoring', monitorType: '边缘易致贫户', source: 'cadre' },
+      evidence: [{ kind: 'hardship-report', ref: '帮扶责任人报告' }],
+    };
+    const created = await call(cloud, 'POST', '/households', { token: tokens['village-fengzhuang'], body });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const id = created.body.householdId as string;
+    const read = async () => (await call(cloud, 'GET', `/households/${id}`, { token: tokens.county })).body.workflow;
+    try {
+      expect(await read()).toMatchObject({ kind: 'monitoring', state: 'SIGNALLED', alert: 'none' });
+      process.env.JZ_CLOCK_OFFSET_MS = String(3 * 86_400_000);
+      expect((await read()).alert).toBe('orange');
+      process.env.JZ_CLOCK_OFFSET_MS = String(16 * 86_400_000);
+      expect((await read()).alert).toBe('red');
+      const listed = await call(cloud, 'GET', `/households?region=370405103201&status=APPLYING&limit=100`, { token: tokens.county });
+      expect(listed.body.items.find((item: { householdId: string }) => item.householdId === id)).toMatchObject({ workflowState: 'monitoring:SIGNALLED', alert: 'red' });
+    } finally {
+      delete process.env.JZ_CLOCK_OFFSET_MS;
+    }
+  });
 });

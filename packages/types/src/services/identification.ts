@@ -206,6 +206,8 @@ export const Workflow = z.object({
   dueDate: z.string().optional(),
   cityStandard: z.boolean().optional(),
   statusBefore: RegisterStatus.optional(),
+  /** Monitoring cases, on reads: orange when a step is past its day, red past day 15 (workflows.md §1.4). */
+  alert: z.enum(['none', 'orange', 'red']).optional(),
 });
 
 export const Household = z.object({
@@ -255,7 +257,7 @@ export const HouseholdSummary = Household.pick({
   version: true,
   exitedAt: true,
   policyUntil: true,
-}).extend({ workflowState: z.string().optional() });
+}).extend({ workflowState: z.string().optional(), alert: z.enum(['none', 'orange', 'red']).optional() });
 
 const householdParams = z.object({ householdId: z.string().regex(/^[0-9A-Z]{26}$/, { message: '户编号格式不正确' }) });
 const writers = ['village', 'town', 'county'] as const;

@@ -1,7 +1,7 @@
 import { identificationApi } from '@jingzhun/types';
 import { useState } from 'preact/hooks';
 import { api, fieldErrors, session } from '../api.js';
-import { COLOUR_ZH, HEALTH_ZH, LABOR_ZH, MEMBER_STATUS_ZH, RELATION_ZH, stateLabel, WORKFLOW_KIND_ZH, WORKFLOW_STATE_ZH, zh } from '../labels.js';
+import { ALERT_ZH, COLOUR_ZH, HEALTH_ZH, LABOR_ZH, MEMBER_STATUS_ZH, RELATION_ZH, stateLabel, WORKFLOW_KIND_ZH, WORKFLOW_STATE_ZH, zh } from '../labels.js';
 import { navigate, queryOf } from '../router.js';
 import { useSignal } from '../state.js';
 import { date, ErrorBox, fen, h, Loading, Select, Table, TextArea, TextInput, useAction, useLoad } from '../ui.js';
@@ -119,7 +119,9 @@ export function HouseholdsPage(props: { path: string }) {
             item.group,
             String(item.size),
             STATUS_ZH[item.status] ?? item.status,
-            item.workflowState ? `${zh(WORKFLOW_KIND_ZH, item.workflowState.split(':')[0])} · ${zh(WORKFLOW_STATE_ZH, item.workflowState.split(':')[1])}` : '—',
+            item.workflowState
+              ? `${zh(WORKFLOW_KIND_ZH, item.workflowState.split(':')[0])} · ${zh(WORKFLOW_STATE_ZH, item.workflowState.split(':')[1])}${ALERT_ZH[item.alert ?? 'none'] ?? ''}`
+              : '—',
             fen(item.incomePerCapitaFen),
           ]),
           empty: '没有符合条件的农户。',
@@ -147,7 +149,11 @@ export function HouseholdPage(props: { householdId: string }) {
             h('dt', null, '状态'),
             h('dd', { id: 'hh-status-value' }, STATUS_ZH[hh.status] ?? hh.status),
             h('dt', null, '当前流程'),
-            h('dd', { id: 'hh-workflow' }, hh.workflow ? `${zh(WORKFLOW_KIND_ZH, hh.workflow.kind)} · ${stateLabel(hh.workflow.state)}` : '无'),
+            h(
+              'dd',
+              { id: 'hh-workflow' },
+              hh.workflow ? `${zh(WORKFLOW_KIND_ZH, hh.workflow.kind)} · ${stateLabel(hh.workflow.state)}${ALERT_ZH[hh.workflow.alert ?? 'none'] ?? ''}` : '无',
+            ),
             h('dt', null, '区划 / 组'),
             h('dd', null, `${hh.region} / ${hh.group}`),
             h('dt', null, '人口'),

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { api, config, signIn } from '../api.js';
+import { api, config, signIn, signInError } from '../api.js';
+import { beginSignIn, type CognitoConfig } from '../cognito.js';
 import { navigate } from '../router.js';
 import { useSignal } from '../state.js';
 import { ErrorBox, h, Loading, Select, useAction, useLoad } from '../ui.js';
@@ -13,20 +14,36 @@ interface DemoUser {
 
 /**
  * Staff sign-in. Locally: the demo users through POST /dev/login. In the cloud (config.json
- * {"auth":"cognito"}): the Cognito hosted UI, which returns the ID token to #id_token=….
+ * {"auth":"cognito"}): the Cognito hosted UI with the authorization code and PKCE (cognito.ts);
+ * api.ts finishes the sign-in when the hosted UI sends the browser back.
  */
 export function LoginPage(props: { next: string }) {
   const cfg = useSignal(config);
-  if (cfg.auth === 'cognito' && cfg.cognito) {
-    const redirect = cfg.cognito.redirectUri ?? `${location.origin}/`;
-    const url = `${cfg.cognito.domain.replace(/\/$/, '')}/login?response_type=token&scope=openid+profile&client_id=${encodeURIComponent(cfg.cognito.clientId)}&redirect_uri=${encodeURIComponent(redirect)}`;
-    return h('section', { class: 'card narrow' }, [
-      h('h1', { tabIndex: -1 }, '工作人员登录'),
-      h('p', null, '使用统一身份认证（含多因素验证）登录。'),
-      h('a', { class: 'button', href: url }, '前往登录'),
-    ]);
-  }
+  if (cfg.auth === 'cognito' && cfg.cognito) return h(CognitoLogin, { next: props.next, cognito: cfg.cognito });
   return h(DevLogin, props);
+}
+
+function CognitoLogin(props: { next: string; cognito: CognitoConfig }) {
+  const returned = useSignal(signInError);
+  const start = useAction(() => beginSignIn(props.cognito, props.next));
+  return h('section', { class: 'card narrow', 'aria-labelledby': 'login-title' }, [
+    h('h1', { id: 'login-title', tabIndex: -1 }, '工作人员登录'),
+    h('p', null, '使用统一身份认证（含多因素验证）登录。'),
+    ErrorBox({ error: returned }),
+    h(
+      'button',
+      {
+        type: 'button',
+        disabled: start.busy,
+        onClick: () => {
+          signInError.set(undefined);
+          void start.run();
+        },
+      },
+      start.busy ? '正在前往统一身份认证…' : '前往登录',
+    ),
+    ErrorBox({ error: start.error }),
+  ]);
 }
 
 function DevLogin(props: { next: string }) {

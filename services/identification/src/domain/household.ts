@@ -2,6 +2,7 @@ import { birthDateOf, DomainError, type identificationApi, type identificationEv
 import { type Colour, classifyColour, riskFlagsOf } from './colour.js';
 import { assertPlausibleIncome, perCapitaIncomeFen } from './income.js';
 import { type LineInput, type LineLevel, OPERATIVE_LEVEL, resolveLine } from './poverty-lines.js';
+import { type MonitoringAlert, type MonitoringState, monitoringAlert } from './monitoring.js';
 
 /**
  * The register record of a household (建档立卡 national card items) as plain data, and the rules
@@ -235,12 +236,22 @@ export function snapshotOf(household: HouseholdRecord): identificationEvents.Hou
 }
 
 /** The staff view: ID numbers masked (workflows.md §4.3), evidence kept internal. */
-export function viewOf(household: HouseholdRecord & { version: number; createdAt: string; updatedAt: string }): identificationApi.Household {
+/** The API view of a household; with `today`, a monitoring case carries its overdue alert. */
+export function viewOf(household: HouseholdRecord & { version: number; createdAt: string; updatedAt: string }, today?: string): identificationApi.Household {
   const { evidence: _evidence, standardEntered: _entered, members, ...rest } = household;
-  return {
+  const view = {
     ...pick(rest),
     members: members.map(({ idNumber, ...member }) => ({ ...member, idNumberMasked: maskIdNumber(idNumber) })),
   } as identificationApi.Household;
+  const alert = today ? alertOf(household.workflow, today) : undefined;
+  if (alert && view.workflow) view.workflow = { ...view.workflow, alert };
+  return view;
+}
+
+/** The overdue alert of a running monitoring case (none for other workflows). */
+export function alertOf(workflow: WorkflowState | undefined, today: string): MonitoringAlert | undefined {
+  if (workflow?.kind !== 'monitoring' || !workflow.signalledAt) return undefined;
+  return monitoringAlert(workflow.state as MonitoringState, workflow.signalledAt.slice(0, 10), today);
 }
 
 const VIEW_FIELDS = [

@@ -101,7 +101,7 @@ export const postNoticeList = httpHandler(identificationApi.postNoticeList, asyn
   const { request, stored } = writeSteps(uow, steps, command, ids);
   await uow.commit();
   const posted = request as noticeEvents.NoticeRequest;
-  return { noticeRequestId: posted.requestId, type: posted.type, households: stored.map(viewOf) };
+  return { noticeRequestId: posted.requestId, type: posted.type, households: stored.map((item) => viewOf(item)) };
 });
 
 /** A domain refusal for one household of a list says which household it was. */

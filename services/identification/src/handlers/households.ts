@@ -1,7 +1,7 @@
 import { httpHandler, queryPage } from '@jingzhun/platform';
 import { DomainError, identificationApi, maskIdNumber, shanghaiDate } from '@jingzhun/types';
 import { PUBLISHED } from '../domain/actions.js';
-import { viewOf } from '../domain/household.js';
+import { alertOf, viewOf } from '../domain/household.js';
 import { addMeasure as addMeasureTo, addMember as addMemberTo, applyChanges, changeMemberStatus, handOver, openHousehold } from '../domain/register.js';
 import { assertVersion, createHousehold as createItem, listHouseholdsIn, loadHousehold, stripItem, table, unitOfWork, writeHousehold } from '../store/households.js';
 import { householdKeys, idGuardKey } from '../store/keys.js';
@@ -11,9 +11,10 @@ const duplicateId = (idNumber: string) =>
   new DomainError('DUPLICATE_ID_NUMBER', `身份证号 ${maskIdNumber(idNumber)} 已登记在其他农户，同一人不能在两户中`, 409, { idNumberMasked: maskIdNumber(idNumber) });
 
 /** GET /households?region=…: a page of households in a county, town or village in the caller's scope. */
-export const listHouseholds = httpHandler(identificationApi.listHouseholds, async ({ query, assertInScope }) => {
+export const listHouseholds = httpHandler(identificationApi.listHouseholds, async ({ query, assertInScope, clock }) => {
   assertInScope(query.region);
   const page = await listHouseholdsIn(query.region, query);
+  const today = shanghaiDate(clock.now());
   return {
     items: page.items.map((item) => ({
       householdId: item.householdId,
@@ -29,6 +30,7 @@ export const listHouseholds = httpHandler(identificationApi.listHouseholds, asyn
       ...(item.exitedAt ? { exitedAt: item.exitedAt } : {}),
       ...(item.policyUntil ? { policyUntil: item.policyUntil } : {}),
       ...(item.workflow ? { workflowState: `${item.workflow.kind}:${item.workflow.state}` } : {}),
+      ...(alertOf(item.workflow, today) ? { alert: alertOf(item.workflow, today) } : {}),
     })),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
@@ -49,10 +51,10 @@ export const createHousehold = httpHandler(identificationApi.createHousehold, as
 });
 
 /** GET /households/{id} */
-export const getHousehold = httpHandler(identificationApi.getHousehold, async ({ params, assertInScope }) => {
+export const getHousehold = httpHandler(identificationApi.getHousehold, async ({ params, assertInScope, clock }) => {
   const item = await loadHousehold(params.householdId);
   assertInScope(item.region);
-  return viewOf(item);
+  return viewOf(item, shanghaiDate(clock.now()));
 });
 
 /** PATCH /households/{id}: data changes with evidence and a reason (full history in the audit). */
