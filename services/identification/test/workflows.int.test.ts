@@ -250,7 +250,7 @@ describe('entry and exit workflows over HTTP (DynamoDB Local)', () => {
     await cloud.drain();
     const requests = events.filter((e) => e.type === 'identification.notice.requested' && e.data.requestId === posted.body.noticeRequestId);
     expect(requests).toHaveLength(1);
-    expect((requests[0]?.data.entries as { entryId: string }[]).map((entry) => entry.entryId)).toEqual([a.householdId, b.householdId, c.householdId]);
+    expect(((requests[0]?.data.entries ?? []) as { entryId: string }[]).map((entry) => entry.entryId)).toEqual([a.householdId, b.householdId, c.householdId]);
 
     // The window closes with one outcome per household.
     await publishNoticeOutcome(cloud.tableName('identification'), posted.body.noticeRequestId, 'entry-first', [

@@ -1,8 +1,8 @@
 import { birthDateOf, DomainError, type identificationApi, type identificationEvents, maskIdNumber, sexOf } from '@jingzhun/types';
 import { type Colour, classifyColour, riskFlagsOf } from './colour.js';
 import { assertPlausibleIncome, perCapitaIncomeFen } from './income.js';
-import { type LineInput, type LineLevel, OPERATIVE_LEVEL, resolveLine } from './poverty-lines.js';
 import { type MonitoringAlert, type MonitoringState, monitoringAlert } from './monitoring.js';
+import { type LineInput, type LineLevel, OPERATIVE_LEVEL, resolveLine } from './poverty-lines.js';
 
 /**
  * The register record of a household (建档立卡 national card items) as plain data, and the rules
