@@ -10,22 +10,33 @@ export interface JingzhunStacks {
   web: WebStack;
 }
 
-/** The whole system: the shared stack, one stack per service manifest, and the web (S3 + CloudFront). */
+/**
+ * The whole system: the shared stack, the web (S3 + CloudFront, with the console's sign-in client
+ * and the staff routes' JWT authorizer), and one stack per service manifest. Deployment order:
+ * shared → web → services (the staff routes use the web stack's authorizer).
+ */
 export function buildApp(app: App, manifests: ServiceManifest[], options: { env?: Environment } = {}): JingzhunStacks {
-  const shared = new SharedStack(app, 'Jingzhun-Shared', { env: options.env, description: 'Jingzhun shared: event bus, staff user pool, HTTP API' });
-  const services: Record<string, ServiceStack> = {};
-  for (const manifest of manifests) {
-    const stack = new ServiceStack(app, `Jingzhun-${capitalise(manifest.name)}`, { manifest, shared, env: options.env, description: `Jingzhun ${manifest.name} service` });
-    stack.addStackDependency(shared);
-    services[manifest.name] = stack;
-  }
+  const shared = new SharedStack(app, 'Jingzhun-Shared', { env: options.env, description: 'Jingzhun shared: event bus, staff user pool and sign-in domain, HTTP API' });
   const web = new WebStack(app, 'Jingzhun-Web', {
     manifests,
     shared,
     env: options.env,
-    description: 'Jingzhun web: console and public notice board on S3 + CloudFront, openapi.json, API paths forwarded to the HTTP API',
+    description: 'Jingzhun web: console and public notice board on S3 + CloudFront, staff sign-in client and JWT authorizer, openapi.json, API paths forwarded to the HTTP API',
   });
   web.addStackDependency(shared);
+  const services: Record<string, ServiceStack> = {};
+  for (const manifest of manifests) {
+    const stack = new ServiceStack(app, `Jingzhun-${capitalise(manifest.name)}`, {
+      manifest,
+      shared,
+      staffAuthorizerId: web.staffAuthorizer.authorizerId,
+      env: options.env,
+      description: `Jingzhun ${manifest.name} service`,
+    });
+    stack.addStackDependency(shared);
+    stack.addStackDependency(web);
+    services[manifest.name] = stack;
+  }
   return { shared, services, web };
 }
 

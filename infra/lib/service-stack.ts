@@ -1,4 +1,4 @@
-import { functionId, indexNames, parseHandlerRef, resolveHandler, type ServiceManifest, TTL_ATTRIBUTE, tableEnvVar } from '@jingzhun/platform';
+import { FRONT_DOOR, functionId, indexNames, parseHandlerRef, resolveHandler, type ServiceManifest, TTL_ATTRIBUTE, tableEnvVar } from '@jingzhun/platform';
 import { Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { type CfnStage, HttpAuthorizer, HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -20,6 +20,8 @@ import { PUBLIC_ROUTE_THROTTLE, type SharedStack } from './shared-stack.js';
 export interface ServiceStackProps extends StackProps {
   manifest: ServiceManifest;
   shared: SharedStack;
+  /** The JWT authorizer of the staff routes (in the web stack, next to the app client whose tokens it checks). */
+  staffAuthorizerId: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export class ServiceStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
-    const { manifest, shared } = props;
+    const { manifest, shared, staffAuthorizerId } = props;
 
     const def = manifest.table;
     this.table = new Table(this, 'Table', {
@@ -65,14 +67,22 @@ export class ServiceStack extends Stack {
     });
     acknowledge(deadLetters, [{ id: 'AwsSolutions-SQS3', reason: "This queue is itself the dead-letter queue of the service's event deliveries." }]);
 
-    const makeFunction = (ref: string, description: string, options: { readOnly?: boolean; timeout?: Duration; memorySize?: number } = {}) => {
+    // Route functions also hold the origin secret, so that they believe the viewer address CloudFront
+    // forwards (FRONT_DOOR in packages/platform/src/http.ts); resolved by CloudFormation at deployment.
+    const routeEnvironment = { ...environment, [FRONT_DOOR.originVerifyEnv]: shared.originVerifyValue };
+
+    const makeFunction = (
+      ref: string,
+      description: string,
+      options: { readOnly?: boolean; timeout?: Duration; memorySize?: number; environment?: Record<string, string> } = {},
+    ) => {
       const { path, exportName } = resolveHandler(manifest, ref);
       const name = functionId(manifest, ref);
       const fn = new JingzhunFunction(this, toConstructId(exportName), {
         entry: path,
         handler: exportName,
         description: `${name}: ${description}`,
-        environment,
+        environment: options.environment ?? environment,
         ...(options.timeout ? { timeout: options.timeout } : {}),
         ...(options.memorySize ? { memorySize: options.memorySize } : {}),
       });
@@ -86,14 +96,14 @@ export class ServiceStack extends Stack {
 
     // HTTP routes.
     const staffAuthorizer = HttpAuthorizer.fromHttpAuthorizerAttributes(this, 'StaffAuthorizer', {
-      authorizerId: shared.staffAuthorizer.authorizerId,
+      authorizerId: staffAuthorizerId,
       authorizerType: 'JWT',
     });
     const publicRouteKeys: string[] = [];
     for (const route of manifest.routes) {
       const { contract } = route;
       const isPublic = contract.auth === 'public';
-      const fn = makeFunction(route.handler, contract.summary, { readOnly: isPublic && contract.method === 'GET' });
+      const fn = makeFunction(route.handler, contract.summary, { readOnly: isPublic && contract.method === 'GET', environment: routeEnvironment });
       const routeKey = HttpRouteKey.with(contract.path, HttpMethod[contract.method]);
       const httpRoute = new HttpRoute(this, `${toConstructId(parseHandlerRef(route.handler).exportName)}Route`, {
         httpApi: shared.api,

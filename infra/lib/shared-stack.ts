@@ -1,8 +1,9 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpAuthorizer, HttpAuthorizerType, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { AccountRecovery, Mfa, StringAttribute, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccountRecovery, ManagedLoginVersion, Mfa, StringAttribute, UserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { acknowledge } from './nag.js';
 
@@ -10,18 +11,31 @@ import { acknowledge } from './nag.js';
 export const API_THROTTLE = { rateLimit: 500, burstLimit: 1000 };
 export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 200, burstLimit: 400 };
 
+/** Context key for the Cognito prefix domain of the staff sign-in (`cdk deploy -c cognitoDomainPrefix=…`). */
+export const COGNITO_DOMAIN_PREFIX_CONTEXT = 'cognitoDomainPrefix';
+/** Context key that rotates the origin secret: `cdk deploy --all -c originVerifyGeneration=2` (default 1). */
+export const ORIGIN_VERIFY_GENERATION_CONTEXT = 'originVerifyGeneration';
+
 /**
  * What every service shares: the event bus, the staff user pool (Cognito) with the claims the
- * handlers read (`custom:role`, `custom:region`, `custom:department`, `custom:bank`), and the HTTP
- * API with its JWT authorizer and access logs.
+ * handlers read (`custom:role`, `custom:region`, `custom:department`, `custom:bank`) and its
+ * sign-in domain (hosted UI), the HTTP API with its access logs, and the secret CloudFront shows
+ * the API so that the API believes the viewer address it forwards (FRONT_DOOR in
+ * packages/platform/src/http.ts).
+ *
+ * The console's app client and the JWT authorizer that checks its tokens are in the web stack
+ * (infra/lib/web-stack.ts): the client's callback URL is the CloudFront distribution's, and the
+ * authorizer's audience is the client's id.
  */
 export class SharedStack extends Stack {
   readonly bus: EventBus;
   readonly userPool: UserPool;
-  readonly consoleClient: UserPoolClient;
+  readonly signInDomain: UserPoolDomain;
   readonly api: HttpApi;
   readonly stage: HttpStage;
-  readonly staffAuthorizer: HttpAuthorizer;
+  readonly originVerify: Secret;
+  /** The origin secret as a CloudFormation dynamic reference, for CloudFront and the route functions. */
+  readonly originVerifyValue: string;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -44,12 +58,14 @@ export class SharedStack extends Stack {
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.consoleClient = this.userPool.addClient('ConsoleClient', {
-      userPoolClientName: 'jingzhun-console',
-      authFlows: { userSrp: true },
-      idTokenValidity: Duration.hours(8),
-      accessTokenValidity: Duration.hours(8),
-      preventUserExistenceErrors: true,
+    // The hosted sign-in pages (MFA included) on a Cognito prefix domain:
+    // https://<prefix>.auth.<region>.amazoncognito.com. The prefix is unique per region across all
+    // of AWS, hence the account number in the default; a county can choose its own with the context
+    // value. The classic hosted UI needs no branding resource (managed login v2 would).
+    const domainPrefix = String(this.node.tryGetContext(COGNITO_DOMAIN_PREFIX_CONTEXT) ?? `jingzhun-${this.account}`);
+    this.signInDomain = this.userPool.addDomain('SignInDomain', {
+      cognitoDomain: { domainPrefix },
+      managedLoginVersion: ManagedLoginVersion.CLASSIC_HOSTED_UI,
     });
     acknowledge(this.userPool, [
       {
@@ -78,16 +94,33 @@ export class SharedStack extends Stack {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
     });
 
-    this.staffAuthorizer = new HttpAuthorizer(this, 'StaffAuthorizer', {
-      httpApi: this.api,
-      type: HttpAuthorizerType.JWT,
-      identitySource: ['$request.header.Authorization'],
-      jwtIssuer: `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`,
-      jwtAudience: [this.consoleClient.userPoolClientId],
+    // Shown by CloudFront to the API on every request (an origin custom header) and known to the
+    // route functions: only with it do they believe the viewer address CloudFront forwards. Both
+    // read it by name through a CloudFormation dynamic reference, resolved when their resources
+    // deploy (no cross-stack export, which would pin the secret). A new generation is a new secret
+    // under a new name, so every consumer's template changes and reads it again.
+    const generation = String(this.node.tryGetContext(ORIGIN_VERIFY_GENERATION_CONTEXT) ?? '1');
+    const originVerifyName = `jingzhun/origin-verify-${generation}`;
+    this.originVerify = new Secret(this, 'OriginVerify', {
+      secretName: originVerifyName,
+      description: 'Jingzhun: header value CloudFront adds to API requests, so the API believes the viewer address it forwards',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
+    this.originVerifyValue = SecretValue.secretsManager(originVerifyName).unsafeUnwrap();
+    acknowledge(this.originVerify, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Not a credential to any data: it only decides whether the API believes the viewer address CloudFront forwards (flood control of public objections). CloudFront and the functions read it at deployment, so a scheduled rotation would not reach them; it is rotated with cdk deploy --all -c originVerifyGeneration=<next>, which replaces the secret and every reader. While the two sides disagree the API counts callers by the connection address, as before; nothing is refused.',
+      },
+    ]);
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.apiEndpoint,
+      description:
+        'The HTTP API itself (execute-api). The web and the staff use it through CloudFront (Jingzhun-Web WebUrl); called directly, a caller is counted by its own address.',
+    });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
-    new CfnOutput(this, 'ConsoleClientId', { value: this.consoleClient.userPoolClientId });
+    new CfnOutput(this, 'SignInDomain', { value: this.signInDomain.baseUrl(), description: 'Cognito hosted UI of the staff sign-in' });
   }
 }

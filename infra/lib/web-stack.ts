@@ -1,12 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import type { ServiceManifest } from '@jingzhun/platform';
+import { FRONT_DOOR, type ServiceManifest } from '@jingzhun/platform';
 import { generateOpenApi } from '@jingzhun/platform/openapi';
 import { Annotations, AssetHashType, CfnOutput, DefaultStackSynthesizer, DockerImage, Duration, Fn, RemovalPolicy, Stack, type StackProps, Token } from 'aws-cdk-lib';
+import { HttpAuthorizer, HttpAuthorizerType } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
   type BehaviorOptions,
   CachePolicy,
+  Function as CloudFrontFunction,
   Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -18,6 +23,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { OAuthScope, UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -69,7 +75,17 @@ export function apiPathPatterns(manifests: readonly ServiceManifest[]): string[]
  * The web console and public notice board (packages/web, a Vite build; hash routing, so no SPA
  * rewrites) in a private S3 bucket behind CloudFront, with the OpenAPI document next to it and the
  * API's paths forwarded to the shared HTTP API, so the web calls the API on its own origin exactly
- * as under `npm start` (api.ts: `apiBaseUrl` defaults to '' when there is no /config.json).
+ * as under `npm start` (api.ts: `apiBaseUrl` defaults to '').
+ *
+ * Staff sign-in: the console's Cognito app client (authorization code + PKCE, no secret, callback
+ * and sign-out URL = this distribution) and the API's JWT authorizer for its ID tokens live here,
+ * with `/config.json` telling the console where to sign in. Here rather than in the shared stack
+ * because the web stack already depends on the shared stack (API origin, user pool): a client in
+ * the shared stack would need the distribution's URL from here, a cycle. The authorizer follows
+ * the client (its audience is the client's id), and the service stacks, whose staff routes use the
+ * authorizer, deploy after this one: shared → web → services, no cycle and no second deployment
+ * to learn the URL. (A context value with the URL would also break the cycle, but the
+ * *.cloudfront.net name is only known after the first deployment.)
  *
  * China regions: CloudFront in cn-north-1/cn-northwest-1 cannot serve on the default
  * *.cloudfront.cn domain. A deployment there needs an ICP-licensed (备案) alternate domain name and
@@ -83,6 +99,10 @@ export function apiPathPatterns(manifests: readonly ServiceManifest[]): string[]
 export class WebStack extends Stack {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  /** The console's app client: hosted UI, authorization code with PKCE, no client secret. */
+  readonly consoleClient: UserPoolClient;
+  /** The JWT authorizer of the staff routes: Cognito ID tokens of the console client. */
+  readonly staffAuthorizer: HttpAuthorizer;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
@@ -123,17 +143,20 @@ export class WebStack extends Stack {
     };
     // The Vite build is external scripts and stylesheets only (no inline script or style, Preact sets
     // styles through the CSSOM); the favicon is a data: URL. The web calls the API on its own origin
-    // (the behaviours below); the API's own URL is allowed too, for a config.json whose apiBaseUrl
-    // points at it. The Cognito hosted UI is reached by navigation, which connect-src does not govern.
+    // (the behaviours below; the deployed config.json sets no apiBaseUrl, and a direct call would
+    // count the caller by its own address anyway). The Cognito hosted UI is reached by navigation,
+    // which connect-src does not govern; the console's one request to Cognito is the code exchange
+    // at <domain>/oauth2/token.
     // Checked in headless Chromium against the built web (board and staff pages): the only report is
     // zod's caught `Function('')` probe for its JIT, harmless; no 'unsafe-eval' is needed.
+    const signInUrl = shared.signInDomain.baseUrl();
     const csp = [
       "default-src 'self'",
       "script-src 'self'",
       "style-src 'self'",
       "img-src 'self' data:",
       "font-src 'self'",
-      `connect-src 'self' ${shared.api.apiEndpoint}`,
+      `connect-src 'self' ${signInUrl}`,
       "object-src 'none'",
       "base-uri 'self'",
       "form-action 'self'",
@@ -169,9 +192,28 @@ export class WebStack extends Stack {
 
     const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
     // The HTTP API ($default stage, so no stage prefix): https://<id>.execute-api.<region>.<suffix>.
+    // That default endpoint stays enabled: it is the address CloudFront calls (disabling it leaves
+    // only a custom API domain, with its own certificate and DNS). Instead CloudFront adds the
+    // origin secret to every API request (overwriting a viewer's header of that name), and the
+    // route functions believe the viewer address only alongside it (FRONT_DOOR, platform/http.ts).
     const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', shared.api.apiEndpoint)), {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      customHeaders: { [FRONT_DOOR.originVerifyHeader]: shared.originVerifyValue },
+    });
+    // The viewer's address for the API: behind CloudFront the API's sourceIp is the edge server's.
+    // A function rather than the CloudFront-Viewer-Address header: an origin request policy can
+    // add CloudFront headers only to "all viewer headers" (Host included, which API Gateway refuses)
+    // or to an allow list (which cannot carry Authorization); "all viewer headers except Host" takes
+    // only a deny list (whether the managed policy below adds CloudFront headers of its own is not
+    // consistently documented, so nothing relies on it). The function's header is a viewer header,
+    // so that policy forwards it, and it replaces any header of that name the viewer sent.
+    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', {
+      comment: 'Jingzhun API: the viewer address for per-address flood control',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(
+        ['function handler(event) {', `  event.request.headers['${FRONT_DOOR.viewerAddressHeader}'] = { value: event.viewer.ip };`, '  return event.request;', '}'].join('\n'),
+      ),
     });
     // No caching (staff data, ETag revalidation is the handlers' job) and every viewer header but
     // Host (API Gateway routes on its own host name), so Authorization and If-None-Match reach the
@@ -183,6 +225,7 @@ export class WebStack extends Stack {
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy: apiHeaders,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
     };
     const apiPatterns = apiPathPatterns(manifests);
     if (apiPatterns.length + 1 > MAX_BEHAVIOURS) {
@@ -217,7 +260,7 @@ export class WebStack extends Stack {
     if (!Token.isUnresolved(this.region) && this.region.startsWith('cn-')) {
       Annotations.of(this.distribution).addWarningV2(
         '@jingzhun/web:china-domain',
-        'CloudFront in the China regions serves only on an ICP-licensed alternate domain with an IAM-imported certificate, and has no origin access control (use an origin access identity): adapt this stack before deploying it there.',
+        'CloudFront in the China regions serves only on an ICP-licensed alternate domain with an IAM-imported certificate, and has no origin access control (use an origin access identity); check CloudFront Functions and the Cognito hosted UI domain there too: adapt this stack before deploying it there.',
       );
     }
     acknowledge(this.distribution, [
@@ -243,6 +286,40 @@ export class WebStack extends Stack {
     });
     deployRole.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [deployLogs.logGroupArn] }));
 
+    // Staff sign-in (see the class comment for why here). The callback and sign-out URL is the
+    // distribution's root: the console starts and finishes the sign-in there (packages/web/src/cognito.ts).
+    const webUrl = `https://${this.distribution.distributionDomainName}`;
+    const redirectUri = `${webUrl}/`;
+    this.consoleClient = new UserPoolClient(this, 'ConsoleClient', {
+      userPool: shared.userPool,
+      userPoolClientName: 'jingzhun-console',
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.PROFILE],
+        callbackUrls: [redirectUri],
+        logoutUrls: [redirectUri],
+      },
+      idTokenValidity: Duration.hours(8),
+      accessTokenValidity: Duration.hours(8),
+      preventUserExistenceErrors: true,
+    });
+    // The console sends the ID token (it carries custom:role and custom:region), whose audience is the client id.
+    this.staffAuthorizer = new HttpAuthorizer(this, 'StaffAuthorizer', {
+      httpApi: shared.api,
+      type: HttpAuthorizerType.JWT,
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: `https://cognito-idp.${this.region}.${this.urlSuffix}/${shared.userPool.userPoolId}`,
+      jwtAudience: [this.consoleClient.userPoolClientId],
+    });
+    // What the console reads at start (packages/web/src/api.ts); resolved at deployment.
+    const webConfig = Source.jsonData('config.json', {
+      auth: 'cognito',
+      cognito: { domain: signInUrl, clientId: this.consoleClient.userPoolClientId, redirectUri },
+    });
+
     const web = webBuild(webPackageDir);
     // Hashed Vite chunks first, cached for a year and never pruned: a page loaded before a deployment
     // can still fetch its lazily loaded chunks after it.
@@ -257,11 +334,11 @@ export class WebStack extends Stack {
       logGroup: deployLogs,
       memoryLimit: 512,
     });
-    // Then everything else (index.html, regions.json, the OpenAPI document generated here from the
-    // manifests), revalidated on every load, and the distribution invalidated.
+    // Then everything else (index.html, regions.json, config.json, the OpenAPI document generated
+    // here from the manifests), revalidated on every load, and the distribution invalidated.
     const pages = new BucketDeployment(this, 'DeployPages', {
       destinationBucket: this.bucket,
-      sources: [web, Source.jsonData('openapi.json', generateOpenApi(manifests))],
+      sources: [web, webConfig, Source.jsonData('openapi.json', generateOpenApi(manifests))],
       exclude: ['assets/*'],
       cacheControl: [CacheControl.noCache()],
       distribution: this.distribution,
@@ -302,7 +379,8 @@ export class WebStack extends Stack {
       },
     ]);
 
-    new CfnOutput(this, 'WebUrl', { value: `https://${this.distribution.distributionDomainName}`, description: 'The web console (#/staff) and public notice board' });
+    new CfnOutput(this, 'WebUrl', { value: webUrl, description: 'The web console (#/staff) and public notice board' });
+    new CfnOutput(this, 'ConsoleClientId', { value: this.consoleClient.userPoolClientId, description: 'Cognito app client of the console (hosted UI, code + PKCE)' });
     new CfnOutput(this, 'OpenApiUrl', { value: `https://${this.distribution.distributionDomainName}/openapi.json` });
     new CfnOutput(this, 'DistributionId', { value: this.distribution.distributionId });
   }

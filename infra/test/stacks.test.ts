@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FRONT_DOOR } from '@jingzhun/platform';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
@@ -14,8 +15,8 @@ import { REPO_ROOT } from '../lib/paths.js';
 import { apiPathPatterns } from '../lib/web-stack.js';
 
 /** Synthesises without bundling (`aws:cdk:bundling-stacks: []`), with the AwsSolutions checks on. */
-function synth(extra?: (app: App) => void) {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+function synth(extra?: (app: App) => void, context: Record<string, string> = {}) {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
   const stacks = buildApp(app, [...services, fixture]);
   extra?.(app);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -135,10 +136,59 @@ describe('CDK app built from the manifests', () => {
       MfaConfiguration: 'ON',
       Schema: Match.arrayWith([Match.objectLike({ Name: 'role' }), Match.objectLike({ Name: 'region' })]),
     });
-    shared.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
     shared.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 500 }),
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+
+  describe('staff sign-in (Cognito hosted UI, authorization code + PKCE)', () => {
+    const distributionId = Object.keys(web.findResources('AWS::CloudFront::Distribution'))[0] as string;
+    const distributionUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/']] };
+
+    it('gives the user pool a Cognito prefix domain, jingzhun-<account> unless the context names one', () => {
+      shared.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+        Domain: { 'Fn::Join': ['', ['jingzhun-', { Ref: 'AWS::AccountId' }]] },
+        UserPoolId: { Ref: Object.keys(shared.findResources('AWS::Cognito::UserPool'))[0] },
+      });
+      const named = synth(undefined, { cognitoDomainPrefix: 'taierzhuang-staff' });
+      Template.fromStack(named.stacks.shared).hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'taierzhuang-staff' });
+    });
+
+    it('has one console client: only the code grant, openid + profile, no secret, the distribution as callback and sign-out URL', () => {
+      shared.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
+      const clients = Object.values(web.findResources('AWS::Cognito::UserPoolClient'));
+      expect(clients).toHaveLength(1);
+      const client = clients[0]?.Properties;
+      expect(client).toMatchObject({
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthScopes: ['openid', 'profile'],
+        GenerateSecret: false,
+        SupportedIdentityProviders: ['COGNITO'],
+        CallbackURLs: [distributionUrl],
+        LogoutURLs: [distributionUrl],
+      });
+      expect(JSON.stringify(client.UserPoolId)).toMatch(/Fn::ImportValue.*Jingzhun-Shared:.*StaffPool/);
+      expect(client.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+    });
+
+    it("checks the console's ID tokens on every staff route: JWT authorizer with the client id as audience and the pool as issuer", () => {
+      shared.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+      const clientId = Object.keys(web.findResources('AWS::Cognito::UserPoolClient'))[0];
+      const [authorizerId, authorizer] = Object.entries(web.findResources('AWS::ApiGatewayV2::Authorizer'))[0] ?? [];
+      expect(authorizer?.Properties).toMatchObject({
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: { Audience: [{ Ref: clientId }] },
+      });
+      expect(JSON.stringify(authorizer?.Properties.JwtConfiguration.Issuer)).toMatch(/https:\/\/cognito-idp\..*Jingzhun-Shared:.*StaffPool/);
+      expect(JSON.stringify(authorizer?.Properties.ApiId)).toMatch(/Jingzhun-Shared:.*Api/);
+      for (const template of Object.values(templates)) {
+        for (const route of Object.values(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { AuthorizationType: 'JWT' } }))) {
+          expect(JSON.stringify(route.Properties.AuthorizerId)).toContain(`Jingzhun-Web:ExportsOutputRef${authorizerId}`);
+        }
+      }
     });
   });
 
@@ -147,6 +197,8 @@ describe('CDK app built from the manifests', () => {
     const config = distribution[0]?.Properties.DistributionConfig;
     const siteId = Object.keys(web.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } }))[0] as string;
     const behaviours: { PathPattern: string; [key: string]: unknown }[] = config.CacheBehaviors;
+    /** Read by CloudFormation at deployment, by name: no secret in the template, no export. */
+    const originSecret = '{{resolve:secretsmanager:jingzhun/origin-verify-1:SecretString:::}}';
     /** CloudFront path patterns: `*` matches any characters, everything else literally. */
     const matches = (pattern: string, path: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(path);
 
@@ -187,6 +239,11 @@ describe('CDK app built from the manifests', () => {
       expect(csp).toContain("script-src 'self'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).not.toContain('unsafe-');
+      // The code exchange at the Cognito domain; the API only on the web's own origin.
+      expect(csp).toMatch(
+        /connect-src 'self' https:\/\/",\{"Fn::ImportValue":"Jingzhun-Shared:ExportsOutputRefStaffPoolSignInDomain\w+"\},"\.auth\.",\{"Ref":"AWS::Region"\},"\.amazoncognito\.com;/,
+      );
+      expect(csp).not.toContain('ApiEndpoint');
     });
 
     it('forwards every API path to the HTTP API, uncached, with every viewer header but Host', () => {
@@ -205,6 +262,16 @@ describe('CDK app built from the manifests', () => {
           ViewerProtocolPolicy: 'https-only',
         });
       }
+      // CloudFront shows the API the origin secret (the route functions' copy is checked below)…
+      expect(apiOrigin.OriginCustomHeaders).toEqual([{ HeaderName: FRONT_DOOR.originVerifyHeader, HeaderValue: originSecret }]);
+      // …and writes the viewer's address on every API request, not on the web files.
+      const [functionId] = Object.keys(web.findResources('AWS::CloudFront::Function'));
+      for (const behaviour of apiBehaviours) {
+        expect(behaviour.FunctionAssociations, behaviour.PathPattern).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [functionId, 'FunctionARN'] } }]);
+      }
+      expect(config.DefaultCacheBehavior.FunctionAssociations).toBeUndefined();
+      const siteOrigin = config.Origins.find((origin: any) => origin.Id === config.DefaultCacheBehavior.TargetOriginId);
+      expect(siteOrigin.OriginCustomHeaders).toBeUndefined();
       // Every route reaches the API; no web file does.
       for (const manifest of [...services, fixture]) {
         for (const { contract } of manifest.routes) {
@@ -223,13 +290,34 @@ describe('CDK app built from the manifests', () => {
       }
     });
 
+    it("writes the viewer's address into the header the API reads, over whatever the viewer sent", () => {
+      const fn = Object.values(web.findResources('AWS::CloudFront::Function'))[0]?.Properties;
+      expect(fn.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+      const handler = new Function(`${fn.FunctionCode}\nreturn handler;`)() as (event: unknown) => { headers: Record<string, { value: string }> };
+      const forged = { [FRONT_DOOR.viewerAddressHeader]: { value: '10.0.0.1' }, authorization: { value: 'Bearer x' } };
+      const request = handler({ viewer: { ip: '2001:db8::7' }, request: { method: 'POST', uri: '/public/notices/x/objections', headers: forged } });
+      expect(request.headers[FRONT_DOOR.viewerAddressHeader]).toEqual({ value: '2001:db8::7' });
+      expect(request.headers.authorization).toEqual({ value: 'Bearer x' });
+    });
+
+    it('gives the origin secret to the route functions only, as CloudFront sends it', () => {
+      for (const [name, template] of Object.entries(templates)) {
+        const manifest = [...services, fixture].find((m) => m.name === name);
+        const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+        const holders = functions.filter((fn) => fn.Properties.Environment?.Variables?.[FRONT_DOOR.originVerifyEnv] !== undefined);
+        expect(holders, name).toHaveLength(manifest?.routes.length ?? -1);
+        for (const fn of holders) expect(fn.Properties.Environment.Variables[FRONT_DOOR.originVerifyEnv]).toEqual(originSecret);
+      }
+      shared.hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'jingzhun/origin-verify-1', GenerateSecretString: Match.objectLike({ PasswordLength: 48 }) });
+    });
+
     it('refuses an API prefix that would shadow the web files', () => {
       const route = fixture.routes[0] as (typeof fixture.routes)[number];
       const clash = { ...fixture, routes: [{ ...route, contract: { ...route.contract, path: '/assets/{id}' } }] };
       expect(() => apiPathPatterns([clash])).toThrow(/cannot be routed/);
     });
 
-    it('deploys the web build and the openapi.json generated from the manifests, then invalidates the distribution', () => {
+    it('deploys the web build, config.json and the openapi.json generated from the manifests, then invalidates the distribution', () => {
       const deployments = Object.values(web.findResources('Custom::CDKBucketDeployment'));
       for (const deployment of deployments) expect(deployment.Properties.DestinationBucketName).toEqual({ Ref: siteId });
       const pages = deployments.find((deployment) => deployment.Properties.DistributionPaths);
@@ -238,8 +326,20 @@ describe('CDK app built from the manifests', () => {
       // `cdk synth` runs the Vite build as the asset's local bundling.
       const assetManifest = built.assembly.getStackByName('Jingzhun-Web').dependencies.find((artifact) => artifact instanceof AssetManifestArtifact) as AssetManifestArtifact;
       const sources = ((pages?.Properties.SourceObjectKeys ?? []) as string[]).map((key) => assetManifest.contents.files?.[key.replace(/\.zip$/, '')]?.source.path ?? '');
-      expect(sources).toHaveLength(2);
+      expect(sources).toHaveLength(3);
       expect(sources).toContain(join(REPO_ROOT, 'packages/web'));
+      // config.json: the console signs in with Cognito; the ids and URLs are filled in at deployment.
+      const configIndex = sources.findIndex((path) => existsSync(join(built.assembly.directory, path, 'config.json')));
+      const webConfig = JSON.parse(readFileSync(join(built.assembly.directory, sources[configIndex] as string, 'config.json'), 'utf8'));
+      const markers: Record<string, unknown> = pages?.Properties.SourceMarkers[configIndex];
+      const resolve = (text: string) => text.replace(/<<marker:0xbaba:\d+>>/g, (marker) => `[${JSON.stringify(markers[marker])}]`);
+      expect(webConfig.auth).toBe('cognito');
+      expect(Object.keys(webConfig.cognito).sort()).toEqual(['clientId', 'domain', 'redirectUri']);
+      expect(resolve(webConfig.cognito.clientId)).toBe(`[${JSON.stringify({ Ref: Object.keys(web.findResources('AWS::Cognito::UserPoolClient'))[0] })}]`);
+      expect(resolve(webConfig.cognito.redirectUri)).toBe(
+        `https://[${JSON.stringify({ 'Fn::GetAtt': [Object.keys(web.findResources('AWS::CloudFront::Distribution'))[0], 'DomainName'] })}]/`,
+      );
+      expect(resolve(webConfig.cognito.domain)).toMatch(/^https:\/\/\[.*Jingzhun-Shared:ExportsOutputRefStaffPoolSignInDomain.*\]\.auth\.\[.*AWS::Region.*\]\.amazoncognito\.com$/);
       const documents = sources
         .map((path) => join(built.assembly.directory, path, 'openapi.json'))
         .filter((path) => existsSync(path))
@@ -253,6 +353,7 @@ describe('CDK app built from the manifests', () => {
       const openapi = behaviours.find((behaviour) => behaviour.PathPattern === '/openapi.json');
       expect(openapi?.TargetOriginId).toBe(config.DefaultCacheBehavior.TargetOriginId);
       web.hasOutput('WebUrl', {});
+      web.hasOutput('ConsoleClientId', {});
     });
   });
 });

@@ -1,3 +1,5 @@
+import { timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { type ApiErrorBody, CommonErrors, DomainError, type RouteContract, type StaffClaims } from '@jingzhun/types';
 import middy from '@middy/core';
@@ -43,9 +45,58 @@ export interface RequestContext<P, Q, B> {
   clock: Clock;
   ids: IdGenerator;
   requestId: string;
+  /** The caller's address: behind CloudFront the viewer's, not the edge server's (callerAddress). */
   sourceIp: string;
   headers: Record<string, string | undefined>;
   event: HttpEvent;
+}
+
+/**
+ * The caller's address behind CloudFront (infra/lib/web-stack.ts), named once here for the stacks.
+ *
+ * Behind CloudFront, `requestContext.http.sourceIp` is the CloudFront edge server that called the
+ * API, so every caller of a public route would share a handful of addresses, and the per-address
+ * flood control of public objections (notices) would put the whole public in one bucket. So:
+ * - a CloudFront Function on the API behaviours writes the viewer's IP (`event.viewer.ip`) into
+ *   `viewerAddressHeader`, replacing whatever the viewer sent under that name;
+ * - CloudFront adds `originVerifyHeader` with a secret (an origin custom header: CloudFront
+ *   overwrites a viewer's header of the same name), which the route functions get in
+ *   `originVerifyEnv`;
+ * - the address header is believed only when the secret matches. The HTTP API's own
+ *   execute-api URL stays reachable (disabling it would shut CloudFront out too: CloudFront calls
+ *   that URL, and only a custom API domain could replace it), and a direct caller must not be
+ *   able to claim a new address on every request: without the secret it is measured by its own
+ *   `sourceIp`, which it cannot forge.
+ * The header carries the bare address (no port), so an IPv6 address needs no splitting.
+ * Locally (`npm start`) no secret is configured, so the header is never believed: the gateway
+ * (packages/local-cloud/src/gateway.ts) does not set it, and a local client that sends it itself
+ * changes nothing; the address stays the socket's, as before.
+ */
+export const FRONT_DOOR = {
+  viewerAddressHeader: 'x-jingzhun-viewer-address',
+  originVerifyHeader: 'x-jingzhun-origin-verify',
+  originVerifyEnv: 'JZ_ORIGIN_VERIFY',
+} as const;
+
+/** The caller's address: the viewer address CloudFront vouched for (see FRONT_DOOR), else the connection's source. */
+export function callerAddress(event: Pick<HttpEvent, 'headers' | 'requestContext'>, originSecret = process.env[FRONT_DOOR.originVerifyEnv]): string {
+  const direct = event.requestContext?.http?.sourceIp ?? 'unknown';
+  const headers = event.headers ?? {};
+  if (!originSecret || !sameSecret(headers[FRONT_DOOR.originVerifyHeader], originSecret)) return direct;
+  return viewerAddress(headers[FRONT_DOOR.viewerAddressHeader]) ?? direct;
+}
+
+/** An IPv4 or IPv6 address as CloudFront's function wrote it; anything else is not an address. */
+export function viewerAddress(value: string | undefined): string | undefined {
+  const address = value?.trim();
+  return address && isIP(address) ? address.toLowerCase() : undefined;
+}
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
@@ -116,7 +167,7 @@ export function httpHandler<P extends z.ZodType, Q extends z.ZodType, B extends 
       const params = parsePart(contract.params, event.pathParameters ?? {}, 'path');
       const query = parsePart(contract.query, event.queryStringParameters ?? {}, 'query');
       const body = parsePart(contract.body, parseBody(event, contract.body), 'body');
-      const sourceIp = event.requestContext?.http?.sourceIp ?? 'unknown';
+      const sourceIp = callerAddress(event);
       const ctx: RequestContext<z.output<P>, z.output<Q>, z.output<B>> = {
         params,
         query,
