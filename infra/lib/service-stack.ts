@@ -138,7 +138,7 @@ export class ServiceStack extends Stack {
         description: job.description,
         schedule: ScheduleExpression.expression(job.schedule, TimeZone.ASIA_SHANGHAI),
         target: new LambdaInvoke(fn, {
-          input: ScheduleTargetInput.fromObject({ job: job.name, scheduledTime: ContextAttribute.scheduledTime }),
+          input: ScheduleTargetInput.fromObject({ job: job.name, scheduledTime: ContextAttribute.scheduledTime, ...(job.onlyOn ? { onlyOn: job.onlyOn } : {}) }),
           deadLetterQueue: deadLetters,
           retryAttempts: 3,
           role: scheduleRole,

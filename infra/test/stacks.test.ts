@@ -121,6 +121,17 @@ describe('CDK app built from the manifests', () => {
     }
   });
 
+  it('tells a first-working-day job so in its schedule input (the job skips the other days itself)', () => {
+    const wd1 = services.flatMap((manifest) => manifest.jobs.filter((job) => job.onlyOn === 'first-working-day').map((job) => ({ manifest, job })));
+    expect(wd1.length).toBeGreaterThan(0);
+    for (const { manifest, job } of wd1) {
+      (templates[manifest.name] as Template).hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: job.schedule,
+        Target: Match.objectLike({ Input: Match.serializedJson(Match.objectLike({ job: job.name, onlyOn: 'first-working-day' })) }),
+      });
+    }
+  });
+
   it('routes subscribed events from the bus and relays the outbox from the stream', () => {
     const template = templates.fixture as Template;
     template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { 'detail-type': ['fixture.note.created'] } });

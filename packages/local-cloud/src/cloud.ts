@@ -41,7 +41,6 @@ export interface LocalCloudOptions {
   /** Extra HTTP handlers tried before the 404 (OpenAPI document, web pages). Return true when handled. */
   extraHandlers?: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean)[];
   staticDir?: string;
-  isFirstWorkingDay?: (date: Date) => boolean;
   log?: (line: string) => void;
 }
 
@@ -164,7 +163,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const bus = new LocalBus(subscribers);
   const relay = LocalRelay.create(endpoint, dynamo, documents, [...physical.values()], localTable, bus);
   relayRef = relay;
-  const scheduler = new LocalScheduler(jobs, options.isFirstWorkingDay);
+  const scheduler = new LocalScheduler(jobs);
 
   if (options.demo) {
     for (const manifest of options.services) {

@@ -32,10 +32,7 @@ export class LocalScheduler {
   readonly history: JobRun[] = [];
   private lastMinute = -1;
 
-  constructor(
-    private readonly jobs: ScheduledJob[],
-    private readonly isFirstWorkingDay: (date: Date) => boolean = () => true,
-  ) {
+  constructor(private readonly jobs: ScheduledJob[]) {
     this.parsed = jobs.map((job) => ({ job, cron: parseCron(job.schedule) }));
   }
 
@@ -47,8 +44,8 @@ export class LocalScheduler {
         this.lastMinute = minute;
         for (const { job, cron } of this.parsed) {
           if (!cronMatches(cron, now)) continue;
-          if (job.onlyOn === 'first-working-day' && !this.isFirstWorkingDay(now)) continue;
-          void this.run(job.service, job.name, { scheduledTime: new Date(minute * 60_000).toISOString() });
+          // As the cloud schedule does: a WD1 job is told so and skips the other days itself.
+          void this.run(job.service, job.name, { scheduledTime: new Date(minute * 60_000).toISOString(), ...(job.onlyOn ? { onlyOn: job.onlyOn } : {}) });
         }
       }
       this.timer = setTimeout(tick, 1000);

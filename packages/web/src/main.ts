@@ -1,7 +1,7 @@
 import './styles.css';
 import { render } from 'preact';
 import { z } from 'zod';
-import { config, loadConfig, retryNotice, session, signIn, signOut } from './api.js';
+import { loadConfig, retryNotice, session, signOut } from './api.js';
 import { BoardPage, NoticePage } from './board.js';
 import { DispatchPage } from './console/dispatch.js';
 import { HouseholdPage, HouseholdsPage } from './console/households.js';
@@ -101,23 +101,13 @@ function App() {
   ]);
 }
 
-/** Cognito hosted UI returns #id_token=…: keep the token, continue to the console. */
-function acceptCognitoRedirect(): void {
-  const hash = location.hash.replace(/^#/, '');
-  if (!hash.includes('id_token=')) return;
-  const token = new URLSearchParams(hash).get('id_token');
-  if (token) signIn(token);
-  history.replaceState(null, '', `${location.pathname}#/staff/households`);
-  route.set('/staff/households');
-}
-
 window.addEventListener('unhandledrejection', (event) => {
   console.error(event.reason);
   retryNotice.set('操作未完成：页面出现意外错误，请重试');
 });
 
+// loadConfig also completes a Cognito sign-in that returns here with ?code=… (cognito.ts).
 await loadConfig();
-if (config.get().auth === 'cognito') acceptCognitoRedirect();
 const root = document.getElementById('app') as HTMLElement;
 root.textContent = '';
 render(h(App, {}), root);
