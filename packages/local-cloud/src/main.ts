@@ -4,4 +4,5 @@
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 await import('./serve.js');
+
 export {};

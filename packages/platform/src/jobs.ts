@@ -1,6 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import { isFirstWorkingDayOfMonth, shanghaiDate } from '@jingzhun/types';
+import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { type Clock, systemClock } from './clock.js';
 import { type IdGenerator, ulidGenerator } from './ids.js';
