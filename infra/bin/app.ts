@@ -4,7 +4,7 @@ import { services } from '../../services/registry.js';
 import { buildApp } from '../lib/app.js';
 
 const app = new App();
-buildApp(app, services, { env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'cn-north-1' } });
+buildApp(app, services, { env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION } });
 Tags.of(app).add('project', 'jingzhun');
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();
