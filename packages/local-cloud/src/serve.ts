@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { openApiHandler } from '@jingzhun/platform/openapi';
 import { services } from '../../../services/registry.js';
-import { JavaMissingError, startLocalCloud } from './index.js';
+import { JavaMissingError, javaVersion, startLocalCloud } from './index.js';
 import { buildWeb, webBuildIsStale } from './web.js';
 
 /** `npm start`: the whole system on http://localhost:3000 over DynamoDB Local with demo data. */
@@ -10,6 +10,12 @@ const port = Number(process.env.PORT ?? 3000);
 
 const webDir = resolve(root, 'packages/web');
 const webDist = resolve(webDir, 'dist');
+
+// Say what is missing before doing anything else.
+if ((javaVersion() ?? 0) < 11) {
+  console.error(new JavaMissingError().message);
+  process.exit(1);
+}
 
 try {
   // The console and board are built on first start, and again when their sources changed.
