@@ -4,7 +4,7 @@ import { lodgeObjection, nameSecret } from '../app/commands.js';
 import { ruleOf } from '../domain/notice-types.js';
 import { nameKey, normaliseName, type PublicEntry, type PublicNotice } from '../domain/projection.js';
 import { isListableScope } from '../store/keys.js';
-import { loadPublicNotice, pagePublicEntries, pagePublicNotices, publicEntriesByName, publicEntriesOfVillage } from '../store/notices.js';
+import { loadPublicNotice, pagePublicEntriesWithNotice, pagePublicNotices, publicEntriesByName, publicEntriesOfVillage } from '../store/notices.js';
 import { cacheable } from './http-cache.js';
 import { portsOf } from './views.js';
 
@@ -19,8 +19,8 @@ function entryView(entry: PublicEntry) {
   return rest;
 }
 
-async function visibleNotice(noticeId: string): Promise<PublicNotice> {
-  const notice = await loadPublicNotice(noticeId);
+async function visibleNotice(noticeId: string, loaded?: PublicNotice): Promise<PublicNotice> {
+  const notice = loaded ?? (await loadPublicNotice(noticeId));
   if (!notice || notice.visibility === 'hidden') throw new DomainError('NOT_FOUND', '公示不存在或公示期已结束', 404);
   return notice;
 }
@@ -38,9 +38,11 @@ export const listOpenNotices = httpHandler(noticesApi.publicListNotices, async (
 
 export const getPublicNotice = httpHandler(noticesApi.publicGetNotice, async ({ params, headers }) => cacheable(await visibleNotice(params.noticeId), headers));
 
+/** One Query when the page ends the list (it reaches the notice too), else that Query and a GetItem of the notice. */
 export const listPublicEntries = httpHandler(noticesApi.publicListEntries, async ({ params, query, headers }) => {
-  const notice = await visibleNotice(params.noticeId);
-  const page = await pagePublicEntries(notice.noticeId, query.limit, query.cursor);
+  const { page, notice: reached } = await pagePublicEntriesWithNotice(params.noticeId, query.limit, query.cursor);
+  // Entries of a hidden or unknown notice were read but are never returned.
+  const notice = await visibleNotice(params.noticeId, reached);
   return cacheable({ notice, items: page.items.map(entryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, headers);
 });
 

@@ -1,5 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, getItem, type Page, queryAll, queryPage, tableName } from '@jingzhun/platform';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, documentClient, encodeCursor, getItem, type Page, queryAll, queryPage, tableName } from '@jingzhun/platform';
 import type { Notice, NoticeEntry } from '../domain/notice.js';
 import type { Objection } from '../domain/objections.js';
 import type { PublicEntry, PublicNotice } from '../domain/projection.js';
@@ -133,9 +133,42 @@ export async function pagePublicNotices(scope: string, limit: number, cursor?: s
   return { items: page.items.map((item) => strip<PublicNotice>(item)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
-export async function pagePublicEntries(noticeId: string, limit: number, cursor?: string): Promise<Page<PublicEntry>> {
-  const page = await queryPage<Stored<PublicEntry>>({ table: table(), ...publicKeys.entries(noticeId), limit, ...(cursor ? { cursor } : {}) });
-  return { items: page.items.map((item) => strip<PublicEntry>(item)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+/**
+ * The one Query behind a page of a public notice's entries, which also reaches the notice itself
+ * when the rest of the list fits in the page: the notice item (sk NOTICE) sorts after every ENTRY#
+ * item of its partition, so `limit + 1` items from the page start from ENTRY# up to NOTICE are the
+ * page's entries followed by the notice, or `limit + 1` entries when more pages follow.
+ */
+export function publicEntriesQuery(noticeId: string, limit: number, cursor?: string): QueryCommandInput {
+  const { partition, sortKeyPrefix } = publicKeys.entries(noticeId);
+  return {
+    TableName: table(),
+    KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :first AND :notice',
+    ExpressionAttributeNames: { '#pk': partition.name, '#sk': sortKeyPrefix.name },
+    ExpressionAttributeValues: { ':pk': partition.value, ':first': sortKeyPrefix.value, ':notice': publicKeys.notice(noticeId).sk },
+    Limit: limit + 1,
+    ExclusiveStartKey: decodeCursor(cursor, partition),
+  };
+}
+
+/**
+ * A page of a public notice's entries and, when the same Query reached it, the notice: one read
+ * instead of a GetItem and a Query for every page that ends the list (most notices fit in one page).
+ */
+export async function pagePublicEntriesWithNotice(noticeId: string, limit: number, cursor?: string): Promise<{ page: Page<PublicEntry>; notice?: PublicNotice }> {
+  const result = await documentClient().send(new QueryCommand(publicEntriesQuery(noticeId, limit, cursor)));
+  const items = (result.Items ?? []) as Stored<PublicEntry | PublicNotice>[];
+  const noticeItem = items.find((item) => item.sk === publicKeys.notice(noticeId).sk);
+  const entries = items.filter((item) => item !== noticeItem).slice(0, limit);
+  const last = entries[entries.length - 1];
+  // More entries follow when the Query stopped before the notice: after `limit + 1` entries, or at
+  // DynamoDB's 1 MB page size (then LastEvaluatedKey is set).
+  const more = !noticeItem && last !== undefined && (items.length > limit || result.LastEvaluatedKey !== undefined);
+  const nextCursor = more ? encodeCursor({ pk: last.pk, sk: last.sk }) : undefined;
+  return {
+    page: { items: entries.map((item) => strip<PublicEntry>(item)), ...(nextCursor ? { nextCursor } : {}) },
+    ...(noticeItem ? { notice: strip<PublicNotice>(noticeItem) } : {}),
+  };
 }
 
 export async function publicEntriesByName(village: string, nameKey: string): Promise<PublicEntry[]> {
