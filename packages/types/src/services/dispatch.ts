@@ -5,28 +5,44 @@ import { RegionCode } from '../region.js';
 
 /** HTTP contracts of the dispatch service (月调度: targets, read model, reports, filings, jobs). Owned by that service. */
 
-const MeasureBody = z.discriminatedUnion('kind', [
+/** How the dispatch service measures progress on a target. */
+export const Measure = z.discriminatedUnion('kind', [
+  /** Sum of a monthly flow metric from the start of the window to the report month. */
   z.object({ kind: z.literal('flow'), metric: z.string().min(1).max(80) }),
+  /** A stock metric at the end of the report month. */
   z.object({ kind: z.literal('stock'), metric: z.string().min(1).max(80) }),
+  /** A figure a filer (`dept:<code>` or `town:<region>`) files for the report month. */
   z.object({ kind: z.literal('filing'), filer: z.string().min(1).max(60), figure: z.string().min(1).max(64) }),
 ]);
+export type Measure = z.infer<typeof Measure>;
 
-export const TargetBody = z.object({
-  jurisdiction: z.string(),
-  code: z.string(),
-  name: z.string(),
-  unit: z.string(),
+export const TARGET_UNITS = ['人', '户', '个', '%', '万人', '万元', '元', '亩'] as const;
+export const TargetCode = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, { message: '指标代码须为小写字母、数字、点或连字符' });
+
+/**
+ * Targets and indicators (workflows.md §7): `Target {jurisdiction, code, name, unit, baseline_year,
+ * baseline, target_year, target, attribute, owner, schedule?, source, conflict?}`, plus how the
+ * dispatch service measures progress (`measure`).
+ */
+export const Target = z.object({
+  jurisdiction: z.string().regex(/^\d{12}$/),
+  code: TargetCode,
+  name: z.string().min(1).max(100),
+  unit: z.enum(TARGET_UNITS),
   baselineYear: z.number().int(),
   baseline: z.number(),
   targetYear: z.number().int(),
   target: z.number(),
   attribute: z.enum(['约束性', '预期性']),
-  owner: z.string(),
+  owner: z.string().min(1).max(40),
+  /** Cumulative share (%) of the change reached at the end of each year of the window (e.g. 001 "442": 40, 80, 100). */
   schedule: z.array(z.number()).optional(),
-  measure: MeasureBody.optional(),
-  source: z.string(),
+  measure: Measure.optional(),
+  source: z.string().min(1).max(300),
   conflict: z.object({ note: z.string(), figures: z.array(z.object({ value: z.number(), source: z.string() })) }).optional(),
 });
+export type Target = z.infer<typeof Target>;
+export const TargetBody = Target;
 
 export const StoredTargetBody = z.object({
   target: TargetBody,
@@ -53,20 +69,8 @@ export const putTarget = defineContract({
   summary: '新增或修改目标（区县扶贫办，保留历史）',
   auth: 'staff',
   roles: ['county'],
-  params: z.object({ jurisdiction: RegionCode, code: z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/) }),
-  body: z.object({
-    name: z.string().min(1).max(100),
-    unit: z.string(),
-    baselineYear: z.number().int(),
-    baseline: z.number(),
-    targetYear: z.number().int(),
-    target: z.number(),
-    attribute: z.enum(['约束性', '预期性']),
-    owner: z.string().min(1).max(40),
-    schedule: z.array(z.number()).optional(),
-    measure: MeasureBody.optional(),
-    source: z.string().min(1).max(300),
-    conflict: z.object({ note: z.string(), figures: z.array(z.object({ value: z.number(), source: z.string() })) }).optional(),
+  params: z.object({ jurisdiction: RegionCode, code: TargetCode }),
+  body: Target.omit({ jurisdiction: true, code: true }).extend({
     /** The version read (0 for a seed row or a new target). */
     expectedVersion: z.number().int().min(0),
     reason: z.string().min(2).max(500),

@@ -1,42 +1,12 @@
-import { addMonths, DomainError } from '@jingzhun/types';
-import { z } from 'zod';
+import { addMonths, DomainError, dispatchApi } from '@jingzhun/types';
 
-/**
- * Targets and indicators (workflows.md §7): `Target {jurisdiction, code, name, unit, baseline_year,
- * baseline, target_year, target, attribute, owner, schedule?, source, conflict?}`, plus how this
- * service measures progress (`measure`).
- */
-export const Measure = z.discriminatedUnion('kind', [
-  /** Sum of a monthly flow metric from the start of the window to the report month. */
-  z.object({ kind: z.literal('flow'), metric: z.string().min(1).max(80) }),
-  /** A stock metric at the end of the report month. */
-  z.object({ kind: z.literal('stock'), metric: z.string().min(1).max(80) }),
-  /** A figure a filer (`dept:<code>` or `town:<region>`) files for the report month. */
-  z.object({ kind: z.literal('filing'), filer: z.string().min(1).max(60), figure: z.string().min(1).max(64) }),
-]);
-export type Measure = z.infer<typeof Measure>;
-
-export const TARGET_UNITS = ['人', '户', '个', '%', '万人', '万元', '元', '亩'] as const;
+/** Targets and indicators (workflows.md §7): the schema is the shared contract's. */
+export const Target = dispatchApi.Target;
+export type Target = dispatchApi.Target;
+export const Measure = dispatchApi.Measure;
+export type Measure = dispatchApi.Measure;
+export const TARGET_UNITS = dispatchApi.TARGET_UNITS;
 const COUNT_UNITS = new Set(['人', '户', '个']);
-
-export const Target = z.object({
-  jurisdiction: z.string().regex(/^\d{12}$/),
-  code: z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, { message: '指标代码须为小写字母、数字、点或连字符' }),
-  name: z.string().min(1).max(100),
-  unit: z.enum(TARGET_UNITS),
-  baselineYear: z.number().int(),
-  baseline: z.number(),
-  targetYear: z.number().int(),
-  target: z.number(),
-  attribute: z.enum(['约束性', '预期性']),
-  owner: z.string().min(1).max(40),
-  /** Cumulative share (%) of the change reached at the end of each year of the window (e.g. 001 "442": 40, 80, 100). */
-  schedule: z.array(z.number()).optional(),
-  measure: Measure.optional(),
-  source: z.string().min(1).max(300),
-  conflict: z.object({ note: z.string(), figures: z.array(z.object({ value: z.number(), source: z.string() })) }).optional(),
-});
-export type Target = z.infer<typeof Target>;
 
 const impossible = (reason: string, field: string) => new DomainError('TARGET_IMPOSSIBLE', `指标值不合理：${reason}`, 422, { field });
 
