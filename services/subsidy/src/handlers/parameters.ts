@@ -1,4 +1,4 @@
-import { httpHandler, UnitOfWork } from '@jingzhun/platform';
+import { httpHandler } from '@jingzhun/platform';
 import { DomainError, subsidyApi } from '@jingzhun/types';
 import { currentCatalog } from '../catalog/index.js';
 import type { JurisdictionId } from '../catalog/schema.js';
@@ -6,7 +6,7 @@ import { jurisdictionRegion, parseJurisdiction } from '../domain/jurisdiction.js
 import { parameterDefinitions, validateParameters } from '../domain/parameters.js';
 import { parameterKeys } from '../store/keys.js';
 import { currentParameters, type ParametersItem } from '../store/parameters.js';
-import { table } from '../store/table.js';
+import { unitOfWork } from './unit-of-work.js';
 
 function view(jurisdiction: JurisdictionId, item: ParametersItem | undefined) {
   return {
@@ -33,13 +33,7 @@ export const setParameters = httpHandler(subsidyApi.setParameters, async ({ para
   const version = item?.version ?? 0;
   if (body.expectedVersion !== version) throw new DomainError('VERSION_CONFLICT', `参数已更新到第 ${version} 版，请刷新后重试`, 409, { version });
   const values = validateParameters(currentCatalog(), jurisdiction, item?.values ?? {}, body.values);
-  const uow = new UnitOfWork({
-    table: table(),
-    service: 'subsidy',
-    clock,
-    ids,
-    actor,
-  });
+  const uow = unitOfWork({ clock, ids, actor });
   const next = {
     ...parameterKeys.current(jurisdiction),
     entity: 'parameters',

@@ -1,4 +1,4 @@
-import { httpHandler, queryPage, rawResponse, UnitOfWork } from '@jingzhun/platform';
+import { httpHandler, queryPage, rawResponse } from '@jingzhun/platform';
 import { toCsv, writeXlsx } from '@jingzhun/platform/tabular';
 import { CommonErrors, DomainError, formatYuan, isWithinRegion, noticeEvents, subsidyApi, subsidyEvents } from '@jingzhun/types';
 import { currentCatalog } from '../catalog/index.js';
@@ -7,6 +7,7 @@ import { loadRun, type RunItem, type RunStatus } from '../run/process.js';
 import { runLines } from '../run/roster-store.js';
 import { lineKeys, runKeys } from '../store/keys.js';
 import { table } from '../store/table.js';
+import { unitOfWork } from './unit-of-work.js';
 import { runView } from './views.js';
 
 async function requireRun(period: string, region: string): Promise<RunItem> {
@@ -55,13 +56,7 @@ export const approveRoster = httpHandler(subsidyApi.approveRoster, async ({ para
     });
   if (run.status !== 'COMPLETED') throw new DomainError('ALREADY_APPROVED', '该期花名册已审核', 409);
   if (run.attempt !== body.expectedAttempt) throw new DomainError('ATTEMPT_MISMATCH', `花名册已重算为第 ${run.attempt} 次结果，请核对后再审核`, 409, { attempt: run.attempt });
-  const uow = new UnitOfWork({
-    table: table(),
-    service: 'subsidy',
-    clock,
-    ids,
-    actor,
-  });
+  const uow = unitOfWork({ clock, ids, actor });
   const approved = uow.replace({
     ...run,
     status: 'APPROVED' as RunStatus,
@@ -134,13 +129,7 @@ export const publishRoster = httpHandler(subsidyApi.publishRoster, async ({ para
     })),
   );
   if (entries.length === 0) throw new DomainError('ROSTER_EMPTY', '该期没有发放金额，无需公示', 409);
-  const uow = new UnitOfWork({
-    table: table(),
-    service: 'subsidy',
-    clock,
-    ids,
-    actor,
-  });
+  const uow = unitOfWork({ clock, ids, actor });
   const published = uow.replace({ ...run, publishedAt: uow.timestamp });
   uow.audit({
     subject: runKeys.subject(run.period, run.region),
@@ -168,13 +157,7 @@ export const markRosterPaid = httpHandler(subsidyApi.markRosterPaid, async ({ pa
   assertInScope(params.region);
   const run = await requireRun(params.period, params.region);
   if (run.status !== 'APPROVED') throw new DomainError('ROSTER_NOT_APPROVED', run.status === 'PAID' ? '该期已登记发放' : '花名册未经审核', 409, { status: run.status });
-  const uow = new UnitOfWork({
-    table: table(),
-    service: 'subsidy',
-    clock,
-    ids,
-    actor,
-  });
+  const uow = unitOfWork({ clock, ids, actor });
   const paid = uow.replace({
     ...run,
     status: 'PAID' as RunStatus,
