@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { JWT_CLAIM, type RouteContract } from '@jingzhun/types';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, type LocalCloud, startTestCloud } from '../../packages/local-cloud/src/testing.js';
 import { createDocumentClient } from '../../packages/platform/src/dynamo.js';
 import { services } from '../../services/registry.js';

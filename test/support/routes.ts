@@ -1,5 +1,5 @@
 import type { RouteContract } from '@jingzhun/types';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteEntry, ServiceManifest } from '../../packages/platform/src/manifest.js';
 
 /** Every route of every manifest, with its service. */

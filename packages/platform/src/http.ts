@@ -4,7 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { type ApiErrorBody, CommonErrors, DomainError, type RouteContract, type StaffClaims } from '@jingzhun/types';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertInScope, claimsFromEvent, requireRole } from './auth.js';
 import { type Clock, systemClock } from './clock.js';
 import { type IdGenerator, ulidGenerator } from './ids.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiErrorBody, type RouteContract } from '@jingzhun/types';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ServiceManifest } from './manifest.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The API error envelope: every 4xx/5xx body has this shape; `message` is Chinese. */
 export const ApiErrorBody = z.object({

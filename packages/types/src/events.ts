@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The domain event envelope. Events leave a service only through its outbox: the state change,

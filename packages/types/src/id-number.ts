@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Chinese resident identity number (公民身份号码), GB 11643-1999:

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Periods are calendar months `YYYY-MM` in Asia/Shanghai. */
 export const Period = z.string().regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, { message: '期间须为 YYYY-MM 格式' });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Region codes follow the national statistical division codes (统计用区划代码):

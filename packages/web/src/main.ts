@@ -1,6 +1,6 @@
 import './styles.css';
 import { render } from 'preact';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadConfig, retryNotice, session, signOut } from './api.js';
 import { BoardPage, NoticePage } from './board.js';
 import { DispatchPage } from './console/dispatch.js';

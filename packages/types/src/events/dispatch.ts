@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from '../events.js';
 
 /** Events of the dispatch service. Owned by the dispatch service. */

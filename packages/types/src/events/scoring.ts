@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from '../events.js';
 
 /** Events of the scoring service. Owned by the scoring service. */

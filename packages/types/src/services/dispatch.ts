@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract, PageQuery } from '../contracts.js';
 import { Period } from '../period.js';
 import { RegionCode } from '../region.js';

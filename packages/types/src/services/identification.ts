@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract, PageQuery, pageOf } from '../contracts.js';
 import { Colour, HouseholdAttribute, IdentificationStandard, MonitorType, PovertyCause, RegisterStatus, WelfareChecks } from '../events/identification.js';
 import { IdNumber } from '../id-number.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract, PageQuery, pageOf } from '../contracts.js';
 import { NoticeEntryInput, NoticeType } from '../events/notices.js';
 import { RegionCode } from '../region.js';

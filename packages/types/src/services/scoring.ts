@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from '../contracts.js';
 import { IsoDate } from '../period.js';
 import { RegionCode } from '../region.js';

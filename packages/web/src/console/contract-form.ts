@@ -1,6 +1,6 @@
 import type { RouteContract } from '@jingzhun/types';
 import { useState } from 'preact/hooks';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError, api, fieldErrors } from '../api.js';
 import { ErrorBox, h, Progress, Select, TextArea, TextInput, useAction } from '../ui.js';
 

@@ -1,5 +1,5 @@
 import { addMonths, DomainError, daysBetween, type Role } from '@jingzhun/types';
-import { z } from 'zod';
+import * as z from 'zod';
 import { countyOf } from './metrics.js';
 import { firstWorkingDayAfter } from './periods.js';
 

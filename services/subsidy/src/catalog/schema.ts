@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The zod schema of the project's copy of the policy catalog (`policy-catalog.json`). The catalog is
