@@ -289,6 +289,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     })();
   });
   server.keepAliveTimeout = 5000;
+  // Requests Node's parser refuses (a URL or headers beyond 16 KB, broken HTTP) still get the
+  // error envelope, as API Gateway answers them with a 4xx of its own.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify(tooLarge ? { code: 'REQUEST_TOO_LARGE', message: '请求地址或请求头过长' } : { code: 'BAD_REQUEST', message: '请求格式不正确' });
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
