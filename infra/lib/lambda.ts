@@ -14,6 +14,8 @@ export interface JingzhunFunctionProps {
   environment: Record<string, string>;
   timeout?: Duration;
   memorySize?: number;
+  /** Absolute paths of data files copied beside the bundle (the manifest's `dataFiles`). */
+  dataFiles?: string[];
 }
 
 /**
@@ -54,6 +56,15 @@ export class JingzhunFunction extends NodejsFunction {
         // The nodejs22.x runtime ships AWS SDK v3: using it keeps bundles small and cold starts short
         // (docs/performance.md). Everything else is bundled.
         externalModules: ['@aws-sdk/*'],
+        ...(props.dataFiles?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (_inputDir: string, outputDir: string) => (props.dataFiles ?? []).map((file) => `cp "${file}" "${outputDir}/"`),
+              },
+            }
+          : {}),
       },
     });
     acknowledge(role, [

@@ -83,6 +83,7 @@ export class ServiceStack extends Stack {
         handler: exportName,
         description: `${name}: ${description}`,
         environment: options.environment ?? environment,
+        ...(manifest.dataFiles ? { dataFiles: manifest.dataFiles.map((file) => new URL(file, manifest.root).pathname) } : {}),
         ...(options.timeout ? { timeout: options.timeout } : {}),
         ...(options.memorySize ? { memorySize: options.memorySize } : {}),
       });

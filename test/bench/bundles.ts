@@ -5,15 +5,14 @@
  * subscription handler (infra/lib/service-stack.ts groups a handler's events), and the outbox relay.
  * esbuild's metafile says which inputs make up the bytes.
  *
- * Flags: --sdk-bundled bundles the AWS SDK too (as if the runtime did not ship it);
- * --zod-namespace-import rewrites `import { z } from 'zod'` to `import * as z from 'zod'` in the
- * project's sources at bundle time, to measure that change before it is made in the sources.
+ * Flag: --sdk-bundled bundles the AWS SDK too (as if the runtime did not ship it). Data files a
+ * manifest declares (`dataFiles`) are copied beside the bundles, as CDK does.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { basename, join } from 'node:path';
+import { build, type Metafile } from 'esbuild';
 import { functionId, resolveHandler } from '../../packages/platform/src/manifest.js';
 import { services } from '../../services/registry.js';
 
@@ -26,7 +25,6 @@ const REPO = join(import.meta.dirname, '../..');
 const out = join(REPO, 'test-artifacts/bundles');
 mkdirSync(out, { recursive: true });
 const sdkBundled = process.argv.includes('--sdk-bundled');
-const zodNamespaceImport = process.argv.includes('--zod-namespace-import');
 
 interface FunctionEntry {
   name: string;
@@ -41,21 +39,12 @@ function functionEntries(): FunctionEntry[] {
     const refs = [...manifest.routes.map((route) => route.handler), ...manifest.jobs.map((job) => job.handler), ...manifest.subscriptions.map((sub) => sub.handler)];
     for (const ref of refs) byName.set(functionId(manifest, ref), { name: functionId(manifest, ref), ...resolveHandler(manifest, ref) });
   }
+  // Data files go beside the bundles, as CDK puts them beside each function's bundle.
+  for (const manifest of services) for (const file of manifest.dataFiles ?? []) copyFileSync(new URL(file, manifest.root), join(out, basename(file)));
   // The same relay code is deployed once per service stack: measured once.
   byName.set('platform-outboxRelay', { name: 'platform-outboxRelay', path: join(REPO, 'packages/platform/src/relay.ts'), exportName: 'handler' });
   return [...byName.values()];
 }
-
-/** Bundle-time rewrite for --zod-namespace-import: esbuild keeps every zod locale behind `import { z }`, not behind `import * as z`. */
-const zodNamespacePlugin: Plugin = {
-  name: 'zod-namespace-import',
-  setup(builder) {
-    builder.onLoad({ filter: /\/(packages|services)\/[^/]+\/src\/.*\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replace(/^import \{ z \} from 'zod';$/gm, "import * as z from 'zod';"),
-      loader: 'ts',
-    }));
-  },
-};
 
 interface ImportTime {
   /** Median of IMPORT_SAMPLES fresh processes: the figure compared with the target. */
@@ -118,7 +107,6 @@ async function measure(entry: FunctionEntry): Promise<Row> {
     outfile: file,
     metafile: true,
     logLevel: 'silent',
-    plugins: zodNamespaceImport ? [zodNamespacePlugin] : [],
   });
   const time = coldImport(file, entry.exportName);
   return { name: entry.name, kb: statSync(file).size / 1024, ms: time.median, minMs: time.min, groups: bytesByGroup(result.metafile) };
@@ -138,7 +126,7 @@ function printDominantInputs(rows: Row[]): void {
 }
 
 const entries = functionEntries();
-const flags = [sdkBundled ? 'AWS SDK bundled' : 'AWS SDK external', ...(zodNamespaceImport ? ['zod imported as a namespace (--zod-namespace-import)'] : [])];
+const flags = [sdkBundled ? 'AWS SDK bundled' : 'AWS SDK external'];
 console.log(`Function bundles (${entries.length}), esbuild ESM minified node22, ${flags.join(', ')}; machine: ${process.arch}, Node ${process.version}`);
 console.log(
   `load average before (1/5/15 min): ${loadavg()

@@ -39,6 +39,11 @@ export interface ServiceManifest {
   subscriptions: SubscriptionEntry[];
   /** Demo data loader run once by `npm start` (`file#export`, no arguments). */
   demo?: string;
+  /**
+   * Data files (paths under src/) the functions read at run time with `readDataFile`: CDK copies
+   * them next to each function's bundle, so data stays out of the code (the policy catalog).
+   */
+  dataFiles?: string[];
 }
 
 export function defineService(manifest: ServiceManifest): ServiceManifest {

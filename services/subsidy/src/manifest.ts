@@ -7,6 +7,7 @@ export const manifest = defineService({
   root: new URL('.', import.meta.url),
   table: subsidyTable,
   demo: 'demo/seed.ts#seedDemo',
+  dataFiles: ['catalog/policy-catalog.json'],
   routes: [
     {
       contract: subsidyApi.getCatalog,

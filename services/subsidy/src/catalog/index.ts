@@ -3,8 +3,8 @@
  * Formulas are parsed here, once; a formula outside the grammar or reading a name that is neither
  * an input nor a parameter fails the load.
  */
+import { readDataFile } from '@jingzhun/platform/data-file';
 import { type Expr, parseFormula, referencedNames } from '../domain/expression.js';
-import raw from './policy-catalog.json';
 import { Catalog, type Item, type JurisdictionId, PAYMENT_KINDS } from './schema.js';
 
 export interface CompiledItem {
@@ -79,14 +79,24 @@ export function loadCatalog(input: unknown): LoadedCatalog {
 }
 
 let loaded: LoadedCatalog | undefined;
+let raw: unknown;
 
-/** The catalog of this build (validated on first use). */
+/**
+ * The catalog file is data, not code: the manifest lists it in `dataFiles`, so a deployed function
+ * finds it beside its bundle (290 KB that would otherwise sit in every subsidy function's code).
+ */
+function rawJson(): unknown {
+  raw ??= JSON.parse(readDataFile(import.meta.url, './policy-catalog.json'));
+  return raw;
+}
+
+/** The catalog of this build (read and validated on first use). */
 export function currentCatalog(): LoadedCatalog {
-  if (!loaded) loaded = loadCatalog(raw);
+  if (!loaded) loaded = loadCatalog(rawJson());
   return loaded;
 }
 
 /** The raw JSON (for tests that corrupt a copy). */
 export function rawCatalog(): unknown {
-  return structuredClone(raw);
+  return structuredClone(rawJson());
 }
