@@ -60,28 +60,32 @@ function DevLogin(props: { next: string }) {
     h('p', { class: 'muted' }, '本地演示环境：选择一个演示账号登录。云上部署使用统一身份认证（Cognito）。'),
     users.loading ? Loading({}) : null,
     users.error ? ErrorBox({ error: users.error, onRetry: users.reload }) : null,
-    h(
-      'form',
-      {
-        onSubmit: (e: Event) => {
-          e.preventDefault();
-          void login.run();
-        },
-      },
-      [
-        Select({
-          id: 'login-user',
-          label: '演示账号',
-          value: username,
-          onChange: setUsername,
-          options: (users.data?.items ?? [{ username: 'county', name: '台儿庄区扶贫办（演示）', role: 'county', region: '' }]).map((u) => ({
-            value: u.username,
-            label: `${u.name}（${u.username}）`,
-          })),
-        }),
-        h('button', { type: 'submit', disabled: login.busy }, login.busy ? '正在登录…' : '登录'),
-        ErrorBox({ error: login.error }),
-      ],
-    ),
+    // The form appears once the list has loaded (or failed, with the county account to fall back on):
+    // a form that moves when the list arrives would take a click meant for 登录 somewhere else.
+    users.loading
+      ? null
+      : h(
+          'form',
+          {
+            onSubmit: (e: Event) => {
+              e.preventDefault();
+              void login.run();
+            },
+          },
+          [
+            Select({
+              id: 'login-user',
+              label: '演示账号',
+              value: username,
+              onChange: setUsername,
+              options: (users.data?.items ?? [{ username: 'county', name: '台儿庄区扶贫办（演示）', role: 'county', region: '' }]).map((u) => ({
+                value: u.username,
+                label: `${u.name}（${u.username}）`,
+              })),
+            }),
+            h('button', { type: 'submit', disabled: login.busy }, login.busy ? '正在登录…' : '登录'),
+            ErrorBox({ error: login.error }),
+          ],
+        ),
   ]);
 }
