@@ -82,9 +82,14 @@ describe('filings (workflows.md §6 District 月调度: submit by the 5th [PROP]
     expect(lateness('monthly', '2017-03', '2017-04-08')).toEqual({ due: '2017-04-05', late: true, daysLate: 3 });
     expect(lateness('monthly', '2017-12', '2018-01-02').due).toBe('2018-01-05');
   });
-  it('dropout reports are due on the first working day after the month (002 T-8 L73; weekdays until the PRC calendar lands)', () => {
-    expect(firstWorkingDayAfter('2017-03')).toBe('2017-04-03'); // 2017-04-01 is a Saturday
+  it('dropout reports are due on the first working day after the month (002 T-8 L73), by the holiday calendar', () => {
+    // 2017-04-01 is a Saturday but a 调休 working day (清明 2017-04-02..04).
+    expect(firstWorkingDayAfter('2017-03')).toBe('2017-04-01');
     expect(firstWorkingDayAfter('2017-05')).toBe('2017-06-01');
+    // 2017-10-01..08 is the National Day holiday: the first working day is the 9th.
+    expect(firstWorkingDayAfter('2017-09')).toBe('2017-10-09');
+    // 2018-04-01 is a Sunday, not a make-up day: Monday the 2nd.
+    expect(firstWorkingDayAfter('2018-03')).toBe('2018-04-02');
   });
   it('a second filing is a 409 unless it is a correction with a reason', () => {
     const existing = { filedOn: '2017-04-03' } as Parameters<typeof decideFiling>[0];

@@ -1,4 +1,4 @@
-import { addDays, addMonths, DomainError, periodOf } from '@jingzhun/types';
+import { addMonths, DomainError, firstWorkingDayOfMonth, periodOf } from '@jingzhun/types';
 
 /**
  * Periods of the dispatch cycle. Monthly reports and filings are about a closed month; the
@@ -58,15 +58,9 @@ export function assertClosedSummary(period: string, now: Date): void {
 }
 
 /**
- * The first working day of the month after `period`, for the dropout report (WD1, 002 T-8 L73).
- * INTERIM: counts Monday–Friday only; statutory holidays and 调休 days come from the PRC calendar
- * (packages/types/src/calendar.ts, owned by notices) once it provides firstWorkingDayOfMonth.
+ * The first working day of the month after `period`, for the dropout report (WD1, 002 T-8 L73),
+ * by the State Council holiday calendar (holidays and 调休 make-up working days).
  */
 export function firstWorkingDayAfter(period: string): string {
-  let date = `${addMonths(period, 1)}-01`;
-  for (;;) {
-    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) return date;
-    date = addDays(date, 1);
-  }
+  return firstWorkingDayOfMonth(addMonths(period, 1));
 }

@@ -313,6 +313,24 @@ export function selectItems(catalog: LoadedCatalog, jurisdiction: JurisdictionId
 }
 
 /**
+ * selectItems, kept per catalog for the last few (jurisdiction, period, selection): a monthly run
+ * asks the same question for every household.
+ */
+const selectionCache = new WeakMap<LoadedCatalog, Map<string, CompiledItem[]>>();
+function selectedItems(catalog: LoadedCatalog, jurisdiction: JurisdictionId, period: string, selection: Selection): CompiledItem[] {
+  const cache = selectionCache.get(catalog) ?? new Map<string, CompiledItem[]>();
+  selectionCache.set(catalog, cache);
+  const key = JSON.stringify([jurisdiction, period, selection.paymentsOnly ?? false, selection.periods ?? null, selection.itemIds ?? null]);
+  let items = cache.get(key);
+  if (!items) {
+    if (cache.size >= 32) cache.clear();
+    items = selectItems(catalog, jurisdiction, period, selection);
+    cache.set(key, items);
+  }
+  return items;
+}
+
+/**
  * All entitlement lines of one household for a period. Lines that are not eligible are left out;
  * lines with missing facts say which; exclusions (`stacking.excludes`) keep the higher amount.
  */
@@ -325,19 +343,14 @@ export function computeHousehold(
   selection: Selection = {},
 ): EntitlementLine[] {
   const lines: EntitlementLine[] = [];
-  for (const compiled of selectItems(catalog, jurisdiction, period, selection)) {
+  // Each member's facts over the household's, merged once for all person items (evaluateItem
+  // does not change them): merging per item was most of a monthly run's computation and garbage.
+  const members = input.members.map((member) => ({ subject: member.memberId, facts: { ...input.household, ...member.facts } }));
+  const household = [{ subject: 'household', facts: input.household }];
+  const applicant = [{ subject: 'applicant', facts: input.household }];
+  for (const compiled of selectedItems(catalog, jurisdiction, period, selection)) {
     const { item } = compiled;
-    const subjects: { subject: string; facts: Facts }[] = PERSON_UNITS.has(item.unit)
-      ? input.members.map((member) => ({
-          subject: member.memberId,
-          facts: { ...input.household, ...member.facts },
-        }))
-      : [
-          {
-            subject: item.unit === 'household' ? 'household' : 'applicant',
-            facts: input.household,
-          },
-        ];
+    const subjects: { subject: string; facts: Facts }[] = PERSON_UNITS.has(item.unit) ? members : item.unit === 'household' ? household : applicant;
     for (const { subject, facts } of subjects) {
       const claim = input.claims?.find((c) => c.itemId === item.id && (c.memberId === undefined || c.memberId === subject));
       const result = evaluateItem(catalog, compiled, claim ? { ...facts, ...claim.facts } : facts, params);
