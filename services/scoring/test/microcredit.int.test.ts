@@ -50,10 +50,18 @@ describe('credit rating and micro-credit ledger over the local gateway', () => {
 
   it('rates the borrower from the eligibility projection, issues a loan, records overdue and repayment', async () => {
     const scores = { creditRecord: 28, repaymentCapacity: 20, productionProject: 15, assets: 6, villageView: 12 };
-    const old = await call(cloud, 'POST', '/scoring/households/hh-1/ratings', { token: abc, body: { borrowerId: 'm2', ratedOn: '2019-03-01', scores } });
+    const old = await call(cloud, 'POST', '/scoring/households/hh-1/ratings', { token: abc, body: { borrowerId: 'm2', ratedOn: '2019-03-01', scores, borrowerEmployed: false } });
     expect([old.status, old.body.details]).toEqual([422, ['AGE_OUT_OF_RANGE']]);
-    const rated = await call(cloud, 'POST', '/scoring/households/hh-1/ratings', { token: abc, body: { borrowerId: 'm1', ratedOn: '2019-03-01', scores } });
-    expect(rated.body).toMatchObject({ total: 81, band: 'AAA', creditLineFen: 5_000_000 });
+    // The employed are not rated (004 BANK-09 L1379–1381): the bank's statement is checked.
+    const employed = await call(cloud, 'POST', '/scoring/households/hh-1/ratings', {
+      token: abc,
+      body: { borrowerId: 'm1', ratedOn: '2019-03-01', scores, borrowerEmployed: true },
+    });
+    expect([employed.status, employed.body.details]).toEqual([422, ['EMPLOYED']]);
+    const missing = await call(cloud, 'POST', '/scoring/households/hh-1/ratings', { token: abc, body: { borrowerId: 'm1', ratedOn: '2019-03-01', scores } });
+    expect([missing.status, missing.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const rated = await call(cloud, 'POST', '/scoring/households/hh-1/ratings', { token: abc, body: { borrowerId: 'm1', ratedOn: '2019-03-01', scores, borrowerEmployed: false } });
+    expect(rated.body).toMatchObject({ total: 81, band: 'AAA', creditLineFen: 5_000_000, borrowerEmployed: false });
 
     const bad = await call(cloud, 'POST', '/scoring/loans', {
       token: abc,
@@ -81,7 +89,7 @@ describe('credit rating and micro-credit ledger over the local gateway', () => {
       ...envelope('e2', 'identification.household.exited', 'EXITED_NO_POLICY'),
       data: { ...envelope('e2', 'identification.household.exited', 'EXITED_NO_POLICY').data, exitedAt: '2020-01-01', policyUntil: '2020-01-01' },
     });
-    const after = await call(cloud, 'POST', '/scoring/households/hh-1/ratings', { token: abc, body: { borrowerId: 'm1', ratedOn: '2020-03-01', scores } });
+    const after = await call(cloud, 'POST', '/scoring/households/hh-1/ratings', { token: abc, body: { borrowerId: 'm1', ratedOn: '2020-03-01', scores, borrowerEmployed: false } });
     expect(after.body.details).toEqual(['STATUS_NOT_ELIGIBLE']);
     expect(cloud.bus.deadLetters).toEqual([]);
   });

@@ -373,6 +373,7 @@ export const CreditRating = z.object({
   total: z.number().int(),
   band: z.enum(['AAA', 'AA', 'A', 'NONE']),
   creditLineFen: z.number().int(),
+  borrowerEmployed: z.boolean(),
 });
 export const rateHousehold = defineContract({
   id: 'scoring.rateHousehold',
@@ -382,7 +383,16 @@ export const rateHousehold = defineContract({
   auth: 'staff',
   roles: ['bank'],
   params: z.object({ householdId: z.string().min(1).max(64) }),
-  body: z.object({ borrowerId: z.string().min(1), ratedOn: IsoDate, scores: CreditRating.shape.scores }),
+  body: z.object({
+    borrowerId: z.string().min(1),
+    ratedOn: IsoDate,
+    scores: CreditRating.shape.scores,
+    /**
+     * 借款人是否在职（公职人员或有稳定工资性就业），由评级银行核实并声明：在职者不纳入评级
+     * （004 BANK-09 L1379–1381）。The register does not hold employment, so the bank states it.
+     */
+    borrowerEmployed: z.boolean(),
+  }),
   response: CreditRating,
 });
 export const Loan = z.object({

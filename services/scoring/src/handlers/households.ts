@@ -48,10 +48,20 @@ export const rateHousehold = httpHandler(scoringApi.rateHousehold, async (ctx) =
   const household = await getItem<Projection>(table(), householdKeys.projection(ctx.params.householdId));
   if (!household) throw CommonErrors.notFound('建档立卡户');
   ctx.assertInScope(household.region);
-  const issues = eligibilityIssues(household, ctx.body.borrowerId, ctx.body.ratedOn);
+  // Employment is the bank's checked statement (the register does not hold it), recorded with the rating.
+  const facts = { ...household, members: household.members.map((m) => (m.memberId === ctx.body.borrowerId ? { ...m, employed: ctx.body.borrowerEmployed } : m)) };
+  const issues = eligibilityIssues(facts, ctx.body.borrowerId, ctx.body.ratedOn);
   if (issues.length > 0) throw new DomainError('NOT_ELIGIBLE_FOR_RATING', '该户不符合扶贫小额信贷评级条件', 422, issues);
   const result = rate(ctx.body.scores);
-  const rating = { householdId: household.householdId, borrowerId: ctx.body.borrowerId, bankId, ratedOn: ctx.body.ratedOn, scores: ctx.body.scores, ...result };
+  const rating = {
+    householdId: household.householdId,
+    borrowerId: ctx.body.borrowerId,
+    bankId,
+    ratedOn: ctx.body.ratedOn,
+    scores: ctx.body.scores,
+    borrowerEmployed: ctx.body.borrowerEmployed,
+    ...result,
+  };
   const uow = unitOfWork(ctx);
   uow.create({ ...householdKeys.rating(household.householdId, ctx.body.ratedOn), entity: 'credit-rating', ...rating }, CommonErrors.alreadyExists('当日评级'));
   uow.audit({ subject: `HOUSEHOLD#${household.householdId}`, action: 'credit.rated', after: rating });
