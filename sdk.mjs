@@ -1,0 +1,1 @@
+import '@aws-sdk/client-dynamodb'; import '@aws-sdk/lib-dynamodb';
