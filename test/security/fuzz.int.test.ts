@@ -115,11 +115,19 @@ describe('bad-input fuzzing of every route', () => {
     return counts;
   }
 
+  const CHINESE = /[\u4e00-\u9fff]/;
+
   function expectEnvelope(response: { status: number; body: any }, label: string): void {
     expect(response.status, label).toBeGreaterThanOrEqual(400);
     expect(response.status, label).toBeLessThan(500);
     expect(typeof response.body?.code, label).toBe('string');
     expect(typeof response.body?.message, label).toBe('string');
+    // The message and every field message say it in Chinese (zod's checks included).
+    expect(response.body.message, label).toMatch(CHINESE);
+    const details: unknown[] = Array.isArray(response.body.details) ? response.body.details : [];
+    for (const detail of details) {
+      if (detail && typeof detail === 'object' && 'message' in detail) expect((detail as { message: string }).message, label).toMatch(CHINESE);
+    }
   }
 
   beforeAll(async () => {

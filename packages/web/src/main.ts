@@ -1,6 +1,7 @@
 import './styles.css';
 import { render } from 'preact';
 import * as z from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { loadConfig, retryNotice, session, signOut } from './api.js';
 import { BoardPage, NoticePage } from './board.js';
 import { DispatchPage } from './console/dispatch.js';
@@ -14,7 +15,7 @@ import { useSignal } from './state.js';
 import { h } from './ui.js';
 
 // Validation messages from the contracts in Chinese (the client checks requests before sending).
-z.config(z.locales.zhCN());
+z.config(zhCN());
 
 const ROLE_ZH: Record<string, string> = {
   village: '村两委',

@@ -50,6 +50,8 @@ describe('region directory over the local gateway (DynamoDB Local)', () => {
     const malformed = await call(cloud, 'GET', '/regions/37040510320X', { token: county });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ code: 'VALIDATION_FAILED', message: '请求参数不合法' });
+    // Field messages are in Chinese too (the platform configures zod's zh-CN locale).
+    expect(malformed.body.details[0].message).toMatch(/[\u4e00-\u9fff]/);
     const levels = await call(cloud, 'GET', '/regions/370005000000', { token: county });
     expect(levels.status).toBe(400);
     expect((await call(cloud, 'GET', '/regions/370405000000')).body.code).toBe('UNAUTHENTICATED');
