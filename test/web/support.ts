@@ -52,5 +52,12 @@ export async function shot(page: Page, name: string): Promise<void> {
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
+  // A resource the page asks for and does not get is an error too, except the API's own 4xx
+  // answers, which the tests provoke and the page shows next to the field.
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    const api = !/\.[a-z0-9]+$/i.test(path); // API paths have no file extension; the web's files do
+    if (response.status() >= 500 || (response.status() >= 400 && !api)) errors.push(`HTTP ${response.status()} ${path}`);
+  });
   return errors;
 }

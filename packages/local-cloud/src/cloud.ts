@@ -254,6 +254,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   /** The built web: its files, and index.html at `/` (the pages route by #hash, so nothing else falls back to it). */
   function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
     if (!options.staticDir || (req.method ?? 'GET') !== 'GET') return false;
+    // The local counterpart of the config.json the web stack deploys (infra/lib/web-stack.ts):
+    // the API on the same origin, demo sign-in through POST /dev/login.
+    if (url.pathname === '/config.json') {
+      sendJson(res, 200, { apiBaseUrl: '', auth: 'dev' }, { 'cache-control': 'no-store' });
+      return true;
+    }
     let relative: string;
     try {
       relative = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)).replace(/^(\.\.[/\\])+/, '');

@@ -48,3 +48,52 @@ export const zh = (names: Record<string, string>, code: string | undefined): str
 
 /** A workflow state for staff: the Chinese name with the code the API and the rules use. */
 export const stateLabel = (state: string): string => (WORKFLOW_STATE_ZH[state] ? `${WORKFLOW_STATE_ZH[state]}（${state}）` : state);
+
+/** Staff roles (the `custom:role` claim). */
+export const ROLE_ZH: Record<string, string> = {
+  village: '村两委',
+  town: '镇（街）',
+  county: '区县扶贫办',
+  leading_group: '领导小组',
+  department: '职能部门',
+  finance_office: '金融办',
+  pboc: '人民银行',
+  bank: '银行机构',
+};
+
+/** Path and query parameters of the API, for the generic operation forms (the code follows in brackets). */
+export const PARAM_ZH: Record<string, string> = {
+  bankId: '银行编号',
+  code: '区划代码',
+  county: '区县代码',
+  cursor: '翻页游标',
+  district: '区县代码',
+  format: '格式',
+  from: '起始月份',
+  hitId: '比对结果编号',
+  householdId: '户编号',
+  itemId: '政策项目编号',
+  job: '任务名称',
+  jurisdiction: '适用地区',
+  kind: '类别',
+  level: '层级',
+  limit: '每页条数',
+  loanId: '贷款编号',
+  memberId: '成员编号',
+  metric: '指标',
+  name: '姓名',
+  noticeId: '公示编号',
+  objectionId: '异议编号',
+  period: '期间（年-月）',
+  region: '区划代码',
+  status: '状态',
+  target: '目标',
+  to: '截止月份',
+  type: '类型',
+  village: '村代码',
+  workflowState: '流程环节',
+  year: '年度',
+};
+
+/** A parameter's label: its Chinese name with the API's name, e.g. 年度（year）. */
+export const paramLabel = (name: string): string => (PARAM_ZH[name] ? `${PARAM_ZH[name]}（${name}）` : name);

@@ -10,23 +10,13 @@ import { LoginPage } from './console/login.js';
 import { NoticeDetailPage, NoticesPage } from './console/notices.js';
 import { ScoringPage } from './console/scoring.js';
 import { SubsidyPage } from './console/subsidy.js';
+import { ROLE_ZH } from './labels.js';
 import { match, route } from './router.js';
 import { useSignal } from './state.js';
 import { h } from './ui.js';
 
 // Validation messages from the contracts in Chinese (the client checks requests before sending).
 z.config(zhCN());
-
-const ROLE_ZH: Record<string, string> = {
-  village: '村两委',
-  town: '镇（街）',
-  county: '区县扶贫办',
-  leading_group: '领导小组',
-  department: '职能部门',
-  finance_office: '金融办',
-  pboc: '人民银行',
-  bank: '银行机构',
-};
 
 const STAFF_NAV = [
   { path: '/staff/households', label: '农户' },

@@ -2,6 +2,7 @@ import type { RouteContract } from '@jingzhun/types';
 import { useState } from 'preact/hooks';
 import * as z from 'zod';
 import { ApiError, api, fieldErrors } from '../api.js';
+import { paramLabel, ROLE_ZH, zh } from '../labels.js';
 import { ErrorBox, h, Progress, Select, TextArea, TextInput, useAction } from '../ui.js';
 
 /**
@@ -101,7 +102,7 @@ export function ContractForm(props: {
       onChange: choose,
       options: props.contracts.map((c) => ({ value: c.id, label: `${c.summary}（${c.method} ${c.path}）` })),
     }),
-    contract.roles ? h('p', { class: 'muted' }, `可执行角色：${contract.roles.join('、')}`) : null,
+    contract.roles ? h('p', { class: 'muted' }, `可执行角色：${contract.roles.map((role) => zh(ROLE_ZH, role)).join('、')}`) : null,
     h(
       'form',
       {
@@ -119,14 +120,14 @@ export function ContractForm(props: {
           return options
             ? Select({
                 id,
-                label: name,
+                label: paramLabel(name),
                 value: values[name] ?? '',
                 placeholder: '（不选）',
                 options: options.map((o) => ({ value: o, label: o })),
                 onChange: (v) => setValues({ ...values, [name]: v }),
                 error,
               })
-            : TextInput({ id, label: name, value: values[name] ?? '', onInput: (v) => setValues({ ...values, [name]: v }), error });
+            : TextInput({ id, label: paramLabel(name), value: values[name] ?? '', onInput: (v) => setValues({ ...values, [name]: v }), error });
         }),
         isJsonBody(contract.body)
           ? TextArea({
