@@ -30,6 +30,58 @@ function enumValues(schema: z.ZodType): string[] | undefined {
   return undefined;
 }
 
+/**
+ * A starting body for the JSON field, from the contract's schema: every required field with its
+ * default or an empty value of its type (optional fields left out), so the form shows what to fill.
+ */
+export function skeletonOf(schema: z.ZodType): unknown {
+  // biome-ignore lint/suspicious/noExplicitAny: reads zod's schema definition, whatever its kind
+  const def = (schema as any)._zod?.def;
+  switch (def?.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [key, field] of Object.entries(def.shape as Record<string, z.ZodType>)) {
+        // biome-ignore lint/suspicious/noExplicitAny: as above
+        if ((field as any)._zod?.def?.type === 'optional') continue;
+        out[key] = skeletonOf(field);
+      }
+      return out;
+    }
+    case 'default':
+    case 'prefault':
+      return typeof def.defaultValue === 'function' ? def.defaultValue() : def.defaultValue;
+    case 'nullable':
+    case 'readonly':
+      return skeletonOf(def.innerType);
+    case 'pipe':
+      return skeletonOf(def.in);
+    case 'string':
+      return '';
+    case 'number':
+    case 'int':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'enum':
+      return Object.values(def.entries as Record<string, unknown>)[0];
+    case 'literal':
+      return (def.values as unknown[])[0];
+    case 'array':
+      return [];
+    case 'record':
+      return {};
+    default:
+      return null;
+  }
+}
+
+/** The body to start from: the page's preset, else the schema's skeleton. */
+function startingBody(contract: RouteContract | undefined, preset: Preset): string {
+  if (preset.body !== undefined) return JSON.stringify(preset.body, null, 2);
+  if (!contract || !isJsonBody(contract.body)) return '';
+  return JSON.stringify(skeletonOf(contract.body), null, 2);
+}
+
 function coerce(schema: z.ZodType, text: string): unknown {
   if (text === '') return undefined;
   const probe = schema.safeParse(text);
@@ -56,7 +108,7 @@ export function ContractForm(props: {
   const contract = props.contracts.find((c) => c.id === selected) ?? props.contracts[0];
   const preset = contract && props.preset ? props.preset(contract) : {};
   const [values, setValues] = useState<Record<string, string>>({ ...(preset.params ?? {}), ...(preset.query ?? {}) });
-  const [body, setBody] = useState(preset.body !== undefined ? JSON.stringify(preset.body, null, 2) : '');
+  const [body, setBody] = useState(startingBody(contract, preset));
   const [bodyError, setBodyError] = useState<string | undefined>(undefined);
   const run = useAction(async () => {
     if (!contract) return undefined;
@@ -90,7 +142,7 @@ export function ContractForm(props: {
     const next = props.contracts.find((c) => c.id === id);
     const p = next && props.preset ? props.preset(next) : {};
     setValues({ ...(p.params ?? {}), ...(p.query ?? {}) });
-    setBody(p.body !== undefined ? JSON.stringify(p.body, null, 2) : '');
+    setBody(startingBody(next, p));
     setBodyError(undefined);
     run.reset();
   };
