@@ -235,8 +235,10 @@ export function snapshotOf(household: HouseholdRecord): identificationEvents.Hou
   };
 }
 
-/** The staff view: ID numbers masked (workflows.md §4.3), evidence kept internal. */
-/** The API view of a household; with `today`, a monitoring case carries its overdue alert. */
+/**
+ * The staff view: ID numbers masked (workflows.md §4.3), evidence kept internal; with `today`, a
+ * monitoring case carries its overdue alert.
+ */
 export function viewOf(household: HouseholdRecord & { version: number; createdAt: string; updatedAt: string }, today?: string): identificationApi.Household {
   const { evidence: _evidence, standardEntered: _entered, members, ...rest } = household;
   const view = {

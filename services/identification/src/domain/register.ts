@@ -26,7 +26,6 @@ const OPEN_MONITORING: Step = {
 export function openHousehold(body: CreateBody, ctx: { householdId: string; nextId: () => string; today: string; role: Role; lines: readonly LineInput[] }): HouseholdRecord {
   const opening = body.procedure.kind === 'entry' ? OPEN_ENTRY : OPEN_MONITORING;
   checkStep(opening, ctx.role, { action: opening.action, evidence: body.evidence });
-  const members = buildMembers(body.members, ctx.nextId, ctx.today);
   const workflow: HouseholdRecord['workflow'] =
     body.procedure.kind === 'entry'
       ? { kind: 'entry', state: 'APPLIED', startedAt: ctx.today, stepAt: ctx.today, statusBefore: 'APPLYING' }
@@ -42,32 +41,42 @@ export function openHousehold(body: CreateBody, ctx: { householdId: string; next
           cityStandard: body.procedure.cityStandard,
         };
   const record: HouseholdRecord = {
+    ...fromForm(body, ctx),
+    ...(body.phone ? { phone: body.phone } : {}),
+    status: 'APPLYING',
+    ...(body.standard ? { standardEntered: body.standard } : {}),
+    workflow,
+    lastDecision: { action: opening.action, at: ctx.today },
+    evidence: body.evidence.map((item) => ({ ...item, at: ctx.today, action: opening.action })),
+  };
+  return refresh(record, ctx.lines);
+}
+
+/**
+ * What an opened and a migrated household both take from the form. Head, size, per-capita income
+ * and attribute are placeholders here: refresh() derives them from the members and income.
+ */
+function fromForm(body: Omit<CreateBody, 'procedure' | 'evidence'>, ctx: { householdId: string; nextId: () => string; today: string }) {
+  return {
     householdId: ctx.householdId,
     region: body.region,
     group: body.group,
-    ...(body.phone ? { phone: body.phone } : {}),
-    status: 'APPLYING',
     mainCause: body.mainCause,
     secondaryCauses: body.secondaryCauses,
     standard: body.standard ?? 'provincial',
-    ...(body.standard ? { standardEntered: body.standard } : {}),
     income: body.income,
     welfare: body.welfare,
     housing: body.housing,
     dibao: body.dibao,
     tekun: body.tekun,
-    members,
+    members: buildMembers(body.members, ctx.nextId, ctx.today),
     helpers: body.helper ? [body.helper] : [],
     measures: [],
-    workflow,
-    lastDecision: { action: opening.action, at: ctx.today },
-    evidence: body.evidence.map((item) => ({ ...item, at: ctx.today, action: opening.action })),
     headName: '',
     size: 0,
     incomePerCapitaFen: 0,
     attribute: '一般贫困户',
-  };
-  return refresh(record, ctx.lines);
+  } satisfies Partial<HouseholdRecord>;
 }
 
 /**
@@ -89,34 +98,16 @@ export function migratedHousehold(
     lines: readonly LineInput[];
   },
 ): HouseholdRecord {
-  const members = buildMembers(body.members, ctx.nextId, ctx.today);
   return refresh(
     {
-      householdId: ctx.householdId,
-      region: body.region,
-      group: body.group,
+      ...fromForm(body, ctx),
       status,
-      mainCause: body.mainCause,
-      secondaryCauses: body.secondaryCauses,
-      standard: body.standard ?? 'provincial',
-      income: body.income,
-      welfare: body.welfare,
-      housing: body.housing,
-      dibao: body.dibao,
-      tekun: body.tekun,
-      members,
-      helpers: body.helper ? [body.helper] : [],
-      measures: [],
       registeredAt: ctx.registeredAt,
       ...(ctx.exitedAt ? { exitedAt: ctx.exitedAt } : {}),
       ...(ctx.policyUntil ? { policyUntil: ctx.policyUntil } : {}),
       ...(ctx.monitorType ? { monitorType: ctx.monitorType } : {}),
       lastDecision: { action: 'MIGRATE', at: ctx.today },
       evidence: [],
-      headName: '',
-      size: 0,
-      incomePerCapitaFen: 0,
-      attribute: '一般贫困户',
     },
     ctx.lines,
   );

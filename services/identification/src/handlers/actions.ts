@@ -1,13 +1,13 @@
-import { type Clock, httpHandler, type IdGenerator, type UnitOfWork } from '@jingzhun/platform';
-import { DomainError, identificationApi, type noticeEvents, type Role } from '@jingzhun/types';
-import { type ActionResult, applyAction } from '../domain/actions.js';
+import { httpHandler, type IdGenerator, type UnitOfWork } from '@jingzhun/platform';
+import { DomainError, identificationApi, type noticeEvents } from '@jingzhun/types';
+import { type ActionContext, type ActionResult, applyAction } from '../domain/actions.js';
 import { viewOf } from '../domain/household.js';
 import type { Command } from '../domain/machine.js';
 import { NOTICE_TITLES } from '../domain/notices.js';
 import { noticeEntry } from '../domain/register.js';
 import { assertVersion, type HouseholdItem, loadHousehold, stripItem, unitOfWork, writeHousehold } from '../store/households.js';
 import { recordNoticeRequest } from '../store/notice-requests.js';
-import { actionContext } from './context.js';
+import { actionContext, actionContexts } from './context.js';
 
 /** One household's step, computed and ready to write. */
 interface PreparedStep {
@@ -15,8 +15,7 @@ interface PreparedStep {
   result: ActionResult;
 }
 
-async function prepareStep(item: HouseholdItem, command: Command, role: Role, clock: Clock): Promise<PreparedStep> {
-  const ctx = await actionContext(item.householdId, item.region, role, clock);
+function prepareStep(item: HouseholdItem, command: Command, ctx: ActionContext): PreparedStep {
   const result = applyAction(stripItem(item), command, ctx);
   const household = result.household;
   household.evidence = [...household.evidence, ...command.evidence.map((e) => ({ ...e, at: ctx.today, action: command.action }))];
@@ -68,7 +67,7 @@ export const householdAction = httpHandler(identificationApi.householdAction, as
   const item = await loadHousehold(params.householdId);
   assertInScope(item.region);
   assertVersion(item, body.version);
-  const step = await prepareStep(item, body, staff().role, clock);
+  const step = prepareStep(item, body, await actionContext(item.householdId, item.region, staff().role, clock));
   const uow = unitOfWork(clock, ids, actor);
   const { request, stored } = writeSteps(uow, [step], body, ids);
   await uow.commit();
@@ -83,15 +82,25 @@ export const householdAction = httpHandler(identificationApi.householdAction, as
  */
 export const postNoticeList = httpHandler(identificationApi.postNoticeList, async ({ params, body, staff, actor, assertInScope, clock, ids }) => {
   assertInScope(params.code);
-  const role = staff().role;
   const command: Command = { action: 'POST_NOTICE', evidence: body.evidence, ...(body.reason ? { reason: body.reason } : {}) };
   const items = await Promise.all(body.households.map((entry) => loadHousehold(entry.householdId)));
+  // Lines and window are read once for the village; a household outside it is refused below before its context is used.
+  const contexts = await actionContexts(
+    items.map((item) => item.householdId),
+    params.code,
+    staff().role,
+    clock,
+  );
   const steps: PreparedStep[] = [];
   for (const [index, item] of items.entries()) {
     const entry = body.households[index] as { householdId: string; version: number };
     if (item.region !== params.code) throw new DomainError('NOT_IN_VILLAGE', `户 ${item.headName}（${item.householdId}）不属于本村`, 400, { householdId: item.householdId });
     assertVersion(item, entry.version);
-    steps.push(await prepareStep(item, command, role, clock).catch((error) => Promise.reject(namingHousehold(error, item))));
+    try {
+      steps.push(prepareStep(item, command, contexts[index] as ActionContext));
+    } catch (error) {
+      throw namingHousehold(error, item);
+    }
   }
   const types = new Set(steps.map((step) => `${step.result.household.workflow?.kind}:${step.result.notice?.type ?? 'none'}`));
   if (types.size > 1 || steps.some((step) => !step.result.notice)) {

@@ -16,22 +16,25 @@ export const listHouseholds = httpHandler(identificationApi.listHouseholds, asyn
   const page = await listHouseholdsIn(query.region, query);
   const today = shanghaiDate(clock.now());
   return {
-    items: page.items.map((item) => ({
-      householdId: item.householdId,
-      region: item.region,
-      group: item.group,
-      headName: item.headName,
-      status: item.status,
-      attribute: item.attribute,
-      size: item.size,
-      incomePerCapitaFen: item.incomePerCapitaFen,
-      version: item.version,
-      ...(item.colour ? { colour: item.colour } : {}),
-      ...(item.exitedAt ? { exitedAt: item.exitedAt } : {}),
-      ...(item.policyUntil ? { policyUntil: item.policyUntil } : {}),
-      ...(item.workflow ? { workflowState: `${item.workflow.kind}:${item.workflow.state}` } : {}),
-      ...(alertOf(item.workflow, today) ? { alert: alertOf(item.workflow, today) } : {}),
-    })),
+    items: page.items.map((item) => {
+      const alert = alertOf(item.workflow, today);
+      return {
+        householdId: item.householdId,
+        region: item.region,
+        group: item.group,
+        headName: item.headName,
+        status: item.status,
+        attribute: item.attribute,
+        size: item.size,
+        incomePerCapitaFen: item.incomePerCapitaFen,
+        version: item.version,
+        ...(item.colour ? { colour: item.colour } : {}),
+        ...(item.exitedAt ? { exitedAt: item.exitedAt } : {}),
+        ...(item.policyUntil ? { policyUntil: item.policyUntil } : {}),
+        ...(item.workflow ? { workflowState: `${item.workflow.kind}:${item.workflow.state}` } : {}),
+        ...(alert ? { alert } : {}),
+      };
+    }),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
 });
