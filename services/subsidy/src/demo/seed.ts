@@ -1,7 +1,7 @@
-import { systemClock, UnitOfWork, ulidGenerator } from '@jingzhun/platform';
+import { systemClock, ulidGenerator } from '@jingzhun/platform';
 import { parameterKeys } from '../store/keys.js';
 import { currentParameters } from '../store/parameters.js';
-import { table } from '../store/table.js';
+import { unitOfWork } from '../store/unit-of-work.js';
 
 /**
  * Demo parameters for 台儿庄 (演示: the seeds leave these to the county; values are illustrative):
@@ -18,13 +18,7 @@ export const DEMO_PARAMETERS = {
 export async function seedDemo(): Promise<{ parameters: number }> {
   const { item } = await currentParameters('taierzhuang');
   if (item) return { parameters: item.version };
-  const uow = new UnitOfWork({
-    table: table(),
-    service: 'subsidy',
-    clock: systemClock,
-    ids: ulidGenerator,
-    actor: { sub: 'demo', role: 'system', name: '演示数据' },
-  });
+  const uow = unitOfWork({ clock: systemClock, ids: ulidGenerator, actor: { sub: 'demo', role: 'system', name: '演示数据' } });
   uow.create({
     ...parameterKeys.current('taierzhuang'),
     entity: 'parameters',

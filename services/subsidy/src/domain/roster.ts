@@ -97,67 +97,63 @@ export function rosterLines(
   });
 }
 
+/** The entry of `key` in `record`, created on first use (Biome forbids `??=` inside an expression). */
+function entry<T>(record: Record<string, T>, key: string, create: () => T): T {
+  let value = record[key];
+  if (value === undefined) {
+    value = create();
+    record[key] = value;
+  }
+  return value;
+}
+
+const zeroItem = (): ItemTotal => ({ households: 0, totalFen: 0 });
+
+function addTo(target: ItemTotal, households: number, totalFen: number): void {
+  target.households += households;
+  target.totalFen += totalFen;
+}
+
 /** Adds one household's roster lines to running totals (returns new totals). */
 export function addHousehold(totals: Totals, lines: readonly RosterLine[]): Totals {
   const next: Totals = structuredClone(totals);
+  tallyHousehold(next, lines);
+  return next;
+}
+
+/**
+ * addHousehold in place, for the monthly run's chunk totals: cloning the running totals for every
+ * household was about a quarter of the run's computation (0.06 of 0.26 ms per household).
+ */
+export function tallyHousehold(totals: Totals, lines: readonly RosterLine[]): void {
   let paid = false;
   for (const line of lines) {
-    if (line.status === 'missing-facts') next.missingFacts[line.itemId] = (next.missingFacts[line.itemId] ?? 0) + 1;
+    if (line.status === 'missing-facts') totals.missingFacts[line.itemId] = (totals.missingFacts[line.itemId] ?? 0) + 1;
     if (line.status !== 'payable' || line.amountFen === 0) continue;
     paid = true;
-    next.totalFen += line.amountFen;
-    let item = next.byItem[line.itemId];
-    if (!item) {
-      item = { households: 0, totalFen: 0 };
-      next.byItem[line.itemId] = item;
-    }
-    item.households += 1;
-    item.totalFen += line.amountFen;
-    let town = next.byTown[line.town];
-    if (!town) {
-      town = {};
-      next.byTown[line.town] = town;
-    }
-    let townItem = town[line.itemId];
-    if (!townItem) {
-      townItem = { households: 0, totalFen: 0 };
-      town[line.itemId] = townItem;
-    }
-    townItem.households += 1;
-    townItem.totalFen += line.amountFen;
+    totals.totalFen += line.amountFen;
+    addTo(entry(totals.byItem, line.itemId, zeroItem), 1, line.amountFen);
+    addTo(
+      entry(
+        entry(totals.byTown, line.town, () => ({})),
+        line.itemId,
+        zeroItem,
+      ),
+      1,
+      line.amountFen,
+    );
   }
-  if (paid) next.households += 1;
-  return next;
+  if (paid) totals.households += 1;
 }
 
 export function mergeTotals(a: Totals, b: Totals): Totals {
   const next: Totals = structuredClone(a);
   next.households += b.households;
   next.totalFen += b.totalFen;
-  for (const [item, t] of Object.entries(b.byItem)) {
-    let target = next.byItem[item];
-    if (!target) {
-      target = { households: 0, totalFen: 0 };
-      next.byItem[item] = target;
-    }
-    target.households += t.households;
-    target.totalFen += t.totalFen;
-  }
+  for (const [item, t] of Object.entries(b.byItem)) addTo(entry(next.byItem, item, zeroItem), t.households, t.totalFen);
   for (const [town, items] of Object.entries(b.byTown)) {
-    for (const [item, t] of Object.entries(items)) {
-      let townItems = next.byTown[town];
-      if (!townItems) {
-        townItems = {};
-        next.byTown[town] = townItems;
-      }
-      let target = townItems[item];
-      if (!target) {
-        target = { households: 0, totalFen: 0 };
-        townItems[item] = target;
-      }
-      target.households += t.households;
-      target.totalFen += t.totalFen;
-    }
+    const target = entry(next.byTown, town, () => ({}));
+    for (const [item, t] of Object.entries(items)) addTo(entry(target, item, zeroItem), t.households, t.totalFen);
   }
   for (const [item, n] of Object.entries(b.missingFacts)) next.missingFacts[item] = (next.missingFacts[item] ?? 0) + n;
   return next;

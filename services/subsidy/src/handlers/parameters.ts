@@ -6,7 +6,7 @@ import { jurisdictionRegion, parseJurisdiction } from '../domain/jurisdiction.js
 import { parameterDefinitions, validateParameters } from '../domain/parameters.js';
 import { parameterKeys } from '../store/keys.js';
 import { currentParameters, type ParametersItem } from '../store/parameters.js';
-import { unitOfWork } from './unit-of-work.js';
+import { unitOfWork } from '../store/unit-of-work.js';
 
 function view(jurisdiction: JurisdictionId, item: ParametersItem | undefined) {
   return {

@@ -7,7 +7,7 @@ import { loadRun, type RunItem, type RunStatus } from '../run/process.js';
 import { runLines } from '../run/roster-store.js';
 import { lineKeys, runKeys } from '../store/keys.js';
 import { table } from '../store/table.js';
-import { unitOfWork } from './unit-of-work.js';
+import { unitOfWork } from '../store/unit-of-work.js';
 import { runView } from './views.js';
 
 async function requireRun(period: string, region: string): Promise<RunItem> {

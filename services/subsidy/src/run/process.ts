@@ -7,20 +7,20 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type Actor, type Clock, documentClient, getItem, type IdGenerator, UnitOfWork } from '@jingzhun/platform';
+import { type Actor, type Clock, documentClient, getItem, type IdGenerator } from '@jingzhun/platform';
 import { regionPrefix, subsidyEvents } from '@jingzhun/types';
 import { currentCatalog } from '../catalog/index.js';
 import type { JurisdictionId } from '../catalog/schema.js';
 import { computeHousehold, type ParameterSet } from '../domain/engine.js';
 import { householdInput } from '../domain/facts.js';
-import { addHousehold, emptyTotals, lineFingerprint, mergeTotals, type RosterLine, rosterLines, type Totals } from '../domain/roster.js';
-import { batchWrite, type WriteRequest } from '../store/batch.js';
+import { emptyTotals, lineFingerprint, mergeTotals, type RosterLine, rosterLines, type Totals, tallyHousehold } from '../domain/roster.js';
+import { batchWrite, mapConcurrently, type WriteRequest } from '../store/batch.js';
 import { diffKeys, householdKeys, lineKeys, runKeys } from '../store/keys.js';
 import { parametersVersion } from '../store/parameters.js';
 import { type HouseholdItem, type HouseholdSnapshot, snapshotAt } from '../store/projection.js';
 import { table } from '../store/table.js';
-
-export const RUN_SERVICE = 'subsidy';
+import { unitOfWork } from '../store/unit-of-work.js';
+import { villageLines } from './roster-store.js';
 
 export type RunStatus = 'RUNNING' | 'COMPLETED' | 'APPROVED' | 'PAID';
 
@@ -140,20 +140,6 @@ export function householdRosterLines(snapshot: HouseholdSnapshot, period: string
   );
 }
 
-/** Runs `work` over `items`, at most `limit` at a time, keeping the order of the results. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /** The stored lines of a chunk's households (one range query per village, `parallelism` at a time). */
 async function existingLines(period: string, households: HouseholdSnapshot[], parallelism: number): Promise<Map<string, StoredLine>> {
   const byVillage = new Map<string, Set<string>>();
@@ -165,24 +151,8 @@ async function existingLines(period: string, households: HouseholdSnapshot[], pa
   const found = new Map<string, StoredLine>();
   await mapConcurrently([...byVillage], parallelism, async ([village, ids]) => {
     const sorted = [...ids].sort();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page: QueryCommandOutput = await documentClient().send(
-        new QueryCommand({
-          TableName: table(),
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': lineKeys.village(period, village).value,
-            ':from': lineKeys.householdRange(sorted[0] as string).from,
-            ':to': lineKeys.householdRange(sorted[sorted.length - 1] as string).to,
-          },
-          ConsistentRead: true,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      for (const item of (page.Items ?? []) as StoredLine[]) if (ids.has(item.householdId)) found.set(item.sk, item);
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const range = { from: lineKeys.householdRange(sorted[0] as string).from, to: lineKeys.householdRange(sorted[sorted.length - 1] as string).to };
+    for await (const line of villageLines(period, village, range)) if (ids.has(line.householdId)) found.set(line.sk, line);
   });
   return found;
 }
@@ -271,7 +241,7 @@ async function recordDifferences(
 async function computeChunk(run: RunItem, page: QueryCommandOutput, params: ParameterSet, parallelism: number): Promise<ComputedChunk> {
   const items = (page.Items ?? []) as HouseholdItem[];
   const snapshots = await frozenSnapshots(items, run.frozenAt, parallelism);
-  let totals = emptyTotals();
+  const totals = emptyTotals();
   const requests: WriteRequest[] = [];
   const villages = new Set<string>();
   // Only a re-run compares lines with the stored ones.
@@ -280,7 +250,7 @@ async function computeChunk(run: RunItem, page: QueryCommandOutput, params: Para
   let sliceStart = performance.now();
   for (const snapshot of snapshots) {
     const lines = householdRosterLines(snapshot, run.period, run.jurisdiction, params);
-    totals = addHousehold(totals, lines);
+    tallyHousehold(totals, lines);
     villages.add(snapshot.region);
     for (const line of lines) {
       const item = storedLine(run, line);
@@ -447,13 +417,7 @@ async function countDifferences(period: string, region: string, attempt: number)
 async function completeRun(period: string, region: string, options: ProcessOptions): Promise<RunItem> {
   const loaded = (await loadRun(period, region)) as RunItem;
   const run = loaded.attempt > 1 ? { ...loaded, diff: await countDifferences(period, region, loaded.attempt) } : loaded;
-  const uow = new UnitOfWork({
-    table: table(),
-    service: RUN_SERVICE,
-    clock: options.clock,
-    ids: options.ids,
-    actor: options.actor,
-  });
+  const uow = unitOfWork(options);
   const { cursor: _cursor, ...rest } = run;
   const completed = uow.replace({
     ...rest,

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type Actor, type Clock, documentClient, type IdGenerator, UnitOfWork } from '@jingzhun/platform';
+import { type Actor, type Clock, documentClient, type IdGenerator } from '@jingzhun/platform';
 import { DomainError, isWithinRegion } from '@jingzhun/types';
 import { currentCatalog } from '../catalog/index.js';
 import { requireJurisdiction } from '../domain/jurisdiction.js';
@@ -7,7 +7,8 @@ import { emptyTotals } from '../domain/roster.js';
 import { runKeys } from '../store/keys.js';
 import { currentParameters } from '../store/parameters.js';
 import { table } from '../store/table.js';
-import { loadRun, RUN_SERVICE, type RunItem } from './process.js';
+import { unitOfWork } from '../store/unit-of-work.js';
+import { loadRun, type RunItem } from './process.js';
 
 async function runsOfPeriod(period: string): Promise<RunItem[]> {
   const result = await documentClient().send(
@@ -42,13 +43,7 @@ export async function startRun(period: string, region: string, ctx: { clock: Clo
   const existing = await loadRun(period, region);
   if (existing?.status === 'RUNNING') return existing;
   const { set: params } = await currentParameters(jurisdiction);
-  const uow = new UnitOfWork({
-    table: table(),
-    service: RUN_SERVICE,
-    clock: ctx.clock,
-    ids: ctx.ids,
-    actor: ctx.actor,
-  });
+  const uow = unitOfWork(ctx);
   const attempt = (existing?.attempt ?? 0) + 1;
   const base = {
     ...runKeys.run(period, region),
