@@ -133,36 +133,25 @@ describe('dispatch read model and monthly report after a scenario (DynamoDB Loca
     expect(await deliver(h1exit)).toEqual({ status: 'duplicate' });
 
     // Subsidy: a run, its re-run for the same (period, region), a roster approved and paid.
-    await deliver(
-      envelope(
-        sub.runCompleted,
-        {
-          runId: 'R1',
-          period: '2017-03',
-          region: COUNTY,
-          catalogVersion: 'v1',
-          households: 3,
-          totalFen: 50_000,
-          byItem: { edu: { households: 2, totalFen: 20_000 }, med: { households: 1, totalFen: 30_000 } },
-        },
-        '2017-03-25T01:00:00.000Z',
-      ),
-    );
-    await deliver(
-      envelope(
-        sub.runCompleted,
-        {
-          runId: 'R2',
-          period: '2017-03',
-          region: COUNTY,
-          catalogVersion: 'v1',
-          households: 3,
-          totalFen: 60_000,
-          byItem: { edu: { households: 2, totalFen: 30_000 }, med: { households: 1, totalFen: 30_000 } },
-        },
-        '2017-03-26T01:00:00.000Z',
-      ),
-    );
+    // The two attempts differ only in their id, the edu amount and when they completed.
+    const runCompleted = (runId: string, eduFen: number, at: string) =>
+      deliver(
+        envelope(
+          sub.runCompleted,
+          {
+            runId,
+            period: '2017-03',
+            region: COUNTY,
+            catalogVersion: 'v1',
+            households: 3,
+            totalFen: eduFen + 30_000,
+            byItem: { edu: { households: 2, totalFen: eduFen }, med: { households: 1, totalFen: 30_000 } },
+          },
+          at,
+        ),
+      );
+    await runCompleted('R1', 20_000, '2017-03-25T01:00:00.000Z');
+    await runCompleted('R2', 30_000, '2017-03-26T01:00:00.000Z');
     await deliver(
       envelope(
         sub.rosterApproved,

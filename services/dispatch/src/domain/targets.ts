@@ -3,9 +3,6 @@ import { addMonths, DomainError, dispatchApi } from '@jingzhun/types';
 /** Targets and indicators (workflows.md §7): the schema is the shared contract's. */
 export const Target = dispatchApi.Target;
 export type Target = dispatchApi.Target;
-export const Measure = dispatchApi.Measure;
-export type Measure = dispatchApi.Measure;
-export const TARGET_UNITS = dispatchApi.TARGET_UNITS;
 const COUNT_UNITS = new Set(['人', '户', '个']);
 
 const impossible = (reason: string, field: string) => new DomainError('TARGET_IMPOSSIBLE', `指标值不合理：${reason}`, 422, { field });
