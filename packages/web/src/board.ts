@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, fieldErrors } from './api.js';
 import { loadRegions, regionName } from './regions.js';
 import { navigate, queryOf } from './router.js';
-import { ErrorBox, h, Loading, Select, Table, TextArea, TextInput, useAction, useLoad } from './ui.js';
+import { ErrorBox, h, Loading, Select, submitTo, Table, TextArea, TextInput, useAction, useLoad } from './ui.js';
 
 /**
  * The public notice board (no sign-in, workflows.md §4.4): pick county → town → village, then the
@@ -138,20 +138,11 @@ function NameSearch(props: { village: string }) {
   const errors = fieldErrors(search.error);
   return h('section', { 'aria-labelledby': 'search-title', class: 'card' }, [
     h('h3', { id: 'search-title' }, '按姓名查询（须完整姓名）'),
-    h(
-      'form',
-      {
-        onSubmit: (e: Event) => {
-          e.preventDefault();
-          void search.run(name.trim());
-        },
-      },
-      [
-        TextInput({ id: 'search-name', label: '姓名', value: name, onInput: setName, error: errors.name, hint: '只在本村内精确匹配，结果中的姓名同样脱敏' }),
-        h('button', { type: 'submit', disabled: search.busy }, search.busy ? '查询中…' : '查询'),
-        search.error && !errors.name ? ErrorBox({ error: search.error }) : null,
-      ],
-    ),
+    h('form', { onSubmit: submitTo(() => search.run(name.trim())) }, [
+      TextInput({ id: 'search-name', label: '姓名', value: name, onInput: setName, error: errors.name, hint: '只在本村内精确匹配，结果中的姓名同样脱敏' }),
+      h('button', { type: 'submit', disabled: search.busy }, search.busy ? '查询中…' : '查询'),
+      search.error && !errors.name ? ErrorBox({ error: search.error }) : null,
+    ]),
     search.result
       ? Table({
           caption: '查询结果',
@@ -284,25 +275,15 @@ function ObjectionForm(props: { noticeId: string; entryNo: number; onClose: () =
   return h('section', { class: 'card', 'aria-labelledby': 'objection-title' }, [
     h('h2', { id: 'objection-title' }, `对第 ${props.entryNo} 条提出异议`),
     h('p', { class: 'muted' }, '可以匿名提出。留下联系方式便于工作人员答复，联系方式仅工作人员可见，不会公开。'),
-    h(
-      'form',
-      {
-        noValidate: true,
-        onSubmit: (e: Event) => {
-          e.preventDefault();
-          void lodge.run();
-        },
-      },
-      [
-        TextArea({ id: 'objection-reason', label: '异议内容', value: reason, onInput: setReason, required: true, error: reasonError, hint: '请写明异议的事实和理由' }),
-        TextInput({ id: 'objection-name', label: '您的姓名（可不填）', value: name, onInput: setName, error: errors.name }),
-        TextInput({ id: 'objection-contact', label: '联系电话（可不填）', value: contact, onInput: setContact, error: contactError, inputMode: 'tel', type: 'tel' }),
-        h('div', { class: 'actions' }, [
-          h('button', { type: 'submit', disabled: lodge.busy }, lodge.busy ? '正在提交…' : '提交异议'),
-          h('button', { type: 'button', class: 'secondary', onClick: props.onClose }, '取消'),
-        ]),
-        lodge.error && !handled ? ErrorBox({ error: lodge.error, id: 'objection-error' }) : null,
-      ],
-    ),
+    h('form', { noValidate: true, onSubmit: submitTo(() => lodge.run()) }, [
+      TextArea({ id: 'objection-reason', label: '异议内容', value: reason, onInput: setReason, required: true, error: reasonError, hint: '请写明异议的事实和理由' }),
+      TextInput({ id: 'objection-name', label: '您的姓名（可不填）', value: name, onInput: setName, error: errors.name }),
+      TextInput({ id: 'objection-contact', label: '联系电话（可不填）', value: contact, onInput: setContact, error: contactError, inputMode: 'tel', type: 'tel' }),
+      h('div', { class: 'actions' }, [
+        h('button', { type: 'submit', disabled: lodge.busy }, lodge.busy ? '正在提交…' : '提交异议'),
+        h('button', { type: 'button', class: 'secondary', onClick: props.onClose }, '取消'),
+      ]),
+      lodge.error && !handled ? ErrorBox({ error: lodge.error, id: 'objection-error' }) : null,
+    ]),
   ]);
 }

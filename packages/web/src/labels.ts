@@ -1,5 +1,7 @@
 /** Chinese names of the register's coded values, for the console (the API speaks codes). */
 
+import { ROLE_NAMES_ZH } from '@jingzhun/types';
+
 export const RELATION_ZH: Record<string, string> = { head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙辈', sibling: '兄弟姐妹', other: '其他' };
 export const HEALTH_ZH: Record<string, string> = { healthy: '健康', chronic: '长期慢性病', serious: '大病', disabled: '残疾' };
 export const LABOR_ZH: Record<string, string> = { full: '有劳动能力', partial: '弱劳动能力', none: '无劳动能力' };
@@ -7,8 +9,8 @@ export const MEMBER_STATUS_ZH: Record<string, string> = { active: '在户', dece
 /** 四色管理 (seed 000 ID-7 L507–522). */
 export const COLOUR_ZH: Record<string, string> = { RED: '红色（未脱贫）', ORANGE: '橙色（达到脱贫标准待退出）', YELLOW: '黄色（已脱贫有返贫风险）', GREEN: '绿色（稳定脱贫）' };
 /** Overdue monitoring cases (workflows.md §1.4), appended to the workflow state. */
-export const ALERT_ZH: Record<string, string> = { none: '', orange: '（橙色预警：环节超期）', red: '（红色预警：超过15天）' };
-export const WORKFLOW_KIND_ZH: Record<string, string> = { entry: '识别', exit: '退出', monitoring: '监测' };
+const ALERT_ZH: Record<string, string> = { none: '', orange: '（橙色预警：环节超期）', red: '（红色预警：超过15天）' };
+const WORKFLOW_KIND_ZH: Record<string, string> = { entry: '识别', exit: '退出', monitoring: '监测' };
 
 /** Workflow states (workflows.md §1.3, §1.4, §2.1). */
 export const WORKFLOW_STATE_ZH: Record<string, string> = {
@@ -49,20 +51,18 @@ export const zh = (names: Record<string, string>, code: string | undefined): str
 /** A workflow state for staff: the Chinese name with the code the API and the rules use. */
 export const stateLabel = (state: string): string => (WORKFLOW_STATE_ZH[state] ? `${WORKFLOW_STATE_ZH[state]}（${state}）` : state);
 
-/** Staff roles (the `custom:role` claim). */
-export const ROLE_ZH: Record<string, string> = {
-  village: '村两委',
-  town: '镇（街）',
-  county: '区县扶贫办',
-  leading_group: '领导小组',
-  department: '职能部门',
-  finance_office: '金融办',
-  pboc: '人民银行',
-  bank: '银行机构',
-};
+/** A workflow for staff, e.g. 识别 · 已申请 with its overdue alert; `stateText` is the state as the caller names it. */
+export const workflowLabel = (kind: string | undefined, stateText: string, alert: string | undefined): string =>
+  `${zh(WORKFLOW_KIND_ZH, kind)} · ${stateText}${ALERT_ZH[alert ?? 'none'] ?? ''}`;
+
+/**
+ * Staff roles (the `custom:role` claim): the register's names, with the shorter 领导小组 that the
+ * console has always shown in its header.
+ */
+export const ROLE_ZH: Record<string, string> = { ...ROLE_NAMES_ZH, leading_group: '领导小组' };
 
 /** Path and query parameters of the API, for the generic operation forms (the code follows in brackets). */
-export const PARAM_ZH: Record<string, string> = {
+const PARAM_ZH: Record<string, string> = {
   bankId: '银行编号',
   code: '区划代码',
   county: '区县代码',

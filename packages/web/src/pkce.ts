@@ -26,7 +26,7 @@ export interface PendingSignIn {
   next: string;
 }
 
-export const SCOPES = 'openid profile';
+const SCOPES = 'openid profile';
 const DEFAULT_NEXT = '/staff/households';
 
 /** base64url without padding (RFC 7636 appendix A). */

@@ -4,15 +4,17 @@ import { ApiError, errorText } from './api.js';
 
 export { h };
 
-/** A labelled form field with its error next to it (aria-invalid, aria-describedby). */
-export function Field(props: {
+/** What every labelled field takes (Field and the inputs built on it). */
+interface FieldProps {
   id: string;
   label: string;
   error?: string | undefined;
   hint?: string;
   required?: boolean;
-  children: (aria: Record<string, unknown>) => ComponentChild;
-}) {
+}
+
+/** A labelled form field with its error next to it (aria-invalid, aria-describedby). */
+export function Field(props: FieldProps & { children: (aria: Record<string, unknown>) => ComponentChild }) {
   const errorId = `${props.id}-error`;
   const hintId = `${props.id}-hint`;
   const describedBy = [props.hint ? hintId : '', props.error ? errorId : ''].filter(Boolean).join(' ');
@@ -24,19 +26,16 @@ export function Field(props: {
   ]);
 }
 
-export function TextInput(props: {
-  id: string;
-  label: string;
-  value: string;
-  onInput: (v: string) => void;
-  error?: string | undefined;
-  hint?: string;
-  required?: boolean;
-  type?: string;
-  placeholder?: string;
-  inputMode?: string;
-  autoComplete?: string;
-}) {
+export function TextInput(
+  props: FieldProps & {
+    value: string;
+    onInput: (v: string) => void;
+    type?: string;
+    placeholder?: string;
+    inputMode?: string;
+    autoComplete?: string;
+  },
+) {
   return Field({
     ...props,
     children: (aria) =>
@@ -52,34 +51,22 @@ export function TextInput(props: {
   });
 }
 
-export function TextArea(props: {
-  id: string;
-  label: string;
-  value: string;
-  onInput: (v: string) => void;
-  error?: string | undefined;
-  hint?: string;
-  required?: boolean;
-  rows?: number;
-}) {
+export function TextArea(props: FieldProps & { value: string; onInput: (v: string) => void; rows?: number }) {
   return Field({
     ...props,
     children: (aria) => h('textarea', { ...aria, rows: props.rows ?? 4, value: props.value, onInput: (e: Event) => props.onInput((e.target as HTMLTextAreaElement).value) }),
   });
 }
 
-export function Select(props: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: { value: string; label: string }[];
-  error?: string | undefined;
-  hint?: string;
-  required?: boolean;
-  placeholder?: string;
-  disabled?: boolean;
-}) {
+export function Select(
+  props: FieldProps & {
+    value: string;
+    onChange: (v: string) => void;
+    options: { value: string; label: string }[];
+    placeholder?: string;
+    disabled?: boolean;
+  },
+) {
   return Field({
     ...props,
     children: (aria) =>
@@ -88,6 +75,17 @@ export function Select(props: {
         ...props.options.map((o) => h('option', { value: o.value, selected: o.value === props.value }, o.label)),
       ]),
   });
+}
+
+/**
+ * A form's onSubmit: stays on the page and runs the action. Not awaited: useAction keeps the
+ * action's errors for the form to show.
+ */
+export function submitTo(action: () => unknown) {
+  return (e: Event) => {
+    e.preventDefault();
+    void action();
+  };
 }
 
 /** An error for an action: shown next to the button that caused it, with a retry for lost connections. */

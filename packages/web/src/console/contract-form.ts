@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import * as z from 'zod';
 import { ApiError, api, fieldErrors } from '../api.js';
 import { paramLabel, ROLE_ZH, zh } from '../labels.js';
-import { ErrorBox, h, Progress, Select, TextArea, TextInput, useAction } from '../ui.js';
+import { ErrorBox, h, Progress, Select, submitTo, TextArea, TextInput, useAction } from '../ui.js';
 
 /**
  * A form for any contract, built from its zod shapes: one labelled input per path and query
@@ -155,47 +155,37 @@ export function ContractForm(props: {
       options: props.contracts.map((c) => ({ value: c.id, label: `${c.summary}（${c.method} ${c.path}）` })),
     }),
     contract.roles ? h('p', { class: 'muted' }, `可执行角色：${contract.roles.map((role) => zh(ROLE_ZH, role)).join('、')}`) : null,
-    h(
-      'form',
-      {
-        noValidate: true,
-        onSubmit: (e: Event) => {
-          e.preventDefault();
-          void run.run();
-        },
-      },
-      [
-        ...paramFields.map(([name, schema]) => {
-          const options = enumValues(schema);
-          const id = `${prefix}-${name}`;
-          const error = errors[name];
-          return options
-            ? Select({
-                id,
-                label: paramLabel(name),
-                value: values[name] ?? '',
-                placeholder: '（不选）',
-                options: options.map((o) => ({ value: o, label: o })),
-                onChange: (v) => setValues({ ...values, [name]: v }),
-                error,
-              })
-            : TextInput({ id, label: paramLabel(name), value: values[name] ?? '', onInput: (v) => setValues({ ...values, [name]: v }), error });
-        }),
-        isJsonBody(contract.body)
-          ? TextArea({
-              id: `${prefix}-body`,
-              label: '提交内容（JSON）',
-              rows: 8,
-              value: body,
-              onInput: setBody,
-              error: bodyError ?? (errors._body ? errors._body : bodyIssues.length ? bodyIssues.join('；') : undefined),
+    h('form', { noValidate: true, onSubmit: submitTo(() => run.run()) }, [
+      ...paramFields.map(([name, schema]) => {
+        const options = enumValues(schema);
+        const id = `${prefix}-${name}`;
+        const error = errors[name];
+        return options
+          ? Select({
+              id,
+              label: paramLabel(name),
+              value: values[name] ?? '',
+              placeholder: '（不选）',
+              options: options.map((o) => ({ value: o, label: o })),
+              onChange: (v) => setValues({ ...values, [name]: v }),
+              error,
             })
-          : null,
-        h('button', { type: 'submit', disabled: run.busy }, run.busy ? '正在执行…' : '执行'),
-        run.busy && run.startedAt ? h(Progress, { label: '正在处理', startedAt: run.startedAt }) : null,
-        run.error && !shownInline ? ErrorBox({ error: run.error }) : null,
-      ],
-    ),
+          : TextInput({ id, label: paramLabel(name), value: values[name] ?? '', onInput: (v) => setValues({ ...values, [name]: v }), error });
+      }),
+      isJsonBody(contract.body)
+        ? TextArea({
+            id: `${prefix}-body`,
+            label: '提交内容（JSON）',
+            rows: 8,
+            value: body,
+            onInput: setBody,
+            error: bodyError ?? (errors._body ? errors._body : bodyIssues.length ? bodyIssues.join('；') : undefined),
+          })
+        : null,
+      h('button', { type: 'submit', disabled: run.busy }, run.busy ? '正在执行…' : '执行'),
+      run.busy && run.startedAt ? h(Progress, { label: '正在处理', startedAt: run.startedAt }) : null,
+      run.error && !shownInline ? ErrorBox({ error: run.error }) : null,
+    ]),
     run.result !== undefined
       ? h('div', { class: 'result', role: 'status' }, [
           h('h3', null, '结果'),

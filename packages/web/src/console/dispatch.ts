@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { api, fieldErrors, session, tokens } from '../api.js';
 import { BarChart, LineChart } from '../charts.js';
 import { useSignal } from '../state.js';
-import { ErrorBox, h, Loading, Progress, Select, Table, TextInput, useAction, useLoad } from '../ui.js';
+import { date, ErrorBox, h, Loading, Progress, Select, submitTo, Table, TextInput, useAction, useLoad } from '../ui.js';
 
 export const METRICS: { value: string; label: string; unit: string }[] = [
   { value: 'stock.hh.exited', label: '已脱贫户（月末）', unit: '户' },
@@ -60,31 +60,20 @@ export function DispatchPage(_props: { path: string }) {
   const errors = fieldErrors(trend.error);
   return h('div', null, [
     h('h1', { tabIndex: -1 }, '月调度'),
-    h(
-      'form',
-      {
-        class: 'filters',
-        noValidate: true,
-        onSubmit: (e: Event) => {
-          e.preventDefault();
-          setApplied({ region: region.trim(), metric, from: from.trim(), to: to.trim() });
-        },
-      },
-      [
-        TextInput({ id: 'dispatch-region', label: '区划代码', value: region, onInput: setRegion, error: errors.region }),
-        Select({
-          id: 'dispatch-metric',
-          label: '指标',
-          value: metric,
-          onChange: setMetric,
-          options: METRICS.map((m) => ({ value: m.value, label: m.label })),
-          error: errors.metric,
-        }),
-        TextInput({ id: 'dispatch-from', label: '起始月份', value: from, onInput: setFrom, error: errors.from, hint: '格式 2019-01' }),
-        TextInput({ id: 'dispatch-to', label: '截止月份', value: to, onInput: setTo, error: errors.to }),
-        h('button', { type: 'submit' }, '生成图表'),
-      ],
-    ),
+    h('form', { class: 'filters', noValidate: true, onSubmit: submitTo(() => setApplied({ region: region.trim(), metric, from: from.trim(), to: to.trim() })) }, [
+      TextInput({ id: 'dispatch-region', label: '区划代码', value: region, onInput: setRegion, error: errors.region }),
+      Select({
+        id: 'dispatch-metric',
+        label: '指标',
+        value: metric,
+        onChange: setMetric,
+        options: METRICS.map((m) => ({ value: m.value, label: m.label })),
+        error: errors.metric,
+      }),
+      TextInput({ id: 'dispatch-from', label: '起始月份', value: from, onInput: setFrom, error: errors.from, hint: '格式 2019-01' }),
+      TextInput({ id: 'dispatch-to', label: '截止月份', value: to, onInput: setTo, error: errors.to }),
+      h('button', { type: 'submit' }, '生成图表'),
+    ]),
     h('section', { 'aria-labelledby': 'chart-town-title', class: 'card' }, [
       h('h2', { id: 'chart-town-title' }, `各镇（街）进度与目标：${label}`),
       byTown.loading ? Loading({ label: '正在汇总各镇（街）数据…' }) : null,
@@ -102,7 +91,7 @@ export function DispatchPage(_props: { path: string }) {
               id: 'chart-trend',
               title: `${trend.data.label}：${applied.from} 至 ${applied.to}`,
               unit,
-              data: trend.data.points.map((p) => ({ label: p.period, value: trend.data?.kind === 'flow' ? p.value : p.value, target: p.target })),
+              data: trend.data.points.map((p) => ({ label: p.period, value: p.value, target: p.target })),
             }),
           ])
         : null,
@@ -135,27 +124,17 @@ function ReportPanel(props: { region: string }) {
   const errors = fieldErrors(report.error);
   return h('section', { class: 'card', 'aria-labelledby': 'report-title' }, [
     h('h2', { id: 'report-title' }, '月调度报告'),
-    h(
-      'form',
-      {
-        noValidate: true,
-        onSubmit: (e: Event) => {
-          e.preventDefault();
-          void report.run();
-        },
-      },
-      [
-        TextInput({ id: 'report-period', label: '报告期', value: period, onInput: setPeriod, error: errors.period, hint: '月报 2019-05，季报 2019-Q2，年报 2019' }),
-        h('div', { class: 'actions' }, [
-          h('button', { type: 'submit', disabled: report.busy }, report.busy ? '正在生成…' : '查看报告'),
-          h('button', { type: 'button', class: 'secondary', disabled: download.busy, onClick: () => void download.run('xlsx') }, '导出 Excel'),
-          h('button', { type: 'button', class: 'secondary', disabled: download.busy, onClick: () => void download.run('csv') }, '导出 CSV'),
-        ]),
-        report.busy && report.startedAt ? h(Progress, { label: '正在生成报告', startedAt: report.startedAt }) : null,
-        report.error && !errors.period ? ErrorBox({ error: report.error }) : null,
-        ErrorBox({ error: download.error }),
-      ],
-    ),
+    h('form', { noValidate: true, onSubmit: submitTo(() => report.run()) }, [
+      TextInput({ id: 'report-period', label: '报告期', value: period, onInput: setPeriod, error: errors.period, hint: '月报 2019-05，季报 2019-Q2，年报 2019' }),
+      h('div', { class: 'actions' }, [
+        h('button', { type: 'submit', disabled: report.busy }, report.busy ? '正在生成…' : '查看报告'),
+        h('button', { type: 'button', class: 'secondary', disabled: download.busy, onClick: () => void download.run('xlsx') }, '导出 Excel'),
+        h('button', { type: 'button', class: 'secondary', disabled: download.busy, onClick: () => void download.run('csv') }, '导出 CSV'),
+      ]),
+      report.busy && report.startedAt ? h(Progress, { label: '正在生成报告', startedAt: report.startedAt }) : null,
+      report.error && !errors.period ? ErrorBox({ error: report.error }) : null,
+      ErrorBox({ error: download.error }),
+    ]),
     report.result
       ? h('div', null, [
           h('p', null, `报告摘要 ${report.result.digest.slice(0, 12)}…（运行 ${report.result.runId}）`),
@@ -185,53 +164,43 @@ function JobsPanel(props: { region: string }) {
     jobs.loading ? Loading({}) : null,
     jobs.error ? ErrorBox({ error: jobs.error, onRetry: jobs.reload }) : null,
     jobs.data
-      ? h(
-          'form',
-          {
-            noValidate: true,
-            onSubmit: (e: Event) => {
-              e.preventDefault();
-              void run.run();
-            },
-          },
-          [
-            Select({
-              id: 'job-name',
-              label: '任务',
-              value: job,
-              onChange: setJob,
-              placeholder: '请选择任务',
-              options: jobs.data.jobs.map((j) => ({ value: j.name, label: `${j.description}（${j.cycle}）` })),
-              error: errors.job,
-            }),
-            TextInput({ id: 'job-period', label: '期间（可不填）', value: period, onInput: setPeriod, error: errors.period }),
-            h('button', { type: 'submit', disabled: run.busy || !job }, run.busy ? '正在运行…' : '立即运行'),
-            run.busy && run.startedAt ? h(Progress, { label: '任务运行中', startedAt: run.startedAt }) : null,
-            run.error && !errors.job && !errors.period ? ErrorBox({ error: run.error }) : null,
-            run.result
-              ? h(
-                  'p',
-                  { class: 'success', role: 'status' },
-                  `已运行 ${run.result.runs.length} 次：${run.result.runs.map((r) => `${r.region} ${r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? `失败（${r.error?.message ?? ''}）` : '运行中'}`).join('；')}`,
-                )
-              : null,
-            Table({
-              caption: '最近运行记录',
-              columns: ['任务', '期间', '区划', '开始', '结果', '计数'],
-              rows: jobs.data.recentRuns.map((r) => [
-                r.job,
-                r.period,
-                r.region,
-                r.startedAt.replace('T', ' ').slice(0, 16),
-                r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? '失败' : '运行中',
-                Object.entries(r.counts)
-                  .map(([k, v]) => `${k}=${v}`)
-                  .join(' '),
-              ]),
-              empty: '暂无运行记录。',
-            }),
-          ],
-        )
+      ? h('form', { noValidate: true, onSubmit: submitTo(() => run.run()) }, [
+          Select({
+            id: 'job-name',
+            label: '任务',
+            value: job,
+            onChange: setJob,
+            placeholder: '请选择任务',
+            options: jobs.data.jobs.map((j) => ({ value: j.name, label: `${j.description}（${j.cycle}）` })),
+            error: errors.job,
+          }),
+          TextInput({ id: 'job-period', label: '期间（可不填）', value: period, onInput: setPeriod, error: errors.period }),
+          h('button', { type: 'submit', disabled: run.busy || !job }, run.busy ? '正在运行…' : '立即运行'),
+          run.busy && run.startedAt ? h(Progress, { label: '任务运行中', startedAt: run.startedAt }) : null,
+          run.error && !errors.job && !errors.period ? ErrorBox({ error: run.error }) : null,
+          run.result
+            ? h(
+                'p',
+                { class: 'success', role: 'status' },
+                `已运行 ${run.result.runs.length} 次：${run.result.runs.map((r) => `${r.region} ${r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? `失败（${r.error?.message ?? ''}）` : '运行中'}`).join('；')}`,
+              )
+            : null,
+          Table({
+            caption: '最近运行记录',
+            columns: ['任务', '期间', '区划', '开始', '结果', '计数'],
+            rows: jobs.data.recentRuns.map((r) => [
+              r.job,
+              r.period,
+              r.region,
+              date(r.startedAt),
+              r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? '失败' : '运行中',
+              Object.entries(r.counts)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(' '),
+            ]),
+            empty: '暂无运行记录。',
+          }),
+        ])
       : null,
   ]);
 }

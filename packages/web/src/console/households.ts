@@ -1,10 +1,10 @@
 import { identificationApi } from '@jingzhun/types';
 import { useState } from 'preact/hooks';
 import { api, fieldErrors, session } from '../api.js';
-import { ALERT_ZH, COLOUR_ZH, HEALTH_ZH, LABOR_ZH, MEMBER_STATUS_ZH, RELATION_ZH, stateLabel, WORKFLOW_KIND_ZH, WORKFLOW_STATE_ZH, zh } from '../labels.js';
+import { COLOUR_ZH, HEALTH_ZH, LABOR_ZH, MEMBER_STATUS_ZH, RELATION_ZH, stateLabel, WORKFLOW_STATE_ZH, workflowLabel, zh } from '../labels.js';
 import { navigate, queryOf } from '../router.js';
 import { useSignal } from '../state.js';
-import { date, ErrorBox, fen, h, Loading, Select, Table, TextArea, TextInput, useAction, useLoad } from '../ui.js';
+import { date, ErrorBox, fen, h, Loading, Select, submitTo, Table, TextArea, TextInput, useAction, useLoad } from '../ui.js';
 
 export const STATUS_ZH: Record<string, string> = {
   APPLYING: '识别中',
@@ -119,9 +119,7 @@ export function HouseholdsPage(props: { path: string }) {
             item.group,
             String(item.size),
             STATUS_ZH[item.status] ?? item.status,
-            item.workflowState
-              ? `${zh(WORKFLOW_KIND_ZH, item.workflowState.split(':')[0])} · ${zh(WORKFLOW_STATE_ZH, item.workflowState.split(':')[1])}${ALERT_ZH[item.alert ?? 'none'] ?? ''}`
-              : '—',
+            item.workflowState ? listedWorkflow(item.workflowState, item.alert) : '—',
             fen(item.incomePerCapitaFen),
           ]),
           empty: '没有符合条件的农户。',
@@ -129,6 +127,12 @@ export function HouseholdsPage(props: { path: string }) {
       : null,
     list.data?.nextCursor ? h('button', { type: 'button', onClick: () => setCursor(list.data?.nextCursor) }, '下一页') : null,
   ]);
+}
+
+/** The list's `kind:state` (e.g. exit:PRE_EXIT) in Chinese only; the household page adds the code. */
+function listedWorkflow(workflowState: string, alert: string | undefined): string {
+  const [kind, state] = workflowState.split(':');
+  return workflowLabel(kind, zh(WORKFLOW_STATE_ZH, state), alert);
 }
 
 export function HouseholdPage(props: { householdId: string }) {
@@ -149,11 +153,7 @@ export function HouseholdPage(props: { householdId: string }) {
             h('dt', null, '状态'),
             h('dd', { id: 'hh-status-value' }, STATUS_ZH[hh.status] ?? hh.status),
             h('dt', null, '当前流程'),
-            h(
-              'dd',
-              { id: 'hh-workflow' },
-              hh.workflow ? `${zh(WORKFLOW_KIND_ZH, hh.workflow.kind)} · ${stateLabel(hh.workflow.state)}${ALERT_ZH[hh.workflow.alert ?? 'none'] ?? ''}` : '无',
-            ),
+            h('dd', { id: 'hh-workflow' }, hh.workflow ? workflowLabel(hh.workflow.kind, stateLabel(hh.workflow.state), hh.workflow.alert) : '无'),
             h('dt', null, '区划 / 组'),
             h('dd', null, `${hh.region} / ${hh.group}`),
             h('dt', null, '人口'),
@@ -234,101 +234,91 @@ function ActionForm(props: { householdId: string; version: number; onDone: () =>
   const shownInline = Boolean(evidenceError || reasonError || meetingError || Object.keys(errors).length);
   return h('section', { class: 'card', 'aria-labelledby': 'action-title' }, [
     h('h2', { id: 'action-title' }, '流程操作'),
-    h(
-      'form',
-      {
-        noValidate: true,
-        onSubmit: (e: Event) => {
-          e.preventDefault();
-          void submit.run();
-        },
-      },
-      [
-        Select({
-          id: 'action',
-          label: '操作',
-          value: action,
-          onChange: chooseAction,
-          options: ACTIONS.map((a) => ({ value: a.value, label: `${a.label}（${a.value}）` })),
-          error: errors.action,
-        }),
-        h('fieldset', { 'aria-describedby': evidenceError ? 'evidence-error' : undefined }, [
-          h('legend', null, '证据材料'),
-          ...evidence.map((row, index) =>
-            h('div', { class: 'row' }, [
-              Select({
-                id: `evidence-kind-${index}`,
-                label: `材料 ${index + 1} 类型`,
-                value: row.kind,
-                onChange: (v) => setEvidence(evidence.map((r, i) => (i === index ? { ...r, kind: v } : r))),
-                options: Object.entries(EVIDENCE_ZH).map(([value, label]) => ({ value, label })),
-                error: errors[`evidence.${index}.kind`],
-              }),
-              TextInput({
-                id: `evidence-ref-${index}`,
-                label: `材料 ${index + 1} 编号或文号`,
-                value: row.ref,
-                onInput: (v) => setEvidence(evidence.map((r, i) => (i === index ? { ...r, ref: v } : r))),
-                error: errors[`evidence.${index}.ref`],
-              }),
-              h(
-                'button',
-                { type: 'button', class: 'small secondary', 'aria-label': `删除材料 ${index + 1}`, onClick: () => setEvidence(evidence.filter((_, i) => i !== index)) },
-                '删除',
-              ),
-            ]),
-          ),
-          h('button', { type: 'button', class: 'small secondary', onClick: () => setEvidence([...evidence, { kind: 'other', ref: '' }]) }, '添加材料'),
-          evidenceError ? h('p', { id: 'evidence-error', class: 'error', role: 'alert' }, evidenceError) : null,
-        ]),
-        spec?.meeting
-          ? h('fieldset', null, [
-              h('legend', null, '村民代表会议'),
-              TextInput({
-                id: 'meeting-date',
-                label: '会议日期',
-                type: 'date',
-                value: meeting.date,
-                onInput: (v) => setMeeting({ ...meeting, date: v }),
-                error: errors['meeting.date'],
-              }),
-              TextInput({
-                id: 'meeting-total',
-                label: '应到人数',
-                inputMode: 'numeric',
-                value: meeting.total,
-                onInput: (v) => setMeeting({ ...meeting, total: v }),
-                error: errors['meeting.total'],
-              }),
-              TextInput({
-                id: 'meeting-present',
-                label: '实到人数',
-                inputMode: 'numeric',
-                value: meeting.present,
-                onInput: (v) => setMeeting({ ...meeting, present: v }),
-                error: errors['meeting.present'],
-              }),
-              TextInput({
-                id: 'meeting-favour',
-                label: '赞成人数',
-                inputMode: 'numeric',
-                value: meeting.inFavour,
-                onInput: (v) => setMeeting({ ...meeting, inFavour: v }),
-                error: errors['meeting.inFavour'] ?? meetingError,
-              }),
-            ])
-          : null,
-        TextArea({ id: 'action-reason', label: spec?.reason ? '理由（必填）' : '说明（可选）', value: reason, onInput: setReason, rows: 2, error: reasonError }),
-        h('button', { type: 'submit', disabled: submit.busy }, submit.busy ? '正在提交…' : '提交'),
-        submit.error && !shownInline ? ErrorBox({ error: submit.error, id: 'action-error' }) : null,
-        submit.result
-          ? h(
-              'p',
-              { class: 'success', role: 'status' },
-              `已提交：${submit.result.workflow ? `当前环节 ${stateLabel(submit.result.workflow.state)}` : STATUS_ZH[submit.result.status]}${submit.result.noticeRequestId ? '，已发起公示' : ''}`,
-            )
-          : null,
-      ],
-    ),
+    h('form', { noValidate: true, onSubmit: submitTo(() => submit.run()) }, [
+      Select({
+        id: 'action',
+        label: '操作',
+        value: action,
+        onChange: chooseAction,
+        options: ACTIONS.map((a) => ({ value: a.value, label: `${a.label}（${a.value}）` })),
+        error: errors.action,
+      }),
+      h('fieldset', { 'aria-describedby': evidenceError ? 'evidence-error' : undefined }, [
+        h('legend', null, '证据材料'),
+        ...evidence.map((row, index) =>
+          h('div', { class: 'row' }, [
+            Select({
+              id: `evidence-kind-${index}`,
+              label: `材料 ${index + 1} 类型`,
+              value: row.kind,
+              onChange: (v) => setEvidence(evidence.map((r, i) => (i === index ? { ...r, kind: v } : r))),
+              options: Object.entries(EVIDENCE_ZH).map(([value, label]) => ({ value, label })),
+              error: errors[`evidence.${index}.kind`],
+            }),
+            TextInput({
+              id: `evidence-ref-${index}`,
+              label: `材料 ${index + 1} 编号或文号`,
+              value: row.ref,
+              onInput: (v) => setEvidence(evidence.map((r, i) => (i === index ? { ...r, ref: v } : r))),
+              error: errors[`evidence.${index}.ref`],
+            }),
+            h(
+              'button',
+              { type: 'button', class: 'small secondary', 'aria-label': `删除材料 ${index + 1}`, onClick: () => setEvidence(evidence.filter((_, i) => i !== index)) },
+              '删除',
+            ),
+          ]),
+        ),
+        h('button', { type: 'button', class: 'small secondary', onClick: () => setEvidence([...evidence, { kind: 'other', ref: '' }]) }, '添加材料'),
+        evidenceError ? h('p', { id: 'evidence-error', class: 'error', role: 'alert' }, evidenceError) : null,
+      ]),
+      spec?.meeting
+        ? h('fieldset', null, [
+            h('legend', null, '村民代表会议'),
+            TextInput({
+              id: 'meeting-date',
+              label: '会议日期',
+              type: 'date',
+              value: meeting.date,
+              onInput: (v) => setMeeting({ ...meeting, date: v }),
+              error: errors['meeting.date'],
+            }),
+            TextInput({
+              id: 'meeting-total',
+              label: '应到人数',
+              inputMode: 'numeric',
+              value: meeting.total,
+              onInput: (v) => setMeeting({ ...meeting, total: v }),
+              error: errors['meeting.total'],
+            }),
+            TextInput({
+              id: 'meeting-present',
+              label: '实到人数',
+              inputMode: 'numeric',
+              value: meeting.present,
+              onInput: (v) => setMeeting({ ...meeting, present: v }),
+              error: errors['meeting.present'],
+            }),
+            TextInput({
+              id: 'meeting-favour',
+              label: '赞成人数',
+              inputMode: 'numeric',
+              value: meeting.inFavour,
+              onInput: (v) => setMeeting({ ...meeting, inFavour: v }),
+              error: errors['meeting.inFavour'] ?? meetingError,
+            }),
+          ])
+        : null,
+      TextArea({ id: 'action-reason', label: spec?.reason ? '理由（必填）' : '说明（可选）', value: reason, onInput: setReason, rows: 2, error: reasonError }),
+      h('button', { type: 'submit', disabled: submit.busy }, submit.busy ? '正在提交…' : '提交'),
+      submit.error && !shownInline ? ErrorBox({ error: submit.error, id: 'action-error' }) : null,
+      submit.result
+        ? h(
+            'p',
+            { class: 'success', role: 'status' },
+            `已提交：${submit.result.workflow ? `当前环节 ${stateLabel(submit.result.workflow.state)}` : STATUS_ZH[submit.result.status]}${submit.result.noticeRequestId ? '，已发起公示' : ''}`,
+          )
+        : null,
+    ]),
   ]);
 }

@@ -3,7 +3,7 @@ import { api, config, signIn, signInError } from '../api.js';
 import { beginSignIn, type CognitoConfig } from '../cognito.js';
 import { navigate } from '../router.js';
 import { useSignal } from '../state.js';
-import { ErrorBox, h, Loading, Select, useAction, useLoad } from '../ui.js';
+import { ErrorBox, h, Loading, Select, submitTo, useAction, useLoad } from '../ui.js';
 
 interface DemoUser {
   username: string;
@@ -64,28 +64,19 @@ function DevLogin(props: { next: string }) {
     // a form that moves when the list arrives would take a click meant for 登录 somewhere else.
     users.loading
       ? null
-      : h(
-          'form',
-          {
-            onSubmit: (e: Event) => {
-              e.preventDefault();
-              void login.run();
-            },
-          },
-          [
-            Select({
-              id: 'login-user',
-              label: '演示账号',
-              value: username,
-              onChange: setUsername,
-              options: (users.data?.items ?? [{ username: 'county', name: '台儿庄区扶贫办（演示）', role: 'county', region: '' }]).map((u) => ({
-                value: u.username,
-                label: `${u.name}（${u.username}）`,
-              })),
-            }),
-            h('button', { type: 'submit', disabled: login.busy }, login.busy ? '正在登录…' : '登录'),
-            ErrorBox({ error: login.error }),
-          ],
-        ),
+      : h('form', { onSubmit: submitTo(() => login.run()) }, [
+          Select({
+            id: 'login-user',
+            label: '演示账号',
+            value: username,
+            onChange: setUsername,
+            options: (users.data?.items ?? [{ username: 'county', name: '台儿庄区扶贫办（演示）', role: 'county', region: '' }]).map((u) => ({
+              value: u.username,
+              label: `${u.name}（${u.username}）`,
+            })),
+          }),
+          h('button', { type: 'submit', disabled: login.busy }, login.busy ? '正在登录…' : '登录'),
+          ErrorBox({ error: login.error }),
+        ]),
   ]);
 }

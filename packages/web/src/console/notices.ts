@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, fieldErrors, session } from '../api.js';
 import { navigate } from '../router.js';
 import { useSignal } from '../state.js';
-import { date, ErrorBox, h, Loading, Select, Table, TextArea, TextInput, useAction, useLoad } from '../ui.js';
+import { date, ErrorBox, h, Loading, Select, submitTo, Table, TextArea, TextInput, useAction, useLoad } from '../ui.js';
 
 export const NOTICE_TYPE_ZH: Record<string, string> = {
   'entry-first': '识别第一公示',
@@ -92,48 +92,38 @@ function DraftForm(props: { region: string }) {
   const inline = Boolean(errors.type || errors.region || errors.title || entryError);
   return h('section', { class: 'card', 'aria-labelledby': 'draft-title' }, [
     h('h2', { id: 'draft-title' }, '起草公示'),
-    h(
-      'form',
-      {
-        noValidate: true,
-        onSubmit: (e: Event) => {
-          e.preventDefault();
-          void create.run(false);
-        },
-      },
-      [
-        Select({
-          id: 'draft-type',
-          label: '公示类型',
-          value: type,
-          onChange: setType,
-          options: Object.entries(NOTICE_TYPE_ZH).map(([value, label]) => ({ value, label })),
-          error: errors.type,
-        }),
-        TextInput({ id: 'draft-region', label: '发布区划代码', value: region, onInput: setRegion, error: errors.region }),
-        TextInput({
-          id: 'draft-title-input',
-          label: '标题',
-          value: title,
-          onInput: setTitle,
-          error: errors.title ?? ((create.error as { code?: string })?.code === 'TITLE_REQUIRED' ? (create.error as Error).message : undefined),
-        }),
-        TextArea({
-          id: 'draft-lines',
-          label: '名单（每行：姓名,组,村代码,拟办事项）',
-          rows: 5,
-          value: lines,
-          onInput: setLines,
-          error: entryError ? `第 ${Number(entryError[0].split('.')[1] ?? 0) + 1} 行：${entryError[1]}` : undefined,
-          hint: '村代码可省略（默认为发布区划）。网上公开时姓名自动脱敏。',
-        }),
-        h('div', { class: 'actions' }, [
-          h('button', { type: 'submit', disabled: create.busy }, '保存草稿'),
-          h('button', { type: 'button', disabled: create.busy, onClick: () => void create.run(true) }, '保存并发布'),
-        ]),
-        create.error && !inline ? ErrorBox({ error: create.error }) : null,
-      ],
-    ),
+    h('form', { noValidate: true, onSubmit: submitTo(() => create.run(false)) }, [
+      Select({
+        id: 'draft-type',
+        label: '公示类型',
+        value: type,
+        onChange: setType,
+        options: Object.entries(NOTICE_TYPE_ZH).map(([value, label]) => ({ value, label })),
+        error: errors.type,
+      }),
+      TextInput({ id: 'draft-region', label: '发布区划代码', value: region, onInput: setRegion, error: errors.region }),
+      TextInput({
+        id: 'draft-title-input',
+        label: '标题',
+        value: title,
+        onInput: setTitle,
+        error: errors.title ?? ((create.error as { code?: string })?.code === 'TITLE_REQUIRED' ? (create.error as Error).message : undefined),
+      }),
+      TextArea({
+        id: 'draft-lines',
+        label: '名单（每行：姓名,组,村代码,拟办事项）',
+        rows: 5,
+        value: lines,
+        onInput: setLines,
+        error: entryError ? `第 ${Number(entryError[0].split('.')[1] ?? 0) + 1} 行：${entryError[1]}` : undefined,
+        hint: '村代码可省略（默认为发布区划）。网上公开时姓名自动脱敏。',
+      }),
+      h('div', { class: 'actions' }, [
+        h('button', { type: 'submit', disabled: create.busy }, '保存草稿'),
+        h('button', { type: 'button', disabled: create.busy, onClick: () => void create.run(true) }, '保存并发布'),
+      ]),
+      create.error && !inline ? ErrorBox({ error: create.error }) : null,
+    ]),
   ]);
 }
 
@@ -232,31 +222,21 @@ function ObjectionItem(props: { noticeId: string; objection: Objection; onDone: 
     h('p', null, o.reason),
     o.contact ? h('p', { class: 'muted' }, `联系方式：${o.contact}`) : null,
     o.status === 'open'
-      ? h(
-          'form',
-          {
-            noValidate: true,
-            onSubmit: (e: Event) => {
-              e.preventDefault();
-              void decide.run();
-            },
-          },
-          [
-            Select({
-              id: `decide-${o.objectionId}`,
-              label: '结论',
-              value: outcome,
-              onChange: setOutcome,
-              options: [
-                { value: 'rejected', label: '不成立（条目继续）' },
-                { value: 'upheld', label: '成立（条目撤回）' },
-              ],
-            }),
-            TextArea({ id: `decide-reason-${o.objectionId}`, label: '结论理由', value: reason, onInput: setReason, rows: 2, error: reasonError }),
-            h('button', { type: 'submit', disabled: decide.busy }, '提交结论'),
-            decide.error && !reasonError ? ErrorBox({ error: decide.error }) : null,
-          ],
-        )
+      ? h('form', { noValidate: true, onSubmit: submitTo(() => decide.run()) }, [
+          Select({
+            id: `decide-${o.objectionId}`,
+            label: '结论',
+            value: outcome,
+            onChange: setOutcome,
+            options: [
+              { value: 'rejected', label: '不成立（条目继续）' },
+              { value: 'upheld', label: '成立（条目撤回）' },
+            ],
+          }),
+          TextArea({ id: `decide-reason-${o.objectionId}`, label: '结论理由', value: reason, onInput: setReason, rows: 2, error: reasonError }),
+          h('button', { type: 'submit', disabled: decide.busy }, '提交结论'),
+          decide.error && !reasonError ? ErrorBox({ error: decide.error }) : null,
+        ])
       : null,
   ]);
 }

@@ -2,7 +2,7 @@ import { subsidyApi } from '@jingzhun/types';
 import { useEffect, useState } from 'preact/hooks';
 import { api, fieldErrors, session } from '../api.js';
 import { useSignal } from '../state.js';
-import { ErrorBox, fen, h, Progress, Table, TextInput, useAction } from '../ui.js';
+import { ErrorBox, fen, h, Progress, submitTo, Table, TextInput, useAction } from '../ui.js';
 import { ContractForm, contractsOf } from './contract-form.js';
 
 const LINE_STATUS_ZH: Record<string, string> = { payable: '应发', 'missing-facts': '缺少信息', excluded: '不享受', 'not-quantified': '未量化' };
@@ -36,22 +36,12 @@ function QuoteForm() {
   const errors = fieldErrors(q.error);
   return h('section', { class: 'card', 'aria-labelledby': 'quote-title' }, [
     h('h2', { id: 'quote-title' }, '一户享受政策测算'),
-    h(
-      'form',
-      {
-        noValidate: true,
-        onSubmit: (e: Event) => {
-          e.preventDefault();
-          void q.run();
-        },
-      },
-      [
-        TextInput({ id: 'quote-household', label: '户编号', value: householdId, onInput: setHouseholdId, error: errors.householdId, hint: '在农户详情页的地址中可见' }),
-        TextInput({ id: 'quote-period', label: '期间（年-月）', value: period, onInput: setPeriod, error: errors.period }),
-        h('button', { type: 'submit', disabled: q.busy }, q.busy ? '正在测算…' : '测算'),
-        q.error && !errors.householdId && !errors.period ? ErrorBox({ error: q.error }) : null,
-      ],
-    ),
+    h('form', { noValidate: true, onSubmit: submitTo(() => q.run()) }, [
+      TextInput({ id: 'quote-household', label: '户编号', value: householdId, onInput: setHouseholdId, error: errors.householdId, hint: '在农户详情页的地址中可见' }),
+      TextInput({ id: 'quote-period', label: '期间（年-月）', value: period, onInput: setPeriod, error: errors.period }),
+      h('button', { type: 'submit', disabled: q.busy }, q.busy ? '正在测算…' : '测算'),
+      q.error && !errors.householdId && !errors.period ? ErrorBox({ error: q.error }) : null,
+    ]),
     q.result
       ? h('div', null, [
           h('p', null, ['合计：', h('strong', null, fen(q.result.totalFen)), `（政策目录 ${q.result.catalogVersion}，参数版本 ${q.result.parametersVersion}）`]),
@@ -102,23 +92,13 @@ function RunPanel(props: { region: string }) {
   const errors = fieldErrors(start.error);
   return h('section', { class: 'card', 'aria-labelledby': 'run-title' }, [
     h('h2', { id: 'run-title' }, '月度发放计算'),
-    h(
-      'form',
-      {
-        noValidate: true,
-        onSubmit: (e: Event) => {
-          e.preventDefault();
-          void start.run();
-        },
-      },
-      [
-        TextInput({ id: 'run-period', label: '期间（年-月）', value: period, onInput: setPeriod, error: errors.period }),
-        TextInput({ id: 'run-region', label: '区划代码', value: region, onInput: setRegion, error: errors.region }),
-        h('button', { type: 'submit', disabled: start.busy }, start.busy ? '正在发起…' : '发起 / 续跑计算'),
-        start.busy && start.startedAt ? h(Progress, { label: '正在发起计算', startedAt: start.startedAt }) : null,
-        start.error && !errors.period && !errors.region ? ErrorBox({ error: start.error }) : null,
-      ],
-    ),
+    h('form', { noValidate: true, onSubmit: submitTo(() => start.run()) }, [
+      TextInput({ id: 'run-period', label: '期间（年-月）', value: period, onInput: setPeriod, error: errors.period }),
+      TextInput({ id: 'run-region', label: '区划代码', value: region, onInput: setRegion, error: errors.region }),
+      h('button', { type: 'submit', disabled: start.busy }, start.busy ? '正在发起…' : '发起 / 续跑计算'),
+      start.busy && start.startedAt ? h(Progress, { label: '正在发起计算', startedAt: start.startedAt }) : null,
+      start.error && !errors.period && !errors.region ? ErrorBox({ error: start.error }) : null,
+    ]),
     run
       ? h('div', null, [
           run.status === 'RUNNING'
