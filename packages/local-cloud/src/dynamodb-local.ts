@@ -2,7 +2,8 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
 export interface DynamoLocal {
@@ -60,8 +61,10 @@ export async function startDynamoLocal(options: { dbPath?: string; port?: number
   if (version === undefined || version < 11) throw new JavaMissingError();
   const directory = emulatorDirectory();
   const port = options.port ?? (await freePort());
-  const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
-  if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
+  // Absolute: the process runs in another working directory (below), where a relative path would point elsewhere.
+  const dbPath = options.dbPath && resolvePath(options.dbPath);
+  const storage = dbPath ? ['-dbPath', dbPath] : ['-inMemory'];
+  if (dbPath) mkdirSync(dbPath, { recursive: true });
   const child: ChildProcess = spawn(
     'java',
     [
@@ -73,9 +76,12 @@ export async function startDynamoLocal(options: { dbPath?: string; port?: number
       '-port',
       String(port),
       '-sharedDb',
+      '-disableTelemetry',
       ...storage,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // DynamoDB Local 1.25.1 writes dynamodb-local-metadata.json into its working directory even with
+    // -disableTelemetry: run it next to its data (or in the temp dir), not in the caller's checkout.
+    { cwd: dbPath ?? tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   child.stdout?.on('data', (chunk) => {

@@ -257,7 +257,7 @@ export const HouseholdSummary = Household.pick({
   version: true,
   exitedAt: true,
   policyUntil: true,
-}).extend({ workflowState: z.string().optional(), alert: z.enum(['none', 'orange', 'red']).optional() });
+}).extend({ workflowState: z.string().optional(), alert: Workflow.shape.alert });
 
 const householdParams = z.object({ householdId: z.string().regex(/^[0-9A-Z]{26}$/, { message: '户编号格式不正确' }) });
 const writers = ['village', 'town', 'county'] as const;
