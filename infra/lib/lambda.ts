@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -19,15 +19,26 @@ export interface JingzhunFunctionProps {
 }
 
 /**
+ * The log group (six months) and the execution role of a Lambda function, the role allowed to write
+ * only to that log group: `${id}Logs` and `${id}Role` in `scope`. Shared by JingzhunFunction and the
+ * CDK-provided handlers the project configures (the web stack's BucketDeployment).
+ */
+export function executionRole(scope: Construct, id: string, description: string): { role: Role; logGroup: LogGroup } {
+  const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+  const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description });
+  role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
+  return { role, logGroup };
+}
+
+/**
  * One Lambda function as every service uses it: Node.js 22 on arm64, ESM bundle minified by
  * esbuild, its own log group and its own role that can write only to that log group. Callers
  * grant it exactly the table (and bus) it needs.
  */
 export class JingzhunFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: JingzhunFunctionProps) {
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
-    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Execution role of ${id}` });
-    role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroup.logGroupArn}`] }));
+    const { role, logGroup } = executionRole(scope, id, `Execution role of ${id}`);
+    const dataFiles = props.dataFiles ?? [];
     super(scope, id, {
       entry: props.entry,
       handler: props.handler,
@@ -56,12 +67,12 @@ export class JingzhunFunction extends NodejsFunction {
         // The nodejs22.x runtime ships AWS SDK v3: using it keeps bundles small and cold starts short
         // (docs/performance.md). Everything else is bundled.
         externalModules: ['@aws-sdk/*'],
-        ...(props.dataFiles?.length
+        ...(dataFiles.length
           ? {
               commandHooks: {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
-                afterBundling: (_inputDir: string, outputDir: string) => (props.dataFiles ?? []).map((file) => `cp "${file}" "${outputDir}/"`),
+                afterBundling: (_inputDir: string, outputDir: string) => dataFiles.map((file) => `cp "${file}" "${outputDir}/"`),
               },
             }
           : {}),
@@ -74,6 +85,5 @@ export class JingzhunFunction extends NodejsFunction {
       },
     ]);
     acknowledge(this, [{ id: 'AwsSolutions-L1', reason: 'The project pins nodejs22.x (ARCHITECTURE.md); a runtime upgrade is a deliberate, tested change.' }]);
-    void Stack.of(this);
   }
 }

@@ -24,11 +24,10 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { OAuthScope, UserPoolClient, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { executionRole } from './lambda.js';
 import { acknowledge } from './nag.js';
 import { REPO_ROOT } from './paths.js';
 import type { SharedStack } from './shared-stack.js';
@@ -135,12 +134,14 @@ export class WebStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const securityHeaders: ResponseSecurityHeadersBehavior = {
-      strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
-      contentTypeOptions: { override: true },
-      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-    };
+    // The same security headers everywhere; `override` says whether they replace an origin's own.
+    const securityHeadersFor = (override: boolean): ResponseSecurityHeadersBehavior => ({
+      strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override },
+      contentTypeOptions: { override },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override },
+      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override },
+    });
+    const securityHeaders = securityHeadersFor(true);
     // The Vite build is external scripts and stylesheets only (no inline script or style, Preact sets
     // styles through the CSSOM); the favicon is a data: URL. The web calls the API on its own origin
     // (the behaviours below; the deployed config.json sets no apiBaseUrl, and a direct call would
@@ -182,12 +183,7 @@ export class WebStack extends Stack {
     // API responses keep their own headers (e.g. the print page's CSP); only what is missing is added.
     const apiHeaders = new ResponseHeadersPolicy(this, 'ApiHeaders', {
       comment: 'Jingzhun API through CloudFront: security headers the handlers did not set',
-      securityHeadersBehavior: {
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: false },
-        contentTypeOptions: { override: false },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: false },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: false },
-      },
+      securityHeadersBehavior: securityHeadersFor(false),
     });
 
     const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
@@ -279,12 +275,11 @@ export class WebStack extends Stack {
 
     // The deployment handler (a CDK-provided Lambda function) gets its own role and log group,
     // like every function of the project, instead of the AWS managed basic-execution policy.
-    const deployLogs = new LogGroup(this, 'DeploymentLogs', { retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
-    const deployRole = new Role(this, 'DeploymentRole', {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Copies the web build and openapi.json into the site bucket and invalidates the distribution',
-    });
-    deployRole.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [deployLogs.logGroupArn] }));
+    const { role: deployRole, logGroup: deployLogs } = executionRole(
+      this,
+      'Deployment',
+      'Copies the web build and openapi.json into the site bucket and invalidates the distribution',
+    );
 
     // Staff sign-in (see the class comment for why here). The callback and sign-out URL is the
     // distribution's root: the console starts and finishes the sign-in there (packages/web/src/cognito.ts).
@@ -381,7 +376,7 @@ export class WebStack extends Stack {
 
     new CfnOutput(this, 'WebUrl', { value: webUrl, description: 'The web console (#/staff) and public notice board' });
     new CfnOutput(this, 'ConsoleClientId', { value: this.consoleClient.userPoolClientId, description: 'Cognito app client of the console (hosted UI, code + PKCE)' });
-    new CfnOutput(this, 'OpenApiUrl', { value: `https://${this.distribution.distributionDomainName}/openapi.json` });
+    new CfnOutput(this, 'OpenApiUrl', { value: `${webUrl}/openapi.json` });
     new CfnOutput(this, 'DistributionId', { value: this.distribution.distributionId });
   }
 

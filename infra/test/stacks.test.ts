@@ -14,10 +14,13 @@ import { buildApp } from '../lib/app.js';
 import { REPO_ROOT } from '../lib/paths.js';
 import { apiPathPatterns } from '../lib/web-stack.js';
 
+/** Every manifest the app is built from: the services and the local-cloud test fixture. */
+const manifests = [...services, fixture];
+
 /** Synthesises without bundling (`aws:cdk:bundling-stacks: []`), with the AwsSolutions checks on. */
 function synth(extra?: (app: App) => void, context: Record<string, string> = {}) {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
-  const stacks = buildApp(app, [...services, fixture]);
+  const stacks = buildApp(app, manifests);
   extra?.(app);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const assembly = app.synth();
@@ -32,7 +35,7 @@ const web = Template.fromStack(built.stacks.web);
 describe('CDK app built from the manifests', () => {
   it('passes the cdk-nag AwsSolutions checks (acknowledgements carry reasons)', () => {
     expect(built.assembly.stacks.map((stack) => stack.stackName).sort()).toEqual(
-      ['Jingzhun-Shared', 'Jingzhun-Web', ...[...services, fixture].map((m) => `Jingzhun-${m.name.charAt(0).toUpperCase()}${m.name.slice(1)}`)].sort(),
+      ['Jingzhun-Shared', 'Jingzhun-Web', ...manifests.map((m) => `Jingzhun-${m.name.charAt(0).toUpperCase()}${m.name.slice(1)}`)].sort(),
     );
   });
 
@@ -52,7 +55,7 @@ describe('CDK app built from the manifests', () => {
         DeletionPolicy: 'Retain',
         UpdateReplacePolicy: 'Retain',
         Properties: Match.objectLike({
-          TableName: `jingzhun-${[...services, fixture].find((m) => m.name === name)?.table.name}`,
+          TableName: `jingzhun-${manifests.find((m) => m.name === name)?.table.name}`,
           PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
           StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
           TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
@@ -94,7 +97,7 @@ describe('CDK app built from the manifests', () => {
   });
 
   it('puts the JWT authorizer on every staff route and none on public routes', () => {
-    for (const manifest of [...services, fixture]) {
+    for (const manifest of manifests) {
       const template = templates[manifest.name] as Template;
       const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
       expect(routes).toHaveLength(manifest.routes.length);
@@ -258,7 +261,7 @@ describe('CDK app built from the manifests', () => {
     });
 
     it('forwards every API path to the HTTP API, uncached, with every viewer header but Host', () => {
-      const patterns = apiPathPatterns([...services, fixture]);
+      const patterns = apiPathPatterns(manifests);
       const apiBehaviours = behaviours.filter((behaviour) => patterns.includes(behaviour.PathPattern));
       expect(apiBehaviours.map((behaviour) => behaviour.PathPattern).sort()).toEqual(patterns);
       const apiOrigin = config.Origins.find((origin: any) => origin.Id === apiBehaviours[0]?.TargetOriginId);
@@ -284,7 +287,7 @@ describe('CDK app built from the manifests', () => {
       const siteOrigin = config.Origins.find((origin: any) => origin.Id === config.DefaultCacheBehavior.TargetOriginId);
       expect(siteOrigin.OriginCustomHeaders).toBeUndefined();
       // Every route reaches the API; no web file does.
-      for (const manifest of [...services, fixture]) {
+      for (const manifest of manifests) {
         for (const { contract } of manifest.routes) {
           const sample = contract.path.replace(/\{\w+\}/g, 'x');
           expect(
@@ -313,7 +316,7 @@ describe('CDK app built from the manifests', () => {
 
     it('gives the origin secret to the route functions only, as CloudFront sends it', () => {
       for (const [name, template] of Object.entries(templates)) {
-        const manifest = [...services, fixture].find((m) => m.name === name);
+        const manifest = manifests.find((m) => m.name === name);
         const functions = Object.values(template.findResources('AWS::Lambda::Function'));
         const holders = functions.filter((fn) => fn.Properties.Environment?.Variables?.[FRONT_DOOR.originVerifyEnv] !== undefined);
         expect(holders, name).toHaveLength(manifest?.routes.length ?? -1);
@@ -358,7 +361,7 @@ describe('CDK app built from the manifests', () => {
       expect(documents).toHaveLength(1);
       const document = documents[0];
       expect(document.openapi).toBe('3.1.0');
-      for (const manifest of [...services, fixture]) {
+      for (const manifest of manifests) {
         for (const { contract } of manifest.routes) expect(document.paths[contract.path]?.[contract.method.toLowerCase()]?.operationId, contract.path).toBe(contract.id);
       }
       const openapi = behaviours.find((behaviour) => behaviour.PathPattern === '/openapi.json');

@@ -1,8 +1,6 @@
-import type { LocalCloud } from '@jingzhun/local-cloud/cloud';
-import { call } from '@jingzhun/local-cloud/testing';
 import { addDays, shanghaiDate } from '@jingzhun/types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestCloud } from '../../packages/local-cloud/src/testing.js';
+import { call, type LocalCloud, startTestCloud } from '../../packages/local-cloud/src/testing.js';
 import { services } from '../../services/registry.js';
 import { auditGaps } from '../support/audit.js';
 

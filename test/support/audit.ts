@@ -1,5 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { paginateScan } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../packages/platform/src/dynamo.js';
 
 /**
  * Entities that are read models fed by other services' events (or reference data loaded as such):
@@ -28,7 +28,7 @@ const READ_MODEL_TABLES: Record<string, string> = { household: 'subsidy' };
  * has one too, except read models. Returns one line per gap.
  */
 export async function auditGaps(endpoint: string, tables: string[]): Promise<string[]> {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+  const client = createDocumentClient(endpoint);
   const gaps: string[] = [];
   for (const table of tables) {
     const items: Record<string, unknown>[] = [];
