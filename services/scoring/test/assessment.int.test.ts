@@ -24,7 +24,9 @@ const pboc = (l0: string, l1: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-describe('bank assessment over the local gateway (DynamoDB Local)', () => {
+// The 2019 run is some fifty requests in sequence on the DynamoDB Local the service tests share:
+// 2–10 s usually, but it once passed 30 s while two other files loaded it (npm test, 1 Dec 2026).
+describe('bank assessment over the local gateway (DynamoDB Local)', { timeout: 90_000 }, () => {
   let cloud: LocalCloud;
   const t: Record<string, string> = {};
   const events: EventEnvelope[] = [];
