@@ -2,7 +2,7 @@ import type { LocalCloud } from '@jingzhun/local-cloud/cloud';
 import { call } from '@jingzhun/local-cloud/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildWeb, launch, shot, startSystem, watchErrors } from './support.js';
+import { buildWeb, explainFailures, launch, shot, startSystem, watchErrors } from './support.js';
 
 const FENGZHUANG = '370405103201';
 
@@ -13,6 +13,7 @@ describe('public notice board in headless Chromium', { timeout: 90_000 }, () => 
   let page: Page;
   let noticeId: string;
   let errors: string[];
+  const failures = explainFailures();
 
   beforeAll(async () => {
     const t0 = Date.now();
@@ -39,6 +40,7 @@ describe('public notice board in headless Chromium', { timeout: 90_000 }, () => 
     noticeId = created.body.noticeId;
     page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     errors = watchErrors(page);
+    failures.watch(page);
   }, 120_000);
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import type { LocalCloud } from '@jingzhun/local-cloud/cloud';
 import { call } from '@jingzhun/local-cloud/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildWeb, launch, shot, startSystem, watchErrors } from './support.js';
+import { buildWeb, explainFailures, launch, shot, startSystem, watchErrors } from './support.js';
 
 const FENGZHUANG = '370405103201';
 
@@ -12,6 +12,7 @@ describe('staff console in headless Chromium', { timeout: 90_000 }, () => {
   let browser: Browser;
   let page: Page;
   let errors: string[];
+  const failures = explainFailures();
 
   beforeAll(async () => {
     const [dist, chrome] = await Promise.all([buildWeb(), launch()]);
@@ -19,6 +20,7 @@ describe('staff console in headless Chromium', { timeout: 90_000 }, () => {
     cloud = await startSystem(inject('dynamoEndpoint'), dist);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     errors = watchErrors(page);
+    failures.watch(page);
   }, 120_000);
 
   afterAll(async () => {
@@ -79,13 +81,15 @@ describe('staff console in headless Chromium', { timeout: 90_000 }, () => {
 
   it('renders the dispatch charts (progress vs target by town, trend by month) with data', async () => {
     // The county office reads the dispatch report for all its towns: sign in again as the county.
+    // The token is gone from storage (as when it expires): the API refuses the page's requests and
+    // the page asks for the sign-in where it is, then returns to 月调度, not to the household list.
     await page.evaluate(() => {
       localStorage.clear();
       sessionStorage.clear();
     });
     await page.goto(`${cloud.url}/#/staff/dispatch`);
-    await page.reload();
     await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/staff/dispatch');
     await page.getByLabel('演示账号').selectOption('county');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '月调度', exact: true }).waitFor();

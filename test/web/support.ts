@@ -6,6 +6,7 @@ import { startTestCloud } from '@jingzhun/local-cloud/testing';
 import { buildWeb as buildLocalWeb } from '@jingzhun/local-cloud/web';
 import { openApiHandler } from '@jingzhun/platform/openapi';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { services } from '../../services/registry.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -60,4 +61,42 @@ export function watchErrors(page: Page): string[] {
     if (response.status() >= 500 || (response.status() >= 400 && !api)) errors.push(`HTTP ${response.status()} ${path}`);
   });
   return errors;
+}
+
+/**
+ * When a browser test fails, says what the page showed: a screenshot (`failed-<test>.png`), the
+ * address, the text of the main area and the page's last requests with status and time, and its
+ * console errors. A timeout alone ("waiting for heading 月调度") does not tell a missed click from
+ * a refused sign-in. Call it in the describe block; pass it the page once it exists.
+ */
+export function explainFailures(): { watch(page: Page): void } {
+  const trail: string[] = [];
+  let watched: Page | undefined;
+  const note = (line: string) => trail.push(`${new Date().toISOString()} ${line}`);
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail' || !watched) return;
+    const page = watched;
+    await shot(page, `failed-${task.name.replace(/[^\w\u4e00-\u9fff]+/g, '-').slice(0, 60)}`).catch(() => undefined);
+    const main = await page
+      .locator('main')
+      .textContent({ timeout: 2_000 })
+      .then((text) => text ?? '')
+      .catch((error: unknown) => `(no main: ${String(error)})`);
+    console.error(`[browser] "${task.name}" failed at ${page.url()}\nmain:\n${main.slice(0, 1500)}\nlast requests:\n${trail.slice(-30).join('\n')}`);
+  });
+  return {
+    watch(page) {
+      watched = page;
+      const started = new Map<object, number>();
+      page.on('request', (request) => started.set(request, Date.now()));
+      page.on('requestfinished', async (request) => {
+        const response = await request.response().catch(() => null);
+        note(`${request.method()} ${new URL(request.url()).pathname} ${response?.status() ?? '?'} in ${Date.now() - (started.get(request) ?? Date.now())} ms`);
+      });
+      page.on('requestfailed', (request) => note(`${request.method()} ${new URL(request.url()).pathname} failed: ${request.failure()?.errorText ?? ''}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') note(`console.${message.type()}: ${message.text()}`);
+      });
+    },
+  };
 }

@@ -128,10 +128,10 @@ export function api(): Client {
         retryNotice.set(`${why}，${Math.ceil(delayMs / 1000)} 秒后第 ${attempt}/${of} 次重试…`);
         setTimeout(() => retryNotice.set(undefined), delayMs + 1500);
       },
-      onUnauthorized: () => {
-        forgetSession();
-        if (location.hash.startsWith('#/staff') && !location.hash.startsWith('#/staff/login')) location.hash = '#/staff/login';
-      },
+      // A refused token (expired, or signed out in another tab): the page asks for the sign-in in
+      // place (main.ts shows the login for any staff page without a session), so that signing in
+      // again returns to the page the staff member was on instead of the household list.
+      onUnauthorized: forgetSession,
     });
   }
   return current;
