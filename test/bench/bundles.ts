@@ -10,11 +10,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { basename, join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { functionId, resolveHandler } from '../../packages/platform/src/manifest.js';
 import { services } from '../../services/registry.js';
+import { loadAverage } from './machine.js';
 
 const SIZE_TARGET_KB = 250;
 const IMPORT_TARGET_MS = 150;
@@ -128,11 +128,7 @@ function printDominantInputs(rows: Row[]): void {
 const entries = functionEntries();
 const flags = [sdkBundled ? 'AWS SDK bundled' : 'AWS SDK external'];
 console.log(`Function bundles (${entries.length}), esbuild ESM minified node22, ${flags.join(', ')}; machine: ${process.arch}, Node ${process.version}`);
-console.log(
-  `load average before (1/5/15 min): ${loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' / ')}`,
-);
+console.log(`load average before (1/5/15 min): ${loadAverage()}`);
 
 // Baselines for the cold import, same method: Node importing nothing, and the SDK clients that
 // the runtime provides (what a function pays before any of its own code).
@@ -170,8 +166,4 @@ console.log(
   `cold import baselines (median / best): empty module ${emptyImport.median.toFixed(1)} / ${emptyImport.min.toFixed(1)} ms; AWS SDK DynamoDB clients alone (external, from node_modules) ${sdkImport.median.toFixed(1)} / ${sdkImport.min.toFixed(1)} ms`,
 );
 printDominantInputs(rows);
-console.log(
-  `load average after (1/5/15 min): ${loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' / ')}`,
-);
+console.log(`load average after (1/5/15 min): ${loadAverage()}`);

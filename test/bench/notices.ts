@@ -9,17 +9,16 @@
  * BENCH_SECONDS sets the length of each measured phase (default 15), run as ROUNDS interleaved slices.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { cpus, totalmem } from 'node:os';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dropTables } from '../../packages/local-cloud/src/tables.js';
+import { dropTables, ensureTable } from '../../packages/local-cloud/src/tables.js';
 import { call, type LocalCloud, startTestCloud } from '../../packages/local-cloud/src/testing.js';
-import { documentClient } from '../../packages/platform/src/dynamo.js';
+import { createDynamoClient, documentClient } from '../../packages/platform/src/dynamo.js';
 import { publicKeys } from '../../services/notices/src/store/keys.js';
 import { publicEntriesQuery } from '../../services/notices/src/store/notices.js';
 import { services } from '../../services/registry.js';
 import type { LoadRequest, LoadResult } from './http-load.js';
+import { loadAverage, machineBusyMs, processCpuMs } from './machine.js';
 import { type LatencySummary, summarise, verdict } from './stats.js';
 
 const CONNECTIONS = 50;
@@ -32,7 +31,6 @@ const DEMO_COUNTY = '370405000000'; // 台儿庄区, where the demo data lives
 const TARGET_RPS = 1000;
 const TARGET_P99_MS = 30;
 const TARGET_RATIO = 2;
-const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ: the unit of utime/stime in /proc/<pid>/stat
 
 // ---- CPU accounting: which process is busy during a phase ----
 
@@ -41,41 +39,6 @@ interface CpuSnapshot {
   dynamo: number | undefined;
   machineBusy: number;
   at: number;
-}
-
-/** utime + stime of a process, ms; undefined when it cannot be read. */
-function processCpuMs(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
-    return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND) * 1000;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Busy CPU time of the whole machine (all cores, every process; idle and iowait excluded), ms. */
-function machineBusyMs(): number {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] as string;
-  const [user = 0, nice = 0, system = 0, _idle, _iowait, irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
-  return ((user + nice + system + irq + softirq + steal) / CLOCK_TICKS_PER_SECOND) * 1000;
-}
-
-/** The DynamoDB Local Java process that startTestCloud spawned (a child of this process). */
-function dynamoLocalPid(port: string): number | undefined {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid !== process.pid) continue;
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (cmdline.some((arg) => arg.endsWith('DynamoDBLocal.jar')) && cmdline.includes(port)) return Number(entry);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return undefined;
 }
 
 function cpuSnapshot(dynamoPid: number | undefined): CpuSnapshot {
@@ -207,29 +170,15 @@ function noticeGet(table: string, noticeId: string): GetCommand {
 }
 
 /**
- * A copy of the notice's public partition in a table without a stream, in the same DynamoDB Local:
- * the diagnostic that separates the emulator's cost of a read on a streamed table (every table of
- * the system has a stream, for the outbox relay) from the cost of the read itself. Created here
- * rather than with local-cloud's ensureTable, which always adds the stream (and the GSIs) this
- * diagnostic must leave out; the Query reads the base table only.
+ * A copy of the notice's public partition in a table without a stream (and without the GSIs: the
+ * Query reads the base table only), in the same DynamoDB Local: the diagnostic that separates the
+ * emulator's cost of a read on a streamed table (every table of the system has a stream, for the
+ * outbox relay) from the cost of the read itself.
  */
 async function streamlessCopy(cloud: LocalCloud, noticeId: string): Promise<{ name: string; drop(): Promise<void> }> {
-  const admin = new DynamoDBClient({ endpoint: cloud.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const admin = createDynamoClient(cloud.endpoint);
   const name = `${cloud.tableName('notices')}-bench-no-stream`;
-  await admin.send(
-    new CreateTableCommand({
-      TableName: name,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-    }),
-  );
+  await ensureTable(admin, { name, indexes: 0 }, name, { stream: false });
   const client = documentClient();
   const { partition } = publicKeys.entries(noticeId);
   const items = await client.send(
@@ -324,16 +273,11 @@ function printMeasured(result: Measured): void {
   console.log(result.cpu);
 }
 
-const loadLine = () =>
-  loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' / ');
-
 async function main(): Promise<void> {
   console.log(
     `Public notice query under load: ${CONNECTIONS} connections, ${SECONDS} s per phase; machine: ${cpus()[0]?.model} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
-  console.log(`load average before start (1/5/15 min): ${loadLine()}`);
+  console.log(`load average before start (1/5/15 min): ${loadAverage()}`);
   const setupStarted = performance.now();
   // The gateway's per-address limiter (50/s by default) would answer most of this loopback load with
   // 429: it is switched off, so the figures measure the query path, not the throttle.
@@ -355,7 +299,7 @@ async function main(): Promise<void> {
     const url = `http://127.0.0.1:${cloud.port}${target.path}`;
     const table = cloud.tableName('notices');
     const client = documentClient(); // the handlers' own client (same process, same sockets)
-    const dynamoPid = dynamoLocalPid(new URL(cloud.endpoint).port);
+    const dynamoPid = cloud.dynamoLocal()?.pid;
     const query = () => client.send(entriesQuery(target.noticeId));
     const twoReads = async () => {
       await client.send(noticeGet(table, target.noticeId));
@@ -415,7 +359,7 @@ async function main(): Promise<void> {
     console.log(verdict('gateway p50 / bare Query p50', g.p50 / b.p50, TARGET_RATIO, 'atMost', '×', 2));
     console.log(verdict('bare Query alone, requests/s (a ceiling for the route)', b.requestsPerSecond, TARGET_RPS, 'atLeast', ' req/s', 0));
     console.log(verdict('bare Query alone, p99 (a floor for the route)', b.p99, TARGET_P99_MS, 'atMost', ' ms'));
-    console.log(`load average at end (1/5/15 min): ${loadLine()}`);
+    console.log(`load average at end (1/5/15 min): ${loadAverage()}`);
   } finally {
     await cloud.stop();
   }

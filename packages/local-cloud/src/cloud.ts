@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, setDocumentClient } from '@jingzhun/platform/dynamo';
+import { createDocumentClient, createDynamoClient, setDocumentClient } from '@jingzhun/platform/dynamo';
 import { functionId, resolveHandler, type ServiceManifest } from '@jingzhun/platform/manifest';
 import { defineTable, tableEnvVar } from '@jingzhun/platform/table';
 import { onOutboxWritten } from '@jingzhun/platform/unit-of-work';
@@ -126,8 +125,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
   const localTable = prefix + localCloudTable.name;
   setDocumentClient(undefined);
-  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-  const dynamo = new DynamoDBClient({ endpoint, region: 'cn-north-1', credentials });
+  const dynamo = createDynamoClient(endpoint);
   const documents = createDocumentClient(endpoint);
   for (const manifest of options.services) await ensureTable(dynamo, manifest.table, physical.get(manifest.name) as string);
   await ensureTable(dynamo, localCloudTable, localTable);

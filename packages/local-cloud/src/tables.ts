@@ -1,8 +1,12 @@
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, type DynamoDBClient, ResourceInUseException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { indexNames, type TableDef, TTL_ATTRIBUTE } from '@jingzhun/platform/table';
 
-/** Creates a table from its definition (the same one CDK uses), with a stream of new images. */
-export async function ensureTable(client: DynamoDBClient, def: TableDef, physicalName: string): Promise<void> {
+/**
+ * Creates a table from its definition (the same one CDK uses), with a stream of new images as every
+ * table of the system has (the outbox relay reads it); `stream: false` only for diagnostics that
+ * measure what the stream costs DynamoDB Local.
+ */
+export async function ensureTable(client: DynamoDBClient, def: TableDef, physicalName: string, options: { stream?: boolean } = {}): Promise<void> {
   const indexes = indexNames(def);
   try {
     await client.send(
@@ -31,7 +35,7 @@ export async function ensureTable(client: DynamoDBClient, def: TableDef, physica
               Projection: { ProjectionType: 'ALL' as const },
             }))
           : undefined,
-        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+        ...(options.stream === false ? {} : { StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' as const } }),
       }),
     );
     await client.send(new UpdateTimeToLiveCommand({ TableName: physicalName, TimeToLiveSpecification: { Enabled: true, AttributeName: TTL_ATTRIBUTE } }));

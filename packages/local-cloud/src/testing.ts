@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient, setDocumentClient } from '@jingzhun/platform/dynamo';
+import { createDocumentClient, createDynamoClient, setDocumentClient } from '@jingzhun/platform/dynamo';
 import type { ServiceManifest } from '@jingzhun/platform/manifest';
 import { type TableDef, tableEnvVar } from '@jingzhun/platform/table';
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from './cloud.js';
@@ -21,7 +20,7 @@ export function uniquePrefix(): string {
 export async function useTestTables(endpoint: string, defs: TableDef[]): Promise<{ prefix: string; names: Record<string, string>; drop(): Promise<void> }> {
   const prefix = uniquePrefix();
   process.env.DYNAMODB_ENDPOINT = endpoint;
-  const client = new DynamoDBClient({ endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = createDynamoClient(endpoint);
   const names: Record<string, string> = {};
   for (const def of defs) {
     const name = prefix + def.name;
@@ -32,7 +31,7 @@ export async function useTestTables(endpoint: string, defs: TableDef[]): Promise
   client.destroy();
   setDocumentClient(createDocumentClient(endpoint));
   const drop = async () => {
-    const admin = new DynamoDBClient({ endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const admin = createDynamoClient(endpoint);
     await dropTables(admin, Object.values(names));
     admin.destroy();
   };

@@ -1,6 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '@jingzhun/platform/dynamo';
+import { createDocumentClient, createDynamoClient } from '@jingzhun/platform/dynamo';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalBus } from '../src/bus.js';
 import { LocalRelay } from '../src/relay.js';
@@ -62,7 +61,7 @@ describe('transactional outbox through DynamoDB Local streams', () => {
     await cloud.relay.stop();
     for (const id of ['n2', 'n3', 'n4']) expect((await call(cloud, 'POST', '/fixture/notes', { token, body: { noteId: id, text: id } })).status).toBe(201);
     // A fresh relay (as after a restart of npm start) reads the same stream from the saved checkpoint.
-    const dynamo = new DynamoDBClient({ endpoint: cloud.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const dynamo = createDynamoClient(cloud.endpoint);
     const seen: string[] = [];
     const bus = new LocalBus([]);
     bus.onEvent((envelope) => seen.push((envelope.data as { noteId: string }).noteId));

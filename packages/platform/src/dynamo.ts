@@ -12,7 +12,12 @@ export function documentClient(): DynamoDBDocumentClient {
   return shared;
 }
 
-export function createDocumentClient(endpoint?: string, extra: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
+/**
+ * The low-level DynamoDB client with the project's configuration: `endpoint` for DynamoDB Local
+ * (any credentials will do there). Table administration (create, delete, describe) needs it; data
+ * goes through the document client below.
+ */
+export function createDynamoClient(endpoint?: string, extra: DynamoDBClientConfig = {}): DynamoDBClient {
   const config: DynamoDBClientConfig = {
     region: process.env.AWS_REGION ?? 'cn-north-1',
     maxAttempts: 5,
@@ -23,7 +28,11 @@ export function createDocumentClient(endpoint?: string, extra: DynamoDBClientCon
     // DynamoDB Local accepts any credentials.
     config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   }
-  return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+  return new DynamoDBClient(config);
+}
+
+export function createDocumentClient(endpoint?: string, extra: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(createDynamoClient(endpoint, extra), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }

@@ -12,13 +12,10 @@
  * than the run itself. It is written in two halves, before and after the run, so table growth
  * and the machine's load drift weigh on both sides alike.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient, fixedClock, setDocumentClient, ulidGenerator } from '@jingzhun/platform';
-import { tableEnvVar } from '@jingzhun/platform/table';
+import { fixedClock, ulidGenerator } from '@jingzhun/platform';
 import { startDynamoLocal } from '../../../packages/local-cloud/src/dynamodb-local.js';
-import { ensureTable } from '../../../packages/local-cloud/src/tables.js';
+import { useTestTables } from '../../../packages/local-cloud/src/testing.js';
+import { loadAverage, processCpuMs } from '../../../test/bench/machine.js';
 import { currentCatalog } from '../src/catalog/index.js';
 import { demoHousehold } from '../src/demo/households.js';
 import { DEMO_PARAMETERS, seedDemo } from '../src/demo/seed.js';
@@ -56,26 +53,18 @@ sampler.unref();
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
+/** The DynamoDB Local process of this bench, once started: its CPU is read per phase. */
+let dynamoPid: number | undefined;
+
 /**
- * CPU seconds used so far by this process and by DynamoDB Local (the java child, read from /proc;
- * undefined where there is none). On a shared 2-core machine wall time follows the CPU both need,
- * so the bench prints it per phase to show what limits the figure.
+ * CPU seconds used so far by this process and by DynamoDB Local (undefined where it cannot be
+ * read). On a shared 2-core machine wall time follows the CPU both need, so the bench prints it per
+ * phase to show what limits the figure.
  */
 function cpuSeconds(): { node: number; dynamo: number | undefined } {
   const usage = process.cpuUsage();
-  let dynamo: number | undefined;
-  try {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // fields: state, ppid, …, utime (12th), stime (13th) in clock ticks (100 per second on Linux)
-      if (stat.includes('(java)') && Number(fields[1]) === process.pid) dynamo = (Number(fields[11]) + Number(fields[12])) / 100;
-    }
-  } catch {
-    dynamo = undefined;
-  }
-  return { node: (usage.user + usage.system) / 1e6, dynamo };
+  const dynamoMs = dynamoPid === undefined ? undefined : processCpuMs(dynamoPid);
+  return { node: (usage.user + usage.system) / 1e6, dynamo: dynamoMs === undefined ? undefined : dynamoMs / 1000 };
 }
 
 function cpuSince(start: ReturnType<typeof cpuSeconds>): { node: number; dynamoDbLocal: number | null } {
@@ -85,11 +74,6 @@ function cpuSince(start: ReturnType<typeof cpuSeconds>): { node: number; dynamoD
     dynamoDbLocal: now.dynamo !== undefined && start.dynamo !== undefined ? Number((now.dynamo - start.dynamo).toFixed(1)) : null,
   };
 }
-
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
 
 /**
  * Items shaped like the run's stored lines: real lines of the first demo households (same
@@ -144,17 +128,10 @@ const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9
 
 async function main() {
   const dynamo = await startDynamoLocal();
+  dynamoPid = dynamo.pid;
   try {
-    process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
-    const raw = new DynamoDBClient({
-      endpoint: dynamo.endpoint,
-      region: 'cn-north-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    await ensureTable(raw, subsidyTable, 'bench-subsidy');
-    raw.destroy();
-    process.env[tableEnvVar(subsidyTable)] = 'bench-subsidy';
-    setDocumentClient(createDocumentClient(dynamo.endpoint));
+    // The subsidy table on the fresh DynamoDB Local, the platform's client and env pointed at it.
+    await useTestTables(dynamo.endpoint, [subsidyTable]);
     await seedDemo();
     const seedStart = Date.now();
     for (let i = 0; i < HOUSEHOLDS; i += 5000) {
@@ -164,7 +141,7 @@ async function main() {
         PARALLELISM,
       );
     }
-    console.log(`seeded ${HOUSEHOLDS} households in ${((Date.now() - seedStart) / 1000).toFixed(1)} s (not timed); load average ${load()}`);
+    console.log(`seeded ${HOUSEHOLDS} households in ${((Date.now() - seedStart) / 1000).toFixed(1)} s (not timed); load average ${loadAverage(1, ' ')}`);
 
     // (b, first half) bare BatchWriteItem; the line count is not known yet: half of the sample's rate.
     const samples = sampleLines();
@@ -214,7 +191,7 @@ async function main() {
     // Bounded: when the budget runs out, the bare time is projected from the measured rate.
     const bareSeconds = written < lines ? (bareElapsed * lines) / written : bareElapsed;
     console.log(
-      `(b) bare BatchWriteItem, second half: ${written2} items in ${bareSeconds2.toFixed(1)} s; total ${written} of ${lines} items in ${bareElapsed.toFixed(1)} s${written < lines ? ` (projected ${bareSeconds.toFixed(1)} s for all)` : ''}; load average ${load()}`,
+      `(b) bare BatchWriteItem, second half: ${written2} items in ${bareSeconds2.toFixed(1)} s; total ${written} of ${lines} items in ${bareElapsed.toFixed(1)} s${written < lines ? ` (projected ${bareSeconds.toFixed(1)} s for all)` : ''}; load average ${loadAverage(1, ' ')}`,
     );
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const computeMs = computeOnlyMs();
@@ -244,7 +221,7 @@ async function main() {
           peakRss: mib(Math.max(peakRss, maxRss)),
           parallelism: PARALLELISM,
           chunk: CHUNK,
-          loadAverage: load(),
+          loadAverage: loadAverage(1, ' '),
         },
         null,
         2,
