@@ -87,11 +87,9 @@ export function explainFailures(): { watch(page: Page): void } {
   return {
     watch(page) {
       watched = page;
-      const started = new Map<object, number>();
-      page.on('request', (request) => started.set(request, Date.now()));
       page.on('requestfinished', async (request) => {
         const response = await request.response().catch(() => null);
-        note(`${request.method()} ${new URL(request.url()).pathname} ${response?.status() ?? '?'} in ${Date.now() - (started.get(request) ?? Date.now())} ms`);
+        note(`${request.method()} ${new URL(request.url()).pathname} ${response?.status() ?? '?'} in ${Math.round(request.timing().responseEnd)} ms`);
       });
       page.on('requestfailed', (request) => note(`${request.method()} ${new URL(request.url()).pathname} failed: ${request.failure()?.errorText ?? ''}`));
       page.on('console', (message) => {

@@ -48,6 +48,9 @@ export const WORKFLOW_STATE_ZH: Record<string, string> = {
 
 export const zh = (names: Record<string, string>, code: string | undefined): string => (code === undefined ? '—' : (names[code] ?? code));
 
+/** Outcomes of a dispatch job run. */
+export const RUN_OUTCOME_ZH: Record<string, string> = { succeeded: '成功', failed: '失败', running: '运行中' };
+
 /** A workflow state for staff: the Chinese name with the code the API and the rules use. */
 export const stateLabel = (state: string): string => (WORKFLOW_STATE_ZH[state] ? `${WORKFLOW_STATE_ZH[state]}（${state}）` : state);
 

@@ -3,6 +3,7 @@ import { dispatchApi, identificationApi } from '@jingzhun/types';
 import { useState } from 'preact/hooks';
 import { api, fieldErrors, session, tokens } from '../api.js';
 import { BarChart, LineChart } from '../charts.js';
+import { RUN_OUTCOME_ZH, zh } from '../labels.js';
 import { useSignal } from '../state.js';
 import { date, ErrorBox, h, Loading, Progress, Select, submitTo, Table, TextInput, useAction, useLoad } from '../ui.js';
 
@@ -182,7 +183,7 @@ function JobsPanel(props: { region: string }) {
             ? h(
                 'p',
                 { class: 'success', role: 'status' },
-                `已运行 ${run.result.runs.length} 次：${run.result.runs.map((r) => `${r.region} ${r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? `失败（${r.error?.message ?? ''}）` : '运行中'}`).join('；')}`,
+                `已运行 ${run.result.runs.length} 次：${run.result.runs.map((r) => `${r.region} ${zh(RUN_OUTCOME_ZH, r.outcome)}${r.outcome === 'failed' ? `（${r.error?.message ?? ''}）` : ''}`).join('；')}`,
               )
             : null,
           Table({
@@ -193,7 +194,7 @@ function JobsPanel(props: { region: string }) {
               r.period,
               r.region,
               date(r.startedAt),
-              r.outcome === 'succeeded' ? '成功' : r.outcome === 'failed' ? '失败' : '运行中',
+              zh(RUN_OUTCOME_ZH, r.outcome),
               Object.entries(r.counts)
                 .map(([k, v]) => `${k}=${v}`)
                 .join(' '),
