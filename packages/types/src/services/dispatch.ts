@@ -42,10 +42,9 @@ export const Target = z.object({
   conflict: z.object({ note: z.string(), figures: z.array(z.object({ value: z.number(), source: z.string() })) }).optional(),
 });
 export type Target = z.infer<typeof Target>;
-export const TargetBody = Target;
 
 export const StoredTargetBody = z.object({
-  target: TargetBody,
+  target: Target,
   /** 0: as loaded from the seed document, never edited. */
   version: z.number().int(),
   updatedAt: z.string().nullable(),
@@ -86,7 +85,7 @@ export const targetHistory = defineContract({
   auth: 'staff',
   params: z.object({ jurisdiction: RegionCode, code: z.string().max(64) }),
   response: z.object({
-    items: z.array(z.object({ targetVersion: z.number().int(), target: TargetBody, previous: TargetBody.nullable(), reason: z.string(), at: z.string(), by: z.string() })),
+    items: z.array(z.object({ targetVersion: z.number().int(), target: Target, previous: Target.nullable(), reason: z.string(), at: z.string(), by: z.string() })),
   }),
 });
 
