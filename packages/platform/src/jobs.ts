@@ -37,9 +37,10 @@ export function jobHandler<R>(impl: (input: JobInvocation, ctx: JobContext) => P
   const handle = async (input: JobInvocation): Promise<R | JobSkipped> => {
     const clock = ports.clock ?? systemClock;
     const scheduledTime = input.scheduledTime ? new Date(input.scheduledTime) : clock.now();
-    if (input.onlyOn === 'first-working-day' && !isFirstWorkingDayOfMonth(shanghaiDate(scheduledTime))) {
+    const day = shanghaiDate(scheduledTime);
+    if (input.onlyOn === 'first-working-day' && !isFirstWorkingDayOfMonth(day)) {
       logger.info('job skipped: not the first working day of the month', { job: input.job, scheduledTime: scheduledTime.toISOString() });
-      return { skipped: `${shanghaiDate(scheduledTime)} 不是本月第一个工作日` };
+      return { skipped: `${day} 不是本月第一个工作日` };
     }
     logger.info('job started', { job: input.job, scheduledTime: scheduledTime.toISOString() });
     const result = await impl(input, { clock, ids: ports.ids ?? ulidGenerator, scheduledTime });

@@ -318,8 +318,11 @@ export function selectItems(catalog: LoadedCatalog, jurisdiction: JurisdictionId
  */
 const selectionCache = new WeakMap<LoadedCatalog, Map<string, CompiledItem[]>>();
 function selectedItems(catalog: LoadedCatalog, jurisdiction: JurisdictionId, period: string, selection: Selection): CompiledItem[] {
-  const cache = selectionCache.get(catalog) ?? new Map<string, CompiledItem[]>();
-  selectionCache.set(catalog, cache);
+  let cache = selectionCache.get(catalog);
+  if (!cache) {
+    cache = new Map<string, CompiledItem[]>();
+    selectionCache.set(catalog, cache);
+  }
   const key = JSON.stringify([jurisdiction, period, selection.paymentsOnly ?? false, selection.periods ?? null, selection.itemIds ?? null]);
   let items = cache.get(key);
   if (!items) {
