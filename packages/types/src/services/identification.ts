@@ -43,7 +43,7 @@ export const listRegionChildren = defineContract({
 
 // ---------------------------------------------------------------------------------------------
 // Register (建档立卡): households, members, workflows. Personal data stays on staff routes; ID
-// numbers are masked in every response (370405********1234).
+// numbers are masked in every response (370405************, beside the birth year only).
 // ---------------------------------------------------------------------------------------------
 
 const VillageCode = RegionCode.refine((code) => code.slice(9) !== '000', { message: '须为村级区划代码' });
@@ -188,8 +188,9 @@ export const UpdateHouseholdBody = z.object({
 
 export const Member = MemberInput.omit({ idNumber: true }).extend({
   memberId: z.string(),
+  /** The address code only (maskIdNumber): beside it, the birth year, never the birth date. */
   idNumberMasked: z.string(),
-  birthDate: z.string(),
+  birthYear: z.number().int(),
   sex: z.enum(['male', 'female']),
   status: z.enum(['active', 'deceased', 'moved_out']),
   since: z.string().optional(),
