@@ -6,18 +6,27 @@ import { dispatchApi, identificationApi, noticesApi, type RouteContract, scoring
  * scope and the data-dependent checks (a department's own hits, a notice's owner) stay on the server.
  */
 
-/** May a user of `role` call this contract? No `roles` on a staff contract: every staff role. */
-export function mayCall(role: string | undefined, contract: Pick<RouteContract, 'roles' | 'auth'>): boolean {
+/** The signed-in user as access sees it: the role, and a department user's department. */
+export interface Who {
+  role: string;
+  department?: string | undefined;
+}
+
+type Gate = Pick<RouteContract, 'roles' | 'departments' | 'auth'>;
+
+/** May this user call this contract? No `roles` on a staff contract: every staff role. */
+export function mayCall(who: Who | undefined, contract: Gate): boolean {
   if (contract.auth === 'public') return true;
-  if (!role) return false;
-  return !contract.roles || contract.roles.length === 0 || (contract.roles as readonly string[]).includes(role);
+  if (!who?.role) return false;
+  if (contract.roles && contract.roles.length > 0 && !(contract.roles as readonly string[]).includes(who.role)) return false;
+  return who.role !== 'department' || !contract.departments || contract.departments.includes(who.department ?? '');
 }
 
 export interface StaffPage {
   path: string;
   label: string;
   /** The reads the page opens with: it is offered when the role may make at least one of them. */
-  reads: readonly Pick<RouteContract, 'roles' | 'auth'>[];
+  reads: readonly Gate[];
 }
 
 /** The console's pages in menu order. */
@@ -29,13 +38,13 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   { path: '/staff/dispatch', label: '月调度', reads: [dispatchApi.getSeries] },
 ];
 
-export function mayOpen(role: string | undefined, page: StaffPage): boolean {
-  return page.reads.some((contract) => mayCall(role, contract));
+export function mayOpen(who: Who | undefined, page: StaffPage): boolean {
+  return page.reads.some((contract) => mayCall(who, contract));
 }
 
-/** The pages a role is offered. */
-export function pagesFor(role: string | undefined): StaffPage[] {
-  return STAFF_PAGES.filter((page) => mayOpen(role, page));
+/** The pages a user is offered. */
+export function pagesFor(who: Who | undefined): StaffPage[] {
+  return STAFF_PAGES.filter((page) => mayOpen(who, page));
 }
 
 /** The page a path belongs to (detail pages belong to their list: /staff/households/… → 农户). */
@@ -44,7 +53,7 @@ export function pageOf(path: string): StaffPage | undefined {
   return STAFF_PAGES.find((page) => pathOnly === page.path || pathOnly?.startsWith(`${page.path}/`));
 }
 
-/** Where a role lands after sign-in: its first page. */
-export function homeFor(role: string | undefined): string {
-  return pagesFor(role)[0]?.path ?? '/staff/households';
+/** Where a user lands after sign-in: the first page offered. */
+export function homeFor(who: Who | undefined): string {
+  return pagesFor(who)[0]?.path ?? '/staff/households';
 }

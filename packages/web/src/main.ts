@@ -28,17 +28,17 @@ function Page(props: { path: string }) {
   if (path.startsWith('/staff')) {
     if (match('/staff/login', path) || !who) return h(LoginPage, { next: path.startsWith('/staff/login') ? '/staff' : path });
     if (match('/staff', path)) {
-      const home = homeFor(who.role);
+      const home = homeFor(who);
       if (home !== '/staff/households') return h(Redirect, { to: home });
       return h(HouseholdsPage, { path });
     }
     // A page whose reads the role may not make is not offered (access.ts, from the contracts' roles).
     const page = pageOf(path);
-    if (page && !mayOpen(who.role, page)) {
+    if (page && !mayOpen(who, page)) {
       return h('div', null, [
         h('h1', { tabIndex: -1 }, '无权访问'),
         h('p', null, `${ROLE_ZH[who.role] ?? who.role}的职责不包括“${page.label}”。`),
-        h('a', { href: `#${homeFor(who.role)}` }, '返回工作台'),
+        h('a', { href: `#${homeFor(who)}` }, '返回工作台'),
       ]);
     }
     if (match('/staff/households', path)) return h(HouseholdsPage, { path });
@@ -50,7 +50,7 @@ function Page(props: { path: string }) {
     if (match('/staff/subsidy', path)) return h(SubsidyPage, { path });
     if (match('/staff/scoring', path)) return h(ScoringPage, { path });
     if (match('/staff/dispatch', path)) return h(DispatchPage, { path });
-    return h('div', null, [h('h1', { tabIndex: -1 }, '页面不存在'), h('a', { href: `#${homeFor(who.role)}` }, '返回工作台')]);
+    return h('div', null, [h('h1', { tabIndex: -1 }, '页面不存在'), h('a', { href: `#${homeFor(who)}` }, '返回工作台')]);
   }
   return h(BoardPage, { path });
 }
@@ -68,13 +68,13 @@ function App() {
   const staff = path.startsWith('/staff');
   return h('div', { class: 'layout' }, [
     h('header', { class: 'top' }, [
-      h('a', { href: staff ? `#${homeFor(who?.role)}` : '#/', class: 'brand' }, staff ? '精准扶贫 · 工作台' : '精准扶贫 · 公示公告'),
+      h('a', { href: staff ? `#${homeFor(who)}` : '#/', class: 'brand' }, staff ? '精准扶贫 · 工作台' : '精准扶贫 · 公示公告'),
       h('nav', { 'aria-label': '主导航' }, [
         staff && who
           ? h(
               'ul',
               null,
-              pagesFor(who.role).map((n) => h('li', null, h('a', { href: `#${n.path}`, 'aria-current': path.startsWith(n.path) ? 'page' : undefined }, n.label))),
+              pagesFor(who).map((n) => h('li', null, h('a', { href: `#${n.path}`, 'aria-current': path.startsWith(n.path) ? 'page' : undefined }, n.label))),
             )
           : null,
       ]),

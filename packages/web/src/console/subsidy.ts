@@ -19,11 +19,11 @@ export function SubsidyPage(_props: { path: string }) {
   const who = useSignal(session);
   return h('div', null, [
     h('h1', { tabIndex: -1 }, '补贴测算与发放'),
-    mayCall(who?.role, subsidyApi.quote) ? h(QuoteForm, {}) : null,
-    mayCall(who?.role, subsidyApi.getRun) ? h(RunPanel, { region: who?.region ?? '' }) : null,
+    mayCall(who, subsidyApi.quote) ? h(QuoteForm, {}) : null,
+    mayCall(who, subsidyApi.getRun) ? h(RunPanel, { region: who?.region ?? '' }) : null,
     h('h2', null, '其他操作'),
     h(ContractForm, {
-      contracts: contractsOf(subsidyApi).filter((c) => !['subsidy.quote', 'subsidy.startRun'].includes(c.id) && mayCall(who?.role, c)),
+      contracts: contractsOf(subsidyApi).filter((c) => !['subsidy.quote', 'subsidy.startRun'].includes(c.id) && mayCall(who, c)),
       idPrefix: 'subsidy',
       preset: () => ({ params: { period: lastMonth(), region: who?.region ?? '', jurisdiction: who?.region ?? '' } }),
     }),
