@@ -1,19 +1,121 @@
-import { JWT_CLAIM, ROLES, type Role } from '@jingzhun/types';
+import { type EventEnvelope, JWT_CLAIM, ROLES, type Role } from '@jingzhun/types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createIdentity } from '../../packages/local-cloud/src/identity.js';
 import { call, type LocalCloud, startTestCloud } from '../../packages/local-cloud/src/testing.js';
+import { makeIdNumber } from '../../services/identification/src/demo/people.js';
 import { services } from '../../services/registry.js';
 import { allRoutes, fillPath, regionAcceptedBy, regionParams, regionQuery } from '../support/routes.js';
 
 /**
- * The authorization matrix, generated from the manifests: every staff route × every role ×
- * in-scope and out-of-scope regions, plus missing, expired, forged and wrong-audience tokens.
- * A route added to any manifest is covered without touching this file.
+ * The authorization matrix, generated from the manifests: every staff route (reads and writes) ×
+ * every role × in-scope and out-of-scope regions, plus missing, expired, forged and wrong-audience
+ * tokens. A route added to any manifest is covered without touching this file. For the reads that
+ * return people, READS_OF_PEOPLE below says which personal fields each role receives; every other
+ * staff read is listed in READS_WITHOUT_PEOPLE. docs/security.md mirrors both tables.
  */
 const COUNTY = '370405000000';
 const OTHER_COUNTY = '370403000000';
 /** Codes in the other county at each level, for routes that take a town or a village. */
 const OUT_OF_SCOPE_CODES = [OTHER_COUNTY, '370403001000', '370403001001'];
+
+/** The personal fields the matrix looks for in what a read returns. */
+type PersonalField = 'fullName' | 'idNumber' | 'phone' | 'income' | 'health' | 'disability' | 'birthDate' | 'bankAccount';
+/** A role's outcome on a read of people: the personal fields it receives, or refused by the handler (a data-dependent check). */
+type ReadOutcome = readonly PersonalField[] | 'refused';
+
+/**
+ * Who reads what: for each staff read that returns people, every role the contract admits and the
+ * personal fields it gets (docs/security.md "Who may read what"). Roles a contract does not name
+ * are refused with 403 FORBIDDEN (checked above for every route). ID numbers appear only masked to
+ * the address code (any other form counts as `idNumber`); birth dates never appear beside them.
+ */
+const READS_OF_PEOPLE: Record<string, Partial<Record<Role, ReadOutcome>>> = {
+  'identification.listHouseholds': { village: ['fullName', 'income'], town: ['fullName', 'income'], county: ['fullName', 'income'], leading_group: ['fullName', 'income'] },
+  'identification.getHousehold': {
+    village: ['fullName', 'phone', 'income', 'health', 'disability'],
+    town: ['fullName', 'phone', 'income', 'health', 'disability'],
+    county: ['fullName', 'phone', 'income', 'health', 'disability'],
+    leading_group: ['fullName', 'phone', 'income', 'health', 'disability'],
+  },
+  'identification.householdHistory': {
+    village: ['fullName', 'phone', 'income', 'health', 'disability'],
+    town: ['fullName', 'phone', 'income', 'health', 'disability'],
+    county: ['fullName', 'phone', 'income', 'health', 'disability'],
+    leading_group: ['fullName', 'phone', 'income', 'health', 'disability'],
+  },
+  'identification.listHits': { village: ['fullName'], town: ['fullName'], county: ['fullName'], leading_group: ['fullName'] },
+  // A department: the households its own comparison sources matched (its token here is 民政's, whose 低保 list matched).
+  'identification.getComparedHousehold': { department: ['fullName'] },
+  // The notice's owner (the type's publishers and county staff) sees full names; other readers the online copy.
+  'notices.entries': { village: ['fullName'], town: ['fullName'], county: ['fullName'], leading_group: [], department: [], finance_office: [] },
+  'notices.objections': { village: ['fullName', 'phone'], town: ['fullName', 'phone'], county: ['fullName', 'phone'], leading_group: [], department: [], finance_office: [] },
+  'notices.print': { village: ['fullName'], town: ['fullName'], county: ['fullName'], leading_group: 'refused', department: 'refused', finance_office: 'refused' },
+  'notices.export': { village: ['fullName'], town: ['fullName'], county: ['fullName'], leading_group: 'refused', department: 'refused', finance_office: 'refused' },
+  // A bank: the facts its rating tests (ages, labour capacity, statuses), for the household it is asked to rate.
+  'scoring.getRatingFacts': { bank: [] },
+};
+
+/** Staff reads that return no person: reference data, aggregates, bank assessment figures, job records. */
+const READS_WITHOUT_PEOPLE = [
+  'identification.getRegion',
+  'identification.listRegionChildren',
+  'identification.getPovertyLine',
+  'identification.getNsysWindow',
+  'identification.villageStatistics',
+  'identification.getVillageExit',
+  'notices.list',
+  'notices.get',
+  'subsidy.getCatalog',
+  'subsidy.getCatalogItem',
+  'subsidy.getParameters',
+  'subsidy.getRun',
+  // Per household and item, by household id only (no name); the town and county that run the month.
+  'subsidy.getRunDiff',
+  'scoring.listBanks',
+  'scoring.getBank',
+  'scoring.listSubmissions',
+  'scoring.getAssessment',
+  'scoring.listAudit',
+  'dispatch.listTargets',
+  'dispatch.targetHistory',
+  'dispatch.getCounts',
+  'dispatch.getReport',
+  'dispatch.getSeries',
+  'dispatch.listFilings',
+  'dispatch.listJobs',
+  'dispatch.listRuns',
+];
+
+/**
+ * Reads of people whose fields this matrix does not yet check against data (a roster needs a
+ * completed monthly run): their roles are checked above like every route; docs/security.md gives
+ * their fields from the contract.
+ */
+const READS_OF_PEOPLE_ROLES_ONLY = ['subsidy.getRosterLines', 'subsidy.exportRoster'];
+
+const VILLAGE = '370405103201';
+/** The people of the fixture household, and what would identify them. */
+const PEOPLE = [
+  { name: '钱有田', idNumber: makeIdNumber('1971-04-23', 901), birthDate: '1971-04-23', relation: 'head', health: 'disabled', disabilityGrade: 2, laborCapacity: 'partial' },
+  { name: '孙秀梅', idNumber: makeIdNumber('1973-10-09', 902), birthDate: '1973-10-09', relation: 'spouse' },
+];
+const HOUSEHOLD_PHONE = '13805370405';
+const OBJECTOR = { name: '周明理', contact: '13905370405' };
+
+/** The personal fields a response shows, found by value (names, numbers, dates) and by field name (income, health, disability, accounts). */
+function personalFieldsIn(text: string): PersonalField[] {
+  const found = new Set<PersonalField>();
+  if ([...PEOPLE.map((p) => p.name), OBJECTOR.name].some((name) => text.includes(name))) found.add('fullName');
+  if (PEOPLE.some((p) => text.includes(p.idNumber))) found.add('idNumber');
+  if (/\d{6}\*+[\dX]/.test(text)) found.add('idNumber');
+  if (text.includes(HOUSEHOLD_PHONE) || text.includes(OBJECTOR.contact)) found.add('phone');
+  if (/"(income|incomePerCapitaFen|wageFen|businessFen|transferFen)"/.test(text)) found.add('income');
+  if (/"health"/.test(text)) found.add('health');
+  if (/"disabilityGrade"/.test(text)) found.add('disability');
+  if (PEOPLE.some((p) => text.includes(p.birthDate) || text.includes(p.birthDate.replace(/-/g, ''))) || /"birthDate"/.test(text)) found.add('birthDate');
+  if (/"\w*[aA]ccount\w*"/.test(text)) found.add('bankAccount');
+  return [...found].sort();
+}
 
 describe('authorization matrix over every staff route', () => {
   let cloud: LocalCloud;
@@ -123,4 +225,129 @@ describe('authorization matrix over every staff route', () => {
     }
     expect(checked).toBeGreaterThan(0);
   });
+  it('declares every staff read: with the personal fields per role, or as returning no person', () => {
+    const reads = staffRoutes.filter(({ contract }) => contract.method === 'GET').map(({ contract }) => contract);
+    const declared = [...Object.keys(READS_OF_PEOPLE), ...READS_WITHOUT_PEOPLE, ...READS_OF_PEOPLE_ROLES_ONLY];
+    expect(reads.map((c) => c.id).sort()).toEqual([...declared].sort());
+    // The table names exactly the roles the contract admits: a role cannot read people undeclared.
+    for (const contract of reads.filter((c) => READS_OF_PEOPLE[c.id])) {
+      expect(Object.keys(READS_OF_PEOPLE[contract.id] ?? {}).sort(), contract.id).toEqual([...(contract.roles ?? ROLES)].sort());
+    }
+  });
+
+  it('gives each role exactly the personal fields its duty needs, on every read that returns people', async () => {
+    const county = await tokenFor('county', COUNTY);
+    // A household with a phone, income, a disabled member, ID numbers and birth dates.
+    const created = await call(cloud, 'POST', '/households', {
+      token: await tokenFor('village', COUNTY),
+      body: {
+        region: VILLAGE,
+        group: '五组',
+        phone: HOUSEHOLD_PHONE,
+        mainCause: '09',
+        income: { year: 2018, wageFen: 500000, businessFen: 0, businessCostFen: 0, transferFen: 0, oneOffTransferFen: 0, propertyFen: 0 },
+        welfare: { food: true, clothing: true, education: true, medical: true, housing: true, water: true },
+        housing: { dangerGrade: 'B', safeDrinkingWater: true },
+        members: PEOPLE.map(({ birthDate: _b, ...member }) => member),
+        evidence: [
+          { kind: 'application', ref: '申请书-矩阵' },
+          { kind: 'authorisation', ref: '授权书-矩阵' },
+        ],
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const householdId = created.body.householdId as string;
+    // 民政's 低保 list matches the spouse: a hit of the department's own source.
+    const csv = `姓名,身份证号\r\n${PEOPLE[1]?.name},${PEOPLE[1]?.idNumber}\r\n`;
+    const imported = await call(cloud, 'POST', '/comparisons/imports', {
+      token: await tokenFor('department', COUNTY, 'minzheng'),
+      body: { source: 'minzheng-dibao', region: COUNTY, format: 'csv', contentBase64: Buffer.from(csv).toString('base64') },
+    });
+    expect(imported.body, JSON.stringify(imported.body)).toMatchObject({ hits: 1 });
+    // A village notice naming the household, with an objection that leaves the objector's contact.
+    const notice = await call(cloud, 'POST', '/notices', {
+      token: county,
+      body: {
+        type: 'entry-first',
+        region: VILLAGE,
+        title: '矩阵村贫困户识别第一公示',
+        publish: true,
+        entries: [{ entryId: householdId, fullName: PEOPLE[0]?.name, group: '五组', region: VILLAGE, fields: { size: 2 } }],
+      },
+    });
+    expect(notice.status, JSON.stringify(notice.body)).toBeLessThan(300);
+    const noticeId = notice.body.noticeId as string;
+    const objection = await call(cloud, 'POST', `/notices/${noticeId}/objections`, {
+      token: county,
+      body: { entryNo: 1, name: OBJECTOR.name, contact: OBJECTOR.contact, reason: '该户有营运车辆' },
+    });
+    expect(objection.status, JSON.stringify(objection.body)).toBe(201);
+    // The scoring service's eligibility projection of a registered household (as identification's event delivers it).
+    const bankHousehold = 'HH-MATRIX-RATING';
+    await cloud.bus.publish(registeredEvent(bankHousehold));
+    await cloud.drain();
+
+    const paths: Record<string, string> = {
+      'identification.listHouseholds': `/households?region=${VILLAGE}`,
+      'identification.getHousehold': `/households/${householdId}`,
+      'identification.householdHistory': `/households/${householdId}/history`,
+      'identification.listHits': `/households/${householdId}/hits`,
+      'identification.getComparedHousehold': `/comparisons/households/${householdId}`,
+      'notices.entries': `/notices/${noticeId}/entries`,
+      'notices.objections': `/notices/${noticeId}/objections`,
+      'notices.print': `/notices/${noticeId}/print`,
+      'notices.export': `/notices/${noticeId}/export?format=csv`,
+      'scoring.getRatingFacts': `/scoring/households/${bankHousehold}/rating-facts`,
+    };
+    const seen: string[] = [];
+    for (const [id, perRole] of Object.entries(READS_OF_PEOPLE)) {
+      const path = paths[id];
+      expect(path, `a fixture path for ${id}`).toBeDefined();
+      for (const [role, expected] of Object.entries(perRole) as [Role, ReadOutcome][]) {
+        const response = await call(cloud, 'GET', path as string, { token: await tokenFor(role, COUNTY, 'minzheng') });
+        const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+        const label = `${role} → GET ${path}: ${response.status} ${text.slice(0, 300)}`;
+        if (expected === 'refused') {
+          expect(response.status, label).toBe(403);
+          continue;
+        }
+        expect(response.status, label).toBe(200);
+        expect(personalFieldsIn(text), label).toEqual([...expected].sort());
+        seen.push(`${id}:${role}`);
+      }
+    }
+    expect(seen.length).toBeGreaterThan(20);
+    // A department whose sources did not match the household reads nothing of it.
+    const other = await call(cloud, 'GET', `/comparisons/households/${householdId}`, { token: await tokenFor('department', COUNTY, 'jiaoyu') });
+    expect([other.status, other.body.code]).toEqual([403, 'NOT_OWN_HIT']);
+  });
 });
+
+/** identification.household.registered for the scoring projection (members born 1971 and 1948). */
+function registeredEvent(householdId: string): EventEnvelope {
+  const snapshot = {
+    householdId,
+    region: VILLAGE,
+    group: '五组',
+    headName: PEOPLE[0]?.name,
+    size: 2,
+    status: 'REGISTERED',
+    attribute: '一般贫困户',
+    standard: 'national',
+    mainCause: '09',
+    secondaryCauses: [],
+    incomeYear: 2018,
+    incomePerCapitaFen: 250000,
+    welfare: { food: true, clothing: true, education: true, medical: true, housing: true, water: true },
+    members: PEOPLE.map((p, i) => ({ memberId: `m${i + 1}`, name: p.name, relation: p.relation, birthDate: p.birthDate, sex: i === 0 ? 'male' : 'female' })),
+  };
+  return {
+    id: `matrix-${householdId}`,
+    type: 'identification.household.registered',
+    source: 'identification',
+    occurredAt: '2019-02-01T00:00:00.000Z',
+    subject: `HOUSEHOLD#${householdId}`,
+    schemaVersion: 1,
+    data: { householdId, region: VILLAGE, snapshot },
+  };
+}

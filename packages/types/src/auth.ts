@@ -28,6 +28,14 @@ export const ROLE_NAMES_ZH: Record<Role, string> = {
   bank: '银行机构',
 };
 
+/**
+ * The regional line (village, town, county and the county's leading group): the roles whose duties
+ * are the register of their own region (workflows.md §1.1 V2C, TWN, CPO, LG). Register reads name
+ * these roles; a department, the financial office, the PBoC and banks read only what their duties
+ * need, through their own views (docs/security.md).
+ */
+export const REGIONAL_ROLES = ['village', 'town', 'county', 'leading_group'] as const satisfies readonly Role[];
+
 /** The claims a staff token carries (Cognito custom attributes locally and in the cloud). */
 export const StaffClaims = z.object({
   sub: z.string().min(1),

@@ -2,13 +2,23 @@
  * Masking of personal data (workflows.md §4.3). Masks never keep more than the stated characters.
  */
 
-/** Staff lists: first 6 (address code) and last 4 kept: 370405********1234. */
+/**
+ * Staff views: the address code (first 6) kept, the other 12 characters hidden: 370405************.
+ * Characters 7–14 are the birth date and 15–17 a sequence whose last digit gives the sex; the check
+ * character is computed from the rest. Keeping the last 4 beside the birth date left exactly one
+ * candidate (the number itself). With only the address code shown, and only the birth year beside
+ * it (views show `birthYear`, never the birth date), a number has some 180,000 candidates
+ * (docs/decisions.md Platform 17).
+ */
 export function maskIdNumber(idNumber: string): string {
-  if (idNumber.length <= 10) return '*'.repeat(idNumber.length);
-  return idNumber.slice(0, 6) + '*'.repeat(idNumber.length - 10) + idNumber.slice(-4);
+  if (idNumber.length <= 6) return '*'.repeat(idNumber.length);
+  return idNumber.slice(0, 6) + '*'.repeat(idNumber.length - 6);
 }
 
-/** Shown to the data subject: only the last 4 characters (workflows.md §4.3). */
+/**
+ * Shown to the data subject only (workflows.md §4.3): the last 4 characters. The subject knows the
+ * number; no view seen by anyone else may carry this form.
+ */
 export function maskIdNumberForSubject(idNumber: string): string {
   if (idNumber.length <= 4) return '*'.repeat(idNumber.length);
   return '*'.repeat(idNumber.length - 4) + idNumber.slice(-4);

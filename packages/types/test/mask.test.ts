@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { birthDateOf, idCheckCharacter, sexOf } from '../src/id-number.js';
 import { maskAccount, maskIdNumber, maskIdNumberForSubject, maskName, maskPhone } from '../src/mask.js';
 
 const digit = fc.constantFrom(...'0123456789');
 const idNumber = fc.tuple(fc.array(digit, { minLength: 17, maxLength: 17 }), fc.constantFrom(...'0123456789X')).map(([body, check]) => body.join('') + check);
 
 describe('masks (workflows.md §4.3)', () => {
-  it('keeps the first 6 and last 4 characters of an ID number', () => {
-    expect(maskIdNumber('370405198001011234')).toBe('370405********1234');
+  it('keeps only the address code (first 6) of an ID number', () => {
+    expect(maskIdNumber('370405198001011234')).toBe('370405************');
   });
 
   it('never leaks a hidden ID digit', () => {
@@ -15,12 +16,32 @@ describe('masks (workflows.md §4.3)', () => {
       fc.property(idNumber, (id) => {
         const masked = maskIdNumber(id);
         expect(masked).toHaveLength(18);
-        expect(masked.slice(6, 14)).toBe('********');
+        expect(masked.slice(0, 6)).toBe(id.slice(0, 6));
+        expect(masked.slice(6)).toBe('*'.repeat(12));
         const subject = maskIdNumberForSubject(id);
         expect(subject.slice(0, 14)).toBe('*'.repeat(14));
         expect(subject.slice(14)).toBe(id.slice(14));
       }),
     );
+  });
+
+  /** Every valid number that agrees with what a view shows: the masked number, the birth date and the sex. */
+  function completions(masked: string, birthDate: string, sex: 'male' | 'female'): string[] {
+    const found: string[] = [];
+    for (let sequence = 0; sequence < 1000; sequence++) {
+      const first17 = `${masked.slice(0, 6)}${birthDate.replace(/-/g, '')}${String(sequence).padStart(3, '0')}`;
+      const full = first17 + idCheckCharacter(first17);
+      if (sexOf(full) !== sex) continue;
+      const shown = maskIdNumber(full);
+      if (shown === masked) found.push(full);
+    }
+    return found;
+  }
+
+  it('cannot be completed even from the exact birth date and sex beside it (the birth date is never shown beside it)', () => {
+    // With the old mask (first 6 + last 4) this left exactly one candidate: the number itself.
+    const id = '370405198001011234';
+    expect(completions(maskIdNumber(id), birthDateOf(id), sexOf(id)).length).toBeGreaterThanOrEqual(400);
   });
 
   it('masks a mobile number as 138****5678 and never shows digits 4–7', () => {

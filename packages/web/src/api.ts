@@ -65,6 +65,8 @@ export interface Session {
   name: string;
   role: string;
   region: string;
+  /** A department user's department (`custom:department`): routes may name the departments they admit. */
+  department?: string;
 }
 
 function sessionOf(token: string | undefined): Session | undefined {
@@ -75,6 +77,7 @@ function sessionOf(token: string | undefined): Session | undefined {
     name: String(claims.name ?? claims['cognito:username'] ?? ''),
     role: String(claims['custom:role'] ?? ''),
     region: String(claims['custom:region'] ?? ''),
+    ...(claims['custom:department'] ? { department: String(claims['custom:department']) } : {}),
   };
 }
 

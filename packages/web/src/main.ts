@@ -1,7 +1,9 @@
 import './styles.css';
 import { render } from 'preact';
+import { useEffect } from 'preact/hooks';
 import * as z from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
+import { homeFor, mayOpen, pageOf, pagesFor } from './access.js';
 import { loadConfig, retryNotice, session, signOut } from './api.js';
 import { BoardPage, NoticePage } from './board.js';
 import { DispatchPage } from './console/dispatch.js';
@@ -18,22 +20,28 @@ import { h } from './ui.js';
 // Validation messages from the contracts in Chinese (the client checks requests before sending).
 z.config(zhCN());
 
-const STAFF_NAV = [
-  { path: '/staff/households', label: '农户' },
-  { path: '/staff/notices', label: '公示' },
-  { path: '/staff/subsidy', label: '补贴' },
-  { path: '/staff/scoring', label: '银行考核' },
-  { path: '/staff/dispatch', label: '月调度' },
-];
-
 function Page(props: { path: string }) {
   const path = props.path;
   const who = useSignal(session);
   const noticeParams = match('/notice/:id', path);
   if (noticeParams) return h(NoticePage, { noticeId: noticeParams.id as string });
   if (path.startsWith('/staff')) {
-    if (match('/staff/login', path) || !who) return h(LoginPage, { next: path.startsWith('/staff/login') ? '/staff/households' : path });
-    if (match('/staff', path) || match('/staff/households', path)) return h(HouseholdsPage, { path });
+    if (match('/staff/login', path) || !who) return h(LoginPage, { next: path.startsWith('/staff/login') ? '/staff' : path });
+    if (match('/staff', path)) {
+      const home = homeFor(who);
+      if (home !== '/staff/households') return h(Redirect, { to: home });
+      return h(HouseholdsPage, { path });
+    }
+    // A page whose reads the role may not make is not offered (access.ts, from the contracts' roles).
+    const page = pageOf(path);
+    if (page && !mayOpen(who, page)) {
+      return h('div', null, [
+        h('h1', { tabIndex: -1 }, '无权访问'),
+        h('p', null, `${ROLE_ZH[who.role] ?? who.role}的职责不包括“${page.label}”。`),
+        h('a', { href: `#${homeFor(who)}` }, '返回工作台'),
+      ]);
+    }
+    if (match('/staff/households', path)) return h(HouseholdsPage, { path });
     const householdParams = match('/staff/households/:id', path);
     if (householdParams) return h(HouseholdPage, { householdId: householdParams.id as string });
     if (match('/staff/notices', path)) return h(NoticesPage, { path });
@@ -42,9 +50,15 @@ function Page(props: { path: string }) {
     if (match('/staff/subsidy', path)) return h(SubsidyPage, { path });
     if (match('/staff/scoring', path)) return h(ScoringPage, { path });
     if (match('/staff/dispatch', path)) return h(DispatchPage, { path });
-    return h('div', null, [h('h1', { tabIndex: -1 }, '页面不存在'), h('a', { href: '#/staff/households' }, '返回工作台')]);
+    return h('div', null, [h('h1', { tabIndex: -1 }, '页面不存在'), h('a', { href: `#${homeFor(who)}` }, '返回工作台')]);
   }
   return h(BoardPage, { path });
+}
+
+/** Replaces the location (no history entry) with the role's own landing page. */
+function Redirect(props: { to: string }) {
+  useEffect(() => location.replace(`#${props.to}`), [props.to]);
+  return null;
 }
 
 function App() {
@@ -54,13 +68,13 @@ function App() {
   const staff = path.startsWith('/staff');
   return h('div', { class: 'layout' }, [
     h('header', { class: 'top' }, [
-      h('a', { href: staff ? '#/staff/households' : '#/', class: 'brand' }, staff ? '精准扶贫 · 工作台' : '精准扶贫 · 公示公告'),
+      h('a', { href: staff ? `#${homeFor(who)}` : '#/', class: 'brand' }, staff ? '精准扶贫 · 工作台' : '精准扶贫 · 公示公告'),
       h('nav', { 'aria-label': '主导航' }, [
         staff && who
           ? h(
               'ul',
               null,
-              STAFF_NAV.map((n) => h('li', null, h('a', { href: `#${n.path}`, 'aria-current': path.startsWith(n.path) ? 'page' : undefined }, n.label))),
+              pagesFor(who).map((n) => h('li', null, h('a', { href: `#${n.path}`, 'aria-current': path.startsWith(n.path) ? 'page' : undefined }, n.label))),
             )
           : null,
       ]),
@@ -83,7 +97,7 @@ function App() {
               ),
             ]
           : null,
-        !staff ? h('a', { href: '#/staff/households' }, '工作人员登录') : h('a', { href: '#/' }, '公示查询'),
+        !staff ? h('a', { href: '#/staff' }, '工作人员登录') : h('a', { href: '#/' }, '公示查询'),
       ]),
     ]),
     h('div', { class: 'status', role: 'status', 'aria-live': 'polite' }, notice ?? ''),

@@ -23,6 +23,7 @@ export const manifest = defineService({
     { contract: identificationApi.postNoticeList, handler: 'handlers/actions.ts#postNoticeList' },
     { contract: identificationApi.listHits, handler: 'handlers/hits.ts#listHits' },
     { contract: identificationApi.reviewHit, handler: 'handlers/hits.ts#reviewHit' },
+    { contract: identificationApi.getComparedHousehold, handler: 'handlers/hits.ts#getComparedHousehold' },
     { contract: identificationApi.importComparison, handler: 'handlers/hits.ts#importComparison' },
     { contract: identificationApi.getPovertyLine, handler: 'handlers/reference.ts#getPovertyLine' },
     { contract: identificationApi.setRuralCpi, handler: 'handlers/reference.ts#setRuralCpi' },

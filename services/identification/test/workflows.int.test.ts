@@ -46,7 +46,10 @@ describe('entry and exit workflows over HTTP (DynamoDB Local)', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     const id = created.body.householdId as string;
     expect(created.body).toMatchObject({ status: 'APPLYING', size: 3, headName: '王建国', incomePerCapitaFen: 200000, workflow: { kind: 'entry', state: 'APPLIED' } });
-    expect(created.body.members[0].idNumberMasked).toMatch(/^370405\*{8}\d{3}[\dX]$/);
+    // The address code only, and the birth year instead of the birth date: what is shown cannot be completed (docs/decisions.md Platform 17).
+    expect(created.body.members[0].idNumberMasked).toMatch(/^370405\*{12}$/);
+    expect(created.body.members[0]).not.toHaveProperty('birthDate');
+    expect(created.body.members[0].birthYear).toEqual(expect.any(Number));
 
     let h = await step('village-fengzhuang', id, 1, 'SURVEY');
     h = await step('village-fengzhuang', id, h.version, 'GROUP_REVIEW');

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { REGIONAL_ROLES } from '../auth.js';
 import { defineContract, PageQuery, pageOf } from '../contracts.js';
 import { Colour, HouseholdAttribute, IdentificationStandard, MonitorType, PovertyCause, RegisterStatus, WelfareChecks } from '../events/identification.js';
 import { IdNumber } from '../id-number.js';
@@ -43,7 +44,7 @@ export const listRegionChildren = defineContract({
 
 // ---------------------------------------------------------------------------------------------
 // Register (建档立卡): households, members, workflows. Personal data stays on staff routes; ID
-// numbers are masked in every response (370405********1234).
+// numbers are masked in every response (370405************, beside the birth year only).
 // ---------------------------------------------------------------------------------------------
 
 const VillageCode = RegionCode.refine((code) => code.slice(9) !== '000', { message: '须为村级区划代码' });
@@ -188,8 +189,9 @@ export const UpdateHouseholdBody = z.object({
 
 export const Member = MemberInput.omit({ idNumber: true }).extend({
   memberId: z.string(),
+  /** The address code only (maskIdNumber): beside it, the birth year, never the birth date. */
   idNumberMasked: z.string(),
-  birthDate: z.string(),
+  birthYear: z.number().int(),
   sex: z.enum(['male', 'female']),
   status: z.enum(['active', 'deceased', 'moved_out']),
   since: z.string().optional(),
@@ -268,6 +270,7 @@ export const listHouseholds = defineContract({
   path: '/households',
   summary: '按区划分页查询农户（县、镇、村）',
   auth: 'staff',
+  roles: REGIONAL_ROLES,
   query: PageQuery.extend({ region: RegionCode, status: RegisterStatus.optional(), workflowState: z.string().max(40).optional(), name: z.string().max(40).optional() }),
   response: pageOf(HouseholdSummary),
 });
@@ -289,6 +292,7 @@ export const getHousehold = defineContract({
   path: '/households/{householdId}',
   summary: '农户详情',
   auth: 'staff',
+  roles: REGIONAL_ROLES,
   params: householdParams,
   response: Household,
 });
@@ -429,6 +433,7 @@ export const householdHistory = defineContract({
   path: '/households/{householdId}/history',
   summary: '农户变更历史（审计）',
   auth: 'staff',
+  roles: REGIONAL_ROLES,
   params: householdParams,
   query: PageQuery,
   response: pageOf(HistoryEntry),
@@ -450,6 +455,26 @@ export const COMPARISON_SOURCES = [
   'finance',
 ] as const;
 export const ComparisonSource = z.enum(COMPARISON_SOURCES);
+
+/**
+ * The department (the `department` claim) that owns each comparison source: 民政 低保/特困, 残联
+ * disability (004 ID-23 L904), 公安 deaths, moves and vehicles, 财政 payroll, 不动产 real estate,
+ * 市场监管 business registrations, 税务 and 公积金 tax and fund records, 金融 financial records.
+ * A department reads the households of its own sources' hits, and nothing else of the register.
+ */
+export const COMPARISON_SOURCE_DEPARTMENTS: Record<z.infer<typeof ComparisonSource>, readonly string[]> = {
+  'minzheng-dibao': ['minzheng'],
+  'minzheng-tekun': ['minzheng'],
+  'canlian-disability': ['canlian'],
+  'gongan-death': ['gongan'],
+  'gongan-move': ['gongan'],
+  'caizheng-payroll': ['caizheng'],
+  vehicle: ['gongan'],
+  'real-estate': ['budongchan'],
+  business: ['shichang'],
+  'tax-fund': ['shuiwu', 'gongjijin'],
+  finance: ['jinrong'],
+};
 
 export const Hit = z.object({
   hitId: z.string(),
@@ -482,8 +507,40 @@ export const listHits = defineContract({
   path: '/households/{householdId}/hits',
   summary: '农户的比对结果',
   auth: 'staff',
+  roles: REGIONAL_ROLES,
   params: householdParams,
   response: z.object({ items: z.array(Hit) }),
+});
+
+/**
+ * A department's view of a household its own comparison list matched: who was matched (full names,
+ * masked ID numbers, birth year) and the department's own hits. No income, health, disability,
+ * phone, helpers, measures or housing: those are the register's, not the department's.
+ */
+export const ComparedHousehold = z.object({
+  householdId: z.string(),
+  region: z.string(),
+  group: z.string(),
+  headName: z.string(),
+  status: RegisterStatus,
+  attribute: HouseholdAttribute,
+  dibao: z.boolean(),
+  tekun: z.boolean(),
+  size: z.number().int(),
+  members: z.array(Member.pick({ memberId: true, name: true, relation: true, idNumberMasked: true, birthYear: true, sex: true, status: true })),
+  hits: z.array(Hit),
+});
+export type ComparedHousehold = z.infer<typeof ComparedHousehold>;
+
+export const getComparedHousehold = defineContract({
+  id: 'identification.getComparedHousehold',
+  method: 'GET',
+  path: '/comparisons/households/{householdId}',
+  summary: '职能部门查看本部门比对命中的农户（仅命中人员与本部门比对结果）',
+  auth: 'staff',
+  roles: ['department'],
+  params: householdParams,
+  response: ComparedHousehold,
 });
 
 export const reviewHit = defineContract({

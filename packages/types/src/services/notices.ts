@@ -1,9 +1,17 @@
 import * as z from 'zod';
+import { REGIONAL_ROLES } from '../auth.js';
 import { defineContract, PageQuery, pageOf } from '../contracts.js';
 import { NoticeEntryInput, NoticeType } from '../events/notices.js';
 import { RegionCode } from '../region.js';
 
 /** HTTP contracts of the notices service (staff console and public board). Owned by that service. */
+
+/**
+ * Staff who read notices: the roles that publish some type of notice (workflows.md §4.2: village,
+ * town, county, leading group, departments, the financial office). The PBoC and banks publish none.
+ * Full names and objectors' contacts go to the notice's owner only (services/notices read-views).
+ */
+const NOTICE_READERS = [...REGIONAL_ROLES, 'department', 'finance_office'] as const;
 
 const NoticeId = z.string().regex(/^[0-9A-Z]{10,40}$/, { message: '公示编号不合法' });
 const ObjectionId = z.string().regex(/^[0-9A-Z]{10,40}$/, { message: '异议编号不合法' });
@@ -140,6 +148,7 @@ export const listNotices = defineContract({
   path: '/notices',
   summary: '辖区内的公示（工作人员）',
   auth: 'staff',
+  roles: NOTICE_READERS,
   query: PageQuery.extend({ region: RegionCode, status: NoticeStatus.optional() }),
   response: pageOf(StaffNotice),
 });
@@ -150,6 +159,7 @@ export const getNotice = defineContract({
   path: '/notices/{noticeId}',
   summary: '查看公示（工作人员）',
   auth: 'staff',
+  roles: NOTICE_READERS,
   params: z.object({ noticeId: NoticeId }),
   response: StaffNotice,
 });
@@ -160,6 +170,7 @@ export const listEntries = defineContract({
   path: '/notices/{noticeId}/entries',
   summary: '公示条目（含全名，工作人员）',
   auth: 'staff',
+  roles: NOTICE_READERS,
   params: z.object({ noticeId: NoticeId }),
   query: PageQuery,
   response: pageOf(StaffEntry),
@@ -211,8 +222,9 @@ export const listObjections = defineContract({
   id: 'notices.objections',
   method: 'GET',
   path: '/notices/{noticeId}/objections',
-  summary: '公示的异议（含联系方式，工作人员）',
+  summary: '公示的异议（异议人姓名与联系方式仅公示发布者可见）',
   auth: 'staff',
+  roles: NOTICE_READERS,
   params: z.object({ noticeId: NoticeId }),
   response: z.object({ items: z.array(StaffObjection) }),
 });
@@ -274,6 +286,7 @@ export const printNotice = defineContract({
   path: '/notices/{noticeId}/print',
   summary: '打印版公示（含全名，用于村务公开栏张贴）',
   auth: 'staff',
+  roles: NOTICE_READERS,
   params: z.object({ noticeId: NoticeId }),
   produces: 'text/html',
 });
@@ -284,6 +297,7 @@ export const exportNotice = defineContract({
   path: '/notices/{noticeId}/export',
   summary: '导出公示条目（CSV / XLSX，含全名）',
   auth: 'staff',
+  roles: NOTICE_READERS,
   params: z.object({ noticeId: NoticeId }),
   query: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
   produces: 'text/csv',

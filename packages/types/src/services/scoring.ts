@@ -395,6 +395,42 @@ export const rateHousehold = defineContract({
   }),
   response: CreditRating,
 });
+/**
+ * What a bank reads of a household it is asked to rate (workflows.md §5.4; 004 BANK-09 L1370,
+ * L1379–1381): the facts the rating's eligibility test uses and nothing else of the register. Ages,
+ * not birth dates; no names, ID numbers, phones, incomes, health or disability. The bank identifies
+ * the applicant from the applicant's own documents; it reaches a household only by the id the
+ * applicant brings (there is no list), and sees its own ratings of it, not other banks'.
+ */
+export const RatingFacts = z.object({
+  householdId: z.string(),
+  region: z.string(),
+  status: z.string(),
+  mainCause: z.string(),
+  /** The day the ages and eligibility are given for (Asia/Shanghai). */
+  asOf: z.string(),
+  members: z.array(
+    z.object({
+      memberId: z.string(),
+      age: z.number().int(),
+      laborCapacity: z.string(),
+      status: z.string(),
+      /** Why this member cannot be rated today (empty: eligible, unless in employment, which the bank checks). */
+      issues: z.array(z.string()),
+    }),
+  ),
+  ratings: z.array(CreditRating),
+});
+export const getRatingFacts = defineContract({
+  id: 'scoring.getRatingFacts',
+  method: 'GET',
+  path: '/scoring/households/{householdId}/rating-facts',
+  summary: '评级所需的农户事实（银行；仅年龄、劳动能力、户状态与主要致贫原因）',
+  auth: 'staff',
+  roles: ['bank'],
+  params: z.object({ householdId: z.string().min(1).max(64) }),
+  response: RatingFacts,
+});
 export const Loan = z.object({
   loanId: z.string(),
   bankId: z.string(),

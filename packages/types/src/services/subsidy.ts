@@ -1,9 +1,18 @@
 import * as z from 'zod';
+import { REGIONAL_ROLES } from '../auth.js';
 import { defineContract } from '../contracts.js';
 import { Period } from '../period.js';
 import { RegionCode } from '../region.js';
 
 /** HTTP contracts of the subsidy service. Owned by that service. */
+
+/**
+ * Who reads a household's entitlements (quotes, roster lines, per-household differences): the
+ * register's keepers of its region. Amounts per item reveal health and disability (a 残疾人 or
+ * 大病 line), so no other role reads them; run totals carry no person and the leading group reads
+ * them too (docs/security.md).
+ */
+const ENTITLEMENT_READERS = ['village', 'town', 'county'] as const;
 
 const ItemTotal = z.object({
   households: z.number().int(),
@@ -62,6 +71,7 @@ export const quote = defineContract({
   path: '/subsidy/quote',
   summary: '一户的享受政策测算：每项金额及依据（含按次申报的事实，如医疗费用、实际投入）',
   auth: 'staff',
+  roles: ENTITLEMENT_READERS,
   body: z.object({
     householdId: z.string().min(1).max(100),
     period: Period,
@@ -234,6 +244,7 @@ export const getRun = defineContract({
   path: '/subsidy/runs/{period}/{region}',
   summary: '月度计算的状态、进度与合计',
   auth: 'staff',
+  roles: REGIONAL_ROLES,
   params: PeriodRegion,
   response: RunView,
 });
@@ -244,6 +255,7 @@ export const getRunDiff = defineContract({
   path: '/subsidy/runs/{period}/{region}/diff',
   summary: '重算与上次结果的差异（逐户逐项）',
   auth: 'staff',
+  roles: ['town', 'county'],
   params: PeriodRegion,
   query: z.object({
     cursor: z.string().max(2048).optional(),
@@ -293,6 +305,7 @@ export const getRosterLines = defineContract({
   path: '/subsidy/rosters/{period}/{region}/lines',
   summary: '发放花名册明细（按村分页）',
   auth: 'staff',
+  roles: ENTITLEMENT_READERS,
   params: PeriodRegion,
   query: z.object({
     village: RegionCode,

@@ -1,5 +1,6 @@
 import { scoringApi } from '@jingzhun/types';
 import { useState } from 'preact/hooks';
+import { mayCall } from '../access.js';
 import { api, fieldErrors, session } from '../api.js';
 import { useSignal } from '../state.js';
 import { ErrorBox, h, Loading, Table, TextInput, useLoad } from '../ui.js';
@@ -10,7 +11,7 @@ export function ScoringPage(_props: { path: string }) {
   const who = useSignal(session);
   const district = who?.region.slice(0, 6).padEnd(12, '0') ?? '370405000000';
   const [year, setYear] = useState(String(new Date().getFullYear() - 1));
-  const contracts = contractsOf(scoringApi).filter((c) => c.auth === 'staff' && c.id !== 'scoring.getAssessment');
+  const contracts = contractsOf(scoringApi).filter((c) => c.auth === 'staff' && c.id !== 'scoring.getAssessment' && mayCall(who, c));
   return h('div', null, [
     h('h1', { tabIndex: -1 }, '银行机构扶贫工作考核'),
     TextInput({ id: 'scoring-year', label: '考核年度', value: year, onInput: setYear, inputMode: 'numeric' }),

@@ -1,5 +1,6 @@
 import { subsidyApi } from '@jingzhun/types';
 import { useEffect, useState } from 'preact/hooks';
+import { mayCall } from '../access.js';
 import { api, fieldErrors, session } from '../api.js';
 import { useSignal } from '../state.js';
 import { ErrorBox, fen, h, Progress, submitTo, Table, TextInput, useAction } from '../ui.js';
@@ -18,11 +19,11 @@ export function SubsidyPage(_props: { path: string }) {
   const who = useSignal(session);
   return h('div', null, [
     h('h1', { tabIndex: -1 }, '补贴测算与发放'),
-    h(QuoteForm, {}),
-    h(RunPanel, { region: who?.region ?? '' }),
+    mayCall(who, subsidyApi.quote) ? h(QuoteForm, {}) : null,
+    mayCall(who, subsidyApi.getRun) ? h(RunPanel, { region: who?.region ?? '' }) : null,
     h('h2', null, '其他操作'),
     h(ContractForm, {
-      contracts: contractsOf(subsidyApi).filter((c) => !['subsidy.quote', 'subsidy.startRun'].includes(c.id)),
+      contracts: contractsOf(subsidyApi).filter((c) => !['subsidy.quote', 'subsidy.startRun'].includes(c.id) && mayCall(who, c)),
       idPrefix: 'subsidy',
       preset: () => ({ params: { period: lastMonth(), region: who?.region ?? '', jurisdiction: who?.region ?? '' } }),
     }),

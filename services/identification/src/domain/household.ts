@@ -243,7 +243,7 @@ export function viewOf(household: HouseholdRecord & { version: number; createdAt
   const { evidence: _evidence, standardEntered: _entered, members, ...rest } = household;
   const view = {
     ...pick(rest),
-    members: members.map(({ idNumber, ...member }) => ({ ...member, idNumberMasked: maskIdNumber(idNumber) })),
+    members: members.map(({ idNumber, birthDate, ...member }) => ({ ...member, idNumberMasked: maskIdNumber(idNumber), birthYear: Number(birthDate.slice(0, 4)) })),
   } as identificationApi.Household;
   const alert = today ? alertOf(household.workflow, today) : undefined;
   if (alert && view.workflow) view.workflow = { ...view.workflow, alert };

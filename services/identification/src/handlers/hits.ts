@@ -4,6 +4,7 @@ import { CommonErrors, DomainError, identificationApi, isWithinRegion, shanghaiD
 import { PUBLISHED } from '../domain/actions.js';
 import { applyHitDecision, assertMayDecide, buildHits, parseDepartmentList } from '../domain/comparison.js';
 import { refresh, viewOf } from '../domain/household.js';
+import { comparedView, ownHits } from '../domain/read-access.js';
 import { findGuards, loadHit } from '../store/hits.js';
 import { assertVersion, type HitItem, type HouseholdItem, loadHits, loadHousehold, stripItem, unitOfWork, writeHousehold } from '../store/households.js';
 import { householdKeys, importKey } from '../store/keys.js';
@@ -18,6 +19,18 @@ export const listHits = httpHandler(identificationApi.listHits, async ({ params,
   const household = await loadHousehold(params.householdId);
   assertInScope(household.region);
   return { items: (await loadHits(params.householdId)).map(hitView) };
+});
+
+/**
+ * GET /comparisons/households/{id}: a department reads a household only when one of its own
+ * comparison sources matched it, and then only the matched people and its own hits.
+ */
+export const getComparedHousehold = httpHandler(identificationApi.getComparedHousehold, async ({ params, staff, assertInScope }) => {
+  const household = await loadHousehold(params.householdId);
+  assertInScope(household.region);
+  const hits = ownHits((await loadHits(params.householdId)).map(hitView), staff().department);
+  if (hits.length === 0) throw new DomainError('NOT_OWN_HIT', '本部门的比对名单未命中该户，无权查看', 403);
+  return comparedView(viewOf(household), hits);
 });
 
 /** POST /households/{id}/hits/{hitId}/review: confirm, dismiss (with the meeting's reason) or, for the county, override a block. */

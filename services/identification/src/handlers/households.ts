@@ -2,6 +2,7 @@ import { httpHandler, queryPage } from '@jingzhun/platform';
 import { DomainError, identificationApi, maskIdNumber, shanghaiDate } from '@jingzhun/types';
 import { PUBLISHED } from '../domain/actions.js';
 import { alertOf, viewOf } from '../domain/household.js';
+import { auditSnapshotView } from '../domain/read-access.js';
 import { addMeasure as addMeasureTo, addMember as addMemberTo, applyChanges, changeMemberStatus, handOver, openHousehold } from '../domain/register.js';
 import { assertVersion, createHousehold as createItem, listHouseholdsIn, loadHousehold, stripItem, table, unitOfWork, writeHousehold } from '../store/households.js';
 import { householdKeys, idGuardKey } from '../store/keys.js';
@@ -153,8 +154,8 @@ export const householdHistory = httpHandler(identificationApi.householdHistory, 
       action: entry.action,
       actor: { sub: entry.actor.sub, role: entry.actor.role, ...(entry.actor.name ? { name: entry.actor.name } : {}) },
       ...(entry.reason ? { reason: entry.reason } : {}),
-      before: entry.before,
-      after: entry.after,
+      before: auditSnapshotView(entry.before),
+      after: auditSnapshotView(entry.after),
     })),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };

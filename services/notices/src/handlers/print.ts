@@ -3,11 +3,13 @@ import { noticesApi } from '@jingzhun/types';
 import { requireNotice } from '../app/commands.js';
 import { exportRows, renderPrintable } from '../domain/print.js';
 import { loadEntries } from '../store/notices.js';
+import { assertPublisher } from './views.js';
 
-/** GET /notices/{id}/print: the printable board copy with full names. Staff only, never cached. */
-export const printNotice = httpHandler(noticesApi.printNotice, async ({ params, assertInScope }) => {
+/** GET /notices/{id}/print: the printable board copy with full names. The notice's owner only, never cached. */
+export const printNotice = httpHandler(noticesApi.printNotice, async ({ params, staff, assertInScope }) => {
   const { notice } = await requireNotice(params.noticeId);
   assertInScope(notice.region);
+  assertPublisher(staff(), notice);
   const entries = await loadEntries(notice.noticeId);
   return rawResponse(200, renderPrintable(notice, entries), 'text/html; charset=utf-8', {
     'cache-control': 'no-store',
@@ -16,10 +18,11 @@ export const printNotice = httpHandler(noticesApi.printNotice, async ({ params, 
   });
 });
 
-/** GET /notices/{id}/export?format=csv|xlsx: the lines for the office (full names; staff only). */
-export const exportNotice = httpHandler(noticesApi.exportNotice, async ({ params, query, assertInScope }) => {
+/** GET /notices/{id}/export?format=csv|xlsx: the lines for the office (full names; the notice's owner only). */
+export const exportNotice = httpHandler(noticesApi.exportNotice, async ({ params, query, staff, assertInScope }) => {
   const { notice } = await requireNotice(params.noticeId);
   assertInScope(notice.region);
+  assertPublisher(staff(), notice);
   const entries = await loadEntries(notice.noticeId);
   const filename = `notice-${notice.noticeId}`;
   const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };

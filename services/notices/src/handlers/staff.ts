@@ -15,7 +15,8 @@ import {
 import { droppedFields } from '../domain/projection.js';
 import { isListableScope } from '../store/keys.js';
 import { loadObjections, pageEntries, pageNoticesInScope } from '../store/notices.js';
-import { assertPublisher, portsOf, staffEntry, staffNotice, staffObjection } from './views.js';
+import { entryFor, objectionFor } from './read-views.js';
+import { assertPublisher, portsOf, staffNotice, staffObjection } from './views.js';
 
 /** POST /notices: a notice typed in by staff (or pasted from a list); a draft unless `publish`. */
 export const createNotice = httpHandler(noticesApi.createNotice, async (ctx) => {
@@ -42,11 +43,11 @@ export const getNotice = httpHandler(noticesApi.getNotice, async ({ params, asse
   return staffNotice(notice);
 });
 
-export const listEntries = httpHandler(noticesApi.listEntries, async ({ params, query, assertInScope }) => {
+export const listEntries = httpHandler(noticesApi.listEntries, async ({ params, query, staff, assertInScope }) => {
   const { notice } = await requireNotice(params.noticeId);
   assertInScope(notice.region);
   const page = await pageEntries(notice.noticeId, query.limit, query.cursor);
-  return { items: page.items.map(staffEntry), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return { items: page.items.map(entryFor(staff(), notice)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 });
 
 export const addEntries = httpHandler(noticesApi.addEntries, async (ctx) => {
@@ -79,10 +80,10 @@ export const archiveNotice = httpHandler(noticesApi.archiveNotice, async (ctx) =
   return staffNotice(await archive(portsOf(ctx), notice.noticeId));
 });
 
-export const listObjections = httpHandler(noticesApi.listObjections, async ({ params, assertInScope }) => {
+export const listObjections = httpHandler(noticesApi.listObjections, async ({ params, staff, assertInScope }) => {
   const { notice } = await requireNotice(params.noticeId);
   assertInScope(notice.region);
-  return { items: (await loadObjections(notice.noticeId)).map(staffObjection) };
+  return { items: (await loadObjections(notice.noticeId)).map(objectionFor(staff(), notice)) };
 });
 
 /** An oral or written objection recorded by the publisher (workflows.md §4.1 rule 1). */

@@ -36,7 +36,7 @@ export const onHouseholdEvent = eventHandler('scoring-household-projection', asy
   await uow.commit();
 });
 
-const bankOf = (claims: { bankId?: string | undefined }) => {
+export const bankOf = (claims: { bankId?: string | undefined }) => {
   if (!claims.bankId) throw new DomainError('BANK_SCOPE', '登录凭证缺少银行编号', 403);
   return claims.bankId;
 };
