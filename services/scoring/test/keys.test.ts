@@ -15,7 +15,8 @@ describe('scoring key formats', () => {
   });
   it('households, ratings, loans', () => {
     expect(householdKeys.projection('h1')).toEqual({ pk: 'HOUSEHOLD#h1', sk: 'PROJECTION' });
-    expect(householdKeys.rating('h1', '2019-03-01')).toEqual({ pk: 'HOUSEHOLD#h1', sk: 'RATING#2019-03-01' });
+    expect(householdKeys.rating('h1', '2019-03-01', 'abc', 'm1')).toEqual({ pk: 'HOUSEHOLD#h1', sk: 'RATING#2019-03-01#abc#m1' });
+    expect(householdKeys.exposure('h1')).toEqual({ pk: 'HOUSEHOLD#h1', sk: 'EXPOSURE' });
     expect(loanKeys.item('L1')).toEqual({ pk: 'LOAN#L1', sk: 'LOAN' });
     expect(loanKeys.bankIndex('abc', '2019-03-01', 'L1')).toEqual({ gsi1pk: 'BANK_LOANS#abc', gsi1sk: '2019-03-01#L1' });
     expect(loanKeys.householdIndex('h1', '2019-03-01', 'L1')).toEqual({ gsi2pk: 'HH_LOANS#h1', gsi2sk: '2019-03-01#L1' });

@@ -41,17 +41,60 @@ export function benchmarkRate(termMonths: number, onDate: string, params: Ledger
   return termMonths <= 12 ? row.upTo12 : row.upTo36;
 }
 
-/** ≤5万, ≤3 years, benchmark rate, within the household's credit line (workflows.md §5.4). */
-export function assertLoanTerms(terms: LoanTerms, creditLineFen: number, params: LedgerParams = DEFAULT_LEDGER_PARAMS): void {
+/** ≤5万, ≤3 years, benchmark rate (workflows.md §5.4); the credit line is `assertCreditAvailable`'s. */
+export function assertLoanTerms(terms: LoanTerms, params: LedgerParams = DEFAULT_LEDGER_PARAMS): void {
   if (!Number.isInteger(terms.amountFen) || terms.amountFen <= 0) throw new DomainError('AMOUNT_INVALID', '贷款金额须为正的整数分', 400);
   if (terms.amountFen > params.maxAmountFen) throw new DomainError('AMOUNT_ABOVE_LIMIT', '扶贫小额信贷每户不超过5万元（004 BANK-01）', 400);
-  if (terms.amountFen > creditLineFen) throw new DomainError('AMOUNT_ABOVE_CREDIT_LINE', '贷款金额超过该户评级授信额度', 400, { creditLineFen });
   if (!Number.isInteger(terms.termMonths) || terms.termMonths < 1 || terms.termMonths > params.maxTermMonths)
     throw new DomainError('TERM_INVALID', '扶贫小额信贷期限不超过3年', 400);
   const expected = benchmarkRate(terms.termMonths, terms.issuedOn, params);
   if (dec(terms.annualRatePct).n * dec(expected).d !== dec(expected).n * dec(terms.annualRatePct).d) {
     throw new DomainError('RATE_NOT_BENCHMARK', `扶贫小额信贷执行基准利率 ${expected}%`, 400, { expected });
   }
+}
+
+/** What a household owes on its micro-credit loans: outstanding principal per borrower. */
+export interface Exposure {
+  byBorrowerFen: Record<string, number>;
+}
+
+export const householdOutstandingFen = (exposure: Exposure): number => Object.values(exposure.byBorrowerFen).reduce((s, v) => s + v, 0);
+
+/**
+ * The credit line holds across loans (seed 004 BANK-01 L1387 "5万元以下"; workflows.md §5.4): the
+ * borrower's outstanding principal plus the new loan stays within the line the lending bank rated,
+ * and the household's outstanding principal plus the new loan within 5万. Returns the exposure
+ * after the loan; the handler writes it conditionally on its version, so concurrent loans cannot
+ * both pass.
+ */
+export function assertCreditAvailable(
+  exposure: Exposure,
+  loan: { borrowerId: string; amountFen: number },
+  creditLineFen: number,
+  params: LedgerParams = DEFAULT_LEDGER_PARAMS,
+): Exposure {
+  const borrowerFen = exposure.byBorrowerFen[loan.borrowerId] ?? 0;
+  if (borrowerFen + loan.amountFen > creditLineFen) {
+    throw new DomainError('AMOUNT_ABOVE_CREDIT_LINE', '未还贷款余额加本笔贷款超过该借款人在本行的评级授信额度', 400, {
+      creditLineFen,
+      outstandingFen: borrowerFen,
+      availableFen: Math.max(0, creditLineFen - borrowerFen),
+    });
+  }
+  const householdFen = householdOutstandingFen(exposure);
+  if (householdFen + loan.amountFen > params.maxAmountFen) {
+    throw new DomainError('AMOUNT_ABOVE_LIMIT', '该户未还扶贫小额信贷余额加本笔贷款超过5万元（004 BANK-01）', 400, {
+      outstandingFen: householdFen,
+      availableFen: Math.max(0, params.maxAmountFen - householdFen),
+    });
+  }
+  return { byBorrowerFen: { ...exposure.byBorrowerFen, [loan.borrowerId]: borrowerFen + loan.amountFen } };
+}
+
+/** A repayment frees the line again: the borrower's outstanding principal falls by the principal repaid. */
+export function releaseCredit(exposure: Exposure, borrowerId: string, principalFen: number): Exposure {
+  const borrowerFen = exposure.byBorrowerFen[borrowerId] ?? 0;
+  return { byBorrowerFen: { ...exposure.byBorrowerFen, [borrowerId]: Math.max(0, borrowerFen - principalFen) } };
 }
 
 /** Interest on a balance for a number of days: fen × rate% / 100 × days / basis, rounded half up to the fen. */

@@ -9,7 +9,8 @@
  * | reward reminder   | YEAR#<district>#<year>      | REMINDER#<date>#<kind>          |                     |                          |
  * | parameter set     | PARAMS#<paramsId>           | PARAMS                          |                     |                          |
  * | household (proj.) | HOUSEHOLD#<householdId>     | PROJECTION                      | HOUSEHOLDS#<region> | <householdId>            |
- * | credit rating     | HOUSEHOLD#<householdId>     | RATING#<ratedOn>                |                     |                          |
+ * | credit rating     | HOUSEHOLD#<householdId>     | RATING#<ratedOn>#<bankId>#<borrowerId> |              |                          |
+ * | credit exposure   | HOUSEHOLD#<householdId>     | EXPOSURE                        |                     |                          |
  * | loan              | LOAN#<loanId>               | LOAN                            | BANK_LOANS#<bankId> | <issuedOn>#<loanId>      |
  * | loan by household |                             |                                 | (gsi2) HH_LOANS#<householdId> | <issuedOn>#<loanId> |
  * | loan movement     | LOAN#<loanId>               | MOVE#<date>#<id>                |                     |                          |
@@ -41,8 +42,10 @@ export const paramKeys = {
 export const householdKeys = {
   projection: (householdId: string) => ({ pk: `HOUSEHOLD#${householdId}`, sk: 'PROJECTION' }),
   regionIndex: (region: string, householdId: string) => ({ gsi1pk: `HOUSEHOLDS#${region}`, gsi1sk: householdId }),
-  rating: (householdId: string, ratedOn: string) => ({ pk: `HOUSEHOLD#${householdId}`, sk: `RATING#${ratedOn}` }),
+  rating: (householdId: string, ratedOn: string, bankId: string, borrowerId: string) => ({ pk: `HOUSEHOLD#${householdId}`, sk: `RATING#${ratedOn}#${bankId}#${borrowerId}` }),
   ratings: (householdId: string) => ({ partition: { name: 'pk', value: `HOUSEHOLD#${householdId}` }, sortKeyPrefix: { name: 'sk', value: 'RATING#' } }),
+  /** Outstanding micro-credit principal per borrower: the one item every loan and repayment of the household updates. */
+  exposure: (householdId: string) => ({ pk: `HOUSEHOLD#${householdId}`, sk: 'EXPOSURE' }),
 };
 
 export const loanKeys = {
