@@ -67,6 +67,23 @@ describe('workflows.md §5.3 worked example (seed 000 §3 L4145–4297)', () => 
     expect(['A', 'B', 'C', 'D', 'E', 'F'].map((id) => row(removed, id).prize)).toEqual(['一等奖', '二等奖', null, '二等奖', '三等奖', '三等奖']);
   });
 
+  it('a disqualified bank keeps every item rank and only leaves the prize list (seed 000 BK-4 L4270–4274 取消其奖励资格; workflows.md §5.1, B-12)', () => {
+    // C sits in the middle of several rankings: 1a rank 3, 2a rank 2, 3 rank 4, 6 rank 3, 7a rank 5.
+    const banks = workedExample().map((b) => (b.bankId === 'C' ? { ...b, violation: true } : b));
+    const r = assess(banks, P);
+    // The default reading: every bank's item points, C's included, are those of the year without the violation.
+    for (const id of ['A', 'B', 'C', 'D', 'E', 'F']) expect(row(r, id).items).toEqual(row(result, id).items);
+    expect(['A', 'B', 'C', 'D', 'E', 'F'].map((id) => row(r, id).total)).toEqual(['99', '84', '78', '71.5', '69.5', '47']);
+    expect(row(r, 'C')).toMatchObject({ disqualified: true, prize: null, totalRank: null });
+    // On the prize list the banks below C move up.
+    expect(['A', 'B', 'C', 'D', 'E', 'F'].map((id) => row(r, id).prize)).toEqual(['一等奖', '二等奖', null, '二等奖', '三等奖', '三等奖']);
+    expect(['A', 'B', 'D', 'E', 'F'].map((id) => row(r, id).totalRank)).toEqual([1, 2, 3, 4, 5]);
+    // The other reading (removed before ranking) stays available as a parameter and changes other banks' points.
+    const removed = assess(banks, with_({ disqualifiedRankedInItems: false }));
+    expect(item(removed, 'D', '1a')?.points).toBe('18');
+    expect(row(removed, 'C')).toMatchObject({ total: '0', prize: null });
+  });
+
   it('gives the same result whatever the input order', () => {
     expect(assess([...workedExample()].reverse(), P)).toEqual(result);
   });
