@@ -1,6 +1,6 @@
 import type { DomainError } from '@jingzhun/types';
 import { describe, expect, it } from 'vitest';
-import { ageOn, band, eligibilityIssues, type HouseholdFacts, rate } from '../src/domain/credit.js';
+import { ageOn, band, creditParamsFor, eligibilityIssues, type HouseholdFacts, rate } from '../src/domain/credit.js';
 import {
   applyRepayment,
   assertCreditAvailable,
@@ -52,6 +52,20 @@ describe('household credit rating (workflows.md §5.4; 004 BANK-09 L1379–1381)
     expect(eligibilityIssues(household({}, { employed: true }), 'm1', '2019-03-01')).toEqual(['EMPLOYED']);
     expect(eligibilityIssues(household(), 'nobody', '2019-03-01')).toEqual(['BORROWER_NOT_MEMBER']);
     expect(ageOn('2000-02-29', '2019-02-28')).toBe(18);
+  });
+  it('age per jurisdiction: national 18–65; Jining (3708) excludes only people aged 70 and over (seed 004 BANK-09 L1370, L1379)', () => {
+    const jining = creditParamsFor('370811103201');
+    const national = creditParamsFor('370405103201');
+    expect([national.minAge, national.maxAge]).toEqual([18, 65]);
+    expect([jining.minAge, jining.maxAge]).toEqual([18, 69]);
+    const aged = (birthDate: string) => household({}, { birthDate });
+    // 66 and 69: out of the national range, inside Jining's.
+    expect(eligibilityIssues(aged('1953-03-01'), 'm1', '2019-03-01', jining)).toEqual([]);
+    expect(eligibilityIssues(aged('1949-03-02'), 'm1', '2019-03-01', jining)).toEqual([]);
+    expect(eligibilityIssues(aged('1949-03-02'), 'm1', '2019-03-01', national)).toEqual(['AGE_OUT_OF_RANGE']);
+    // 70 today ("70 岁以上" is inclusive).
+    expect(eligibilityIssues(aged('1949-03-01'), 'm1', '2019-03-01', jining)).toEqual(['AGE_OUT_OF_RANGE']);
+    expect(eligibilityIssues(aged('2001-03-02'), 'm1', '2019-03-01', jining)).toEqual(['AGE_OUT_OF_RANGE']);
   });
 });
 

@@ -94,6 +94,27 @@ describe('credit rating and micro-credit ledger over the local gateway', () => {
     expect(cloud.bus.deadLetters).toEqual([]);
   });
 
+  it('rates a borrower aged 67 in Jining (3708: only 70 and over excluded, seed 004 BANK-09 L1370) but not in another city', async () => {
+    const scores = { creditRecord: 28, repaymentCapacity: 20, productionProject: 15, assets: 6, villageView: 12 };
+    for (const [householdId, region] of [
+      ['hh-jn', '370811103201'],
+      ['hh-zz', '370405103202'],
+    ] as const) {
+      const e = envelope(`e-${householdId}`, 'identification.household.registered', 'REGISTERED');
+      const members = [{ memberId: 'm1', name: '王五', relation: 'head', birthDate: '1952-01-01', sex: 'male' }];
+      await cloud.bus.publish({ ...e, subject: `HOUSEHOLD#${householdId}`, data: { householdId, region, snapshot: { ...snapshot('REGISTERED'), householdId, region, members } } });
+    }
+    // A bank account of a Jining branch (the demo users all sit in 台儿庄区, 3704).
+    const jining = (await cloud.identity.sign({ username: 'bank-abc-jining', name: '农业银行济宁分行（测试）', role: 'bank', region: '370800000000', bankId: 'abc' })).token;
+    const jn = await call(cloud, 'POST', '/scoring/households/hh-jn/ratings', {
+      token: jining,
+      body: { borrowerId: 'm1', ratedOn: '2019-03-01', scores, borrowerEmployed: false },
+    });
+    expect([jn.status, jn.body.band]).toEqual([200, 'AAA']);
+    const zz = await call(cloud, 'POST', '/scoring/households/hh-zz/ratings', { token: abc, body: { borrowerId: 'm1', ratedOn: '2019-03-01', scores, borrowerEmployed: false } });
+    expect([zz.status, zz.body.details]).toEqual([422, ['AGE_OUT_OF_RANGE']]);
+  });
+
   it("the credit line holds across simultaneous loans of one borrower, on the lending bank's own rating (seed 004 BANK-01 L1387)", async () => {
     const registered = envelope('e3', 'identification.household.registered', 'REGISTERED');
     await cloud.bus.publish({

@@ -1,6 +1,6 @@
 import { eventHandler, getItem, httpHandler, queryAll, UnitOfWork } from '@jingzhun/platform';
 import { CommonErrors, DomainError, identificationEvents, scoringApi, scoringEvents } from '@jingzhun/types';
-import { eligibilityIssues, type HouseholdFacts, rate } from '../domain/credit.js';
+import { creditParamsFor, eligibilityIssues, type HouseholdFacts, rate } from '../domain/credit.js';
 import { applyRepayment, assertCreditAvailable, assertLoanTerms, type Exposure, releaseCredit } from '../domain/ledger.js';
 import { householdKeys, loanKeys } from '../store/keys.js';
 import { table } from '../store/repo.js';
@@ -50,7 +50,7 @@ export const rateHousehold = httpHandler(scoringApi.rateHousehold, async (ctx) =
   ctx.assertInScope(household.region);
   // Employment is the bank's checked statement (the register does not hold it), recorded with the rating.
   const facts = { ...household, members: household.members.map((m) => (m.memberId === ctx.body.borrowerId ? { ...m, employed: ctx.body.borrowerEmployed } : m)) };
-  const issues = eligibilityIssues(facts, ctx.body.borrowerId, ctx.body.ratedOn);
+  const issues = eligibilityIssues(facts, ctx.body.borrowerId, ctx.body.ratedOn, creditParamsFor(household.region));
   if (issues.length > 0) throw new DomainError('NOT_ELIGIBLE_FOR_RATING', '该户不符合扶贫小额信贷评级条件', 422, issues);
   const result = rate(ctx.body.scores);
   const rating = {
@@ -153,7 +153,7 @@ export const issueLoan = httpHandler(scoringApi.issueLoan, async (ctx) => {
   const household = await getItem<Projection>(table(), householdKeys.projection(body.householdId));
   if (!household) throw new DomainError('NOT_REGISTERED', '借款人不在建档立卡名单中', 422);
   ctx.assertInScope(household.region);
-  const issues = eligibilityIssues(household, body.borrowerId, body.issuedOn);
+  const issues = eligibilityIssues(household, body.borrowerId, body.issuedOn, creditParamsFor(household.region));
   if (issues.length > 0) throw new DomainError('NOT_ELIGIBLE_FOR_LOAN', '该户不符合扶贫小额信贷条件', 422, issues);
   assertLoanTerms(body);
   const ratings = await queryAll<{ ratedOn: string; creditLineFen: number; borrowerId: string; bankId: string }>({ table: table(), ...householdKeys.ratings(body.householdId) });
