@@ -152,7 +152,7 @@ describe('decisions B-1…B-14 (workflows.md §5.2)', () => {
     expect(pts(assess(banks, with_({ floorAtZero: false })), 'b11', '9')).toBe('-0.5');
   });
 
-  it('B-4 size class by year-start balance; ≥5亿 → 3%; growth equal to the threshold passes', () => {
+  it('B-4 size class by year-start balance; ≥5亿 → 3%; growth equal to the threshold passes, compared exactly', () => {
     // 50000万 exactly is large: 3% passes. 49999 is small: 4% fails.
     const r = assess(
       [
@@ -166,6 +166,13 @@ describe('decisions B-1…B-14 (workflows.md §5.2)', () => {
     expect(item(r, 'big', '1b')?.note).toBeUndefined();
     expect(item(r, 'small', '1b')).toMatchObject({ value: '4.00', note: 'BELOW_THRESHOLD', points: '0' });
     expect(item(r, 'edge', '1b')).toMatchObject({ value: '5.00', points: '5' });
+    // The threshold is compared with the exact growth: 2.996% shows as 3.00 (0.01 pp) but is below 3%.
+    const under = assess(
+      [bank('u', { loansStart: '50000', loansEnd: '51498', mltStart: '0', mltEnd: '0' }), bank('o', { loansStart: '50000', loansEnd: '51500', mltStart: '0', mltEnd: '0' })],
+      P,
+    );
+    expect(item(under, 'u', '1b')).toMatchObject({ value: '3.00', note: 'BELOW_THRESHOLD', points: '0' });
+    expect(item(under, 'o', '1b')).toMatchObject({ value: '3.00', rank: 1, points: '5' });
     // Basis 'end' (C): a bank that crosses 5亿 during the year is judged at 3%.
     const crossing = bank('x', { loansStart: '48000', loansEnd: '50000', mltStart: '0', mltEnd: '0' }); // 4.17%
     expect(item(assess([crossing], P), 'x', '1b')?.note).toBe('BELOW_THRESHOLD');

@@ -3,7 +3,7 @@
  * seed 003 BK-9 L765). Money in integer fen, rates as exact decimals, no floats. Pure.
  */
 import { DomainError } from '@jingzhun/types';
-import { type Dec, dec, div, gt, lt, mul, percent, rational, roundHalfUp, toFixed } from './decimal.js';
+import { add, type Dec, dec, div, exactPercent, gt, lt, mul, rational, roundHalfUp, toDecimalString, toFixed, ZERO } from './decimal.js';
 
 export interface LoanTerms {
   amountFen: number;
@@ -141,17 +141,19 @@ export function portfolioRates(loans: readonly LoanPosition[], bankNplTargetPct:
   const outstanding = loans.reduce((s, l) => s + l.outstandingFen, 0);
   const overdue = loans.reduce((s, l) => s + l.overdueFen, 0);
   const bad = loans.reduce((s, l) => s + l.badFen, 0);
-  const pct = (n: number): Dec => (outstanding === 0 ? dec(0) : percent(dec(n), dec(outstanding), 2));
+  // Exact ratios; rounding to 0.01 pp is for display only.
+  const pct = (n: number): Dec => (outstanding === 0 ? ZERO : exactPercent(dec(n), dec(outstanding)));
   const nplRate = pct(bad);
-  const limit = dec(bankNplTargetPct);
-  const tolerated = rational(limit.n * dec(params.nplTolerancePp).d + dec(params.nplTolerancePp).n * limit.d, limit.d * dec(params.nplTolerancePp).d);
+  const target = dec(bankNplTargetPct);
+  const ceiling = add(target, dec(params.nplTolerancePp));
   return {
     outstandingFen: outstanding,
     overdueRatePct: toFixed(pct(overdue), 2),
     nplRatePct: toFixed(nplRate, 2),
-    toleranceCeilingPct: toFixed(tolerated, 2),
+    nplTargetPct: toDecimalString(target),
+    toleranceCeilingPct: toDecimalString(ceiling),
     /** within: at or under the target; tolerated: above it by at most 2 pp; exceeded: beyond. */
-    status: !gt(nplRate, limit) ? 'within' : !gt(nplRate, tolerated) ? 'tolerated' : 'exceeded',
+    status: !gt(nplRate, target) ? 'within' : !gt(nplRate, ceiling) ? 'tolerated' : 'exceeded',
   } as const;
 }
 
