@@ -31,6 +31,16 @@ export const manifest = defineService({
     { contract: scoringApi.issueLoan, handler: 'handlers/households.ts#issueLoan' },
     { contract: scoringApi.recordRepayment, handler: 'handlers/households.ts#recordRepayment' },
     { contract: scoringApi.markOverdue, handler: 'handlers/households.ts#markOverdue' },
+    // 扶贫小额信贷 per period (workflows.md §5.4): 贴息, rates vs tolerance, coverage, risk fund.
+    { contract: scoringApi.computeSubsidy, handler: 'handlers/microcredit.ts#computeSubsidy' },
+    { contract: scoringApi.setNplTarget, handler: 'handlers/microcredit.ts#setNplTarget' },
+    { contract: scoringApi.reviewQuarter, handler: 'handlers/microcredit.ts#reviewQuarter' },
+    { contract: scoringApi.getQuarter, handler: 'handlers/microcredit.ts#getQuarter' },
+    { contract: scoringApi.getCoverage, handler: 'handlers/microcredit.ts#getCoverage' },
+    { contract: scoringApi.getRiskFund, handler: 'handlers/microcredit.ts#getRiskFund' },
+    { contract: scoringApi.setRiskFundShare, handler: 'handlers/microcredit.ts#setRiskFundShare' },
+    { contract: scoringApi.depositRiskFund, handler: 'handlers/microcredit.ts#depositRiskFund' },
+    { contract: scoringApi.drawRiskFund, handler: 'handlers/microcredit.ts#drawRiskFund' },
   ],
   jobs: [
     // workflows.md §6 "Bank assessment": prizes paid by Apr 30 (B-13); reminder on Apr 1, overdue check on May 1.

@@ -3,6 +3,7 @@
  * seed 003 BK-14 L561). Pure: the rating date is passed in.
  */
 import { DomainError } from '@jingzhun/types';
+import { dec, exactPercent, gte, toFixed } from './decimal.js';
 
 export interface CreditParams {
   /** Score items and their maxima [PROP]: credit record 30, repayment 25, project 20, assets 10, village view 15. */
@@ -99,4 +100,33 @@ export function rate(scores: Record<CreditItem, number>, params: CreditParams = 
   const total = CREDIT_ITEMS.reduce((sum, item) => sum + scores[item], 0);
   const b = band(total, params);
   return { total, band: b, creditLineFen: b === 'NONE' ? 0 : params.creditLinesFen[b] };
+}
+
+/**
+ * Whether a household is in the rating population on a date by the register's facts (004 BANK-09
+ * L1370, L1379–1381): eligible status, main cause 缺资金, and at least one active member of the
+ * jurisdiction's age with labour capacity. Employment and the wish to borrow are not in the
+ * register; they are the rating bank's statement, so they do not shrink the population here.
+ */
+export function inRatingPopulation(household: HouseholdFacts, onDate: string, params: CreditParams = DEFAULT_CREDIT_PARAMS): boolean {
+  return household.members.some((m) => eligibilityIssues({ ...household, members: [{ ...m, employed: false }] }, m.memberId, onDate, params).length === 0);
+}
+
+/**
+ * 评级授信覆盖面 (004 BANK-09 L1370: "评级授信覆盖面继续保持 100%"): rated households over the
+ * households in the rating population, compared exactly with the 100% target.
+ */
+export function ratingCoverage(population: readonly string[], rated: ReadonlySet<string>, targetPct = '100') {
+  const ratedCount = population.filter((id) => rated.has(id)).length;
+  const eligible = population.length;
+  const exact = eligible === 0 ? null : exactPercent(dec(ratedCount), dec(eligible));
+  return {
+    eligible,
+    rated: ratedCount,
+    coveragePct: exact === null ? null : toFixed(exact, 2),
+    targetPct,
+    /** null when nobody is in the population. */
+    metTarget: exact === null ? null : gte(exact, dec(targetPct)),
+    unrated: population.filter((id) => !rated.has(id)),
+  };
 }

@@ -6,7 +6,7 @@ import { householdKeys, loanKeys } from '../store/keys.js';
 import { table } from '../store/repo.js';
 import { unitOfWork } from './scope.js';
 
-interface Projection extends HouseholdFacts {
+export interface Projection extends HouseholdFacts {
   pk: string;
   sk: string;
   region: string;
@@ -23,6 +23,7 @@ export const onHouseholdEvent = eventHandler('scoring-household-projection', asy
   uow.put({
     ...householdKeys.projection(s.householdId),
     ...householdKeys.regionIndex(s.region, s.householdId),
+    ...householdKeys.countyIndex(s.region, s.householdId),
     entity: 'household-projection',
     householdId: s.householdId,
     region: s.region,
@@ -64,7 +65,13 @@ export const rateHousehold = httpHandler(scoringApi.rateHousehold, async (ctx) =
   };
   const uow = unitOfWork(ctx);
   uow.create(
-    { ...householdKeys.rating(household.householdId, ctx.body.ratedOn, bankId, ctx.body.borrowerId), entity: 'credit-rating', ...rating },
+    {
+      ...householdKeys.rating(household.householdId, ctx.body.ratedOn, bankId, ctx.body.borrowerId),
+      ...householdKeys.ratingCountyIndex(household.region, ctx.body.ratedOn, household.householdId, bankId, ctx.body.borrowerId),
+      entity: 'credit-rating',
+      region: household.region,
+      ...rating,
+    },
     CommonErrors.alreadyExists('本行当日对该借款人的评级'),
   );
   uow.audit({ subject: `HOUSEHOLD#${household.householdId}`, action: 'credit.rated', after: rating });
@@ -72,7 +79,7 @@ export const rateHousehold = httpHandler(scoringApi.rateHousehold, async (ctx) =
   return rating;
 });
 
-interface LoanItem {
+export interface LoanItem {
   pk: string;
   sk: string;
   entity: string;
@@ -168,6 +175,7 @@ export const issueLoan = httpHandler(scoringApi.issueLoan, async (ctx) => {
     ...loanKeys.item(loanId),
     ...loanKeys.bankIndex(bankId, body.issuedOn, loanId),
     ...loanKeys.householdIndex(body.householdId, body.issuedOn, loanId),
+    ...loanKeys.countyIndex(household.region, body.issuedOn, loanId),
     entity: 'loan',
     loanId,
     bankId,
