@@ -31,5 +31,6 @@ describe('scoring key formats', () => {
     expect(microcreditKeys.fund('370405000000')).toEqual({ pk: 'RISKFUND#370405000000', sk: 'FUND' });
     expect(microcreditKeys.deposit('370405000000', '2019-04-01', 'X')).toEqual({ pk: 'RISKFUND#370405000000', sk: 'DEPOSIT#2019-04-01#X' });
     expect(microcreditKeys.draw('370405000000', 'L1')).toEqual({ pk: 'RISKFUND#370405000000', sk: 'DRAW#L1' });
+    expect(microcreditKeys.district('370405000000')).toEqual({ pk: 'MICROCREDIT_DISTRICTS', sk: 'DISTRICT#370405000000' });
   });
 });

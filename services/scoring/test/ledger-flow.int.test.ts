@@ -143,10 +143,19 @@ describe('micro-credit ledger flow over the local gateway (DynamoDB Local)', { t
     expect((await draw(a.loanId)).body.code).toBe('LOAN_NOT_BAD');
     expect((await call(cloud, 'GET', fund, { token: t['finance-office'] })).body.balanceFen).toBe(800_000);
 
+    // The quarterly job (5 October → 2019-Q3): 2万 for 92 days at 4.35% = 22,233.33 → 22,233 fen; the overdue loan gets none. Twice: once.
+    const job = () => call(cloud, 'POST', '/dev/jobs/scoring/micro-credit-quarter', { body: { scheduledTime: '2019-10-05T01:00:00Z' } });
+    const run = await job();
+    expect(run.body.result).toMatchObject({ quarter: '2019-Q3', districts: [{ district: D, computed: 2, alreadyComputed: 0, subsidyFen: 22_233 }] });
+    expect((await job()).body.result).toMatchObject({ quarter: '2019-Q3', districts: [{ district: D, computed: 0, alreadyComputed: 2, subsidyFen: 0 }] });
+    const q3 = await call(cloud, 'GET', `${base}/microcredit/quarters/2019-Q3`, { token: t['finance-office'] });
+    expect(q3.body.subsidy).toHaveLength(2);
+    expect(q3.body.review.on).toBe('2019-09-30');
+
     await cloud.drain();
     const types = events.filter((e) => e.source === 'scoring').map((e) => e.type);
-    expect(types.filter((x) => x === 'scoring.microcredit.subsidy-computed')).toHaveLength(4);
-    expect(types.filter((x) => x === 'scoring.microcredit.quarter-reviewed')).toHaveLength(1);
+    expect(types.filter((x) => x === 'scoring.microcredit.subsidy-computed')).toHaveLength(6);
+    expect(types.filter((x) => x === 'scoring.microcredit.quarter-reviewed')).toHaveLength(2);
     expect(types.filter((x) => x === 'scoring.riskfund.drawn')).toHaveLength(1);
     expect(cloud.bus.deadLetters).toEqual([]);
   });

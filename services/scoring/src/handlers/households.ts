@@ -2,7 +2,7 @@ import { eventHandler, getItem, httpHandler, queryAll, UnitOfWork } from '@jingz
 import { CommonErrors, DomainError, identificationEvents, scoringApi, scoringEvents } from '@jingzhun/types';
 import { creditParamsFor, eligibilityIssues, type HouseholdFacts, rate } from '../domain/credit.js';
 import { applyRepayment, assertCreditAvailable, assertLoanTerms, type Exposure, releaseCredit } from '../domain/ledger.js';
-import { householdKeys, loanKeys } from '../store/keys.js';
+import { householdKeys, loanKeys, microcreditKeys } from '../store/keys.js';
 import { table } from '../store/repo.js';
 import { unitOfWork } from './scope.js';
 
@@ -184,6 +184,8 @@ export const issueLoan = httpHandler(scoringApi.issueLoan, async (ctx) => {
     outstandingFen: body.amountFen,
     status: 'current' as const,
   });
+  const county = `${household.region.slice(0, 6)}000000`;
+  uow.put({ ...microcreditKeys.district(county), entity: 'microcredit-district', district: county });
   uow.audit({ subject: `LOAN#${loanId}`, action: 'loan.issued', after: loan });
   uow.emit(scoringEvents.loanIssued, `LOAN#${loanId}`, {
     loanId,

@@ -62,8 +62,14 @@ const toSubsidy = (item: SubsidyRecord) => ({
  * quarter again computes only the loans not yet computed.
  */
 export const computeSubsidy = httpHandler(scoringApi.computeSubsidy, async (ctx) => {
-  const { district, quarter } = ctx.params;
-  assertDistrict(district, ctx.assertInScope);
+  assertDistrict(ctx.params.district, ctx.assertInScope);
+  return quarterSubsidy(ctx.params.district, ctx.params.quarter, ctx);
+});
+
+type Ports = Parameters<typeof unitOfWork>[0];
+
+/** 贴息 of a district's closed quarter, each (quarter, loan) once; shared by the route and the quarterly job. */
+export async function quarterSubsidy(district: string, quarter: string, ctx: Ports) {
   const { end } = quarterBounds(quarter);
   if (end >= shanghaiDate(ctx.clock.now())) throw new DomainError('QUARTER_NOT_CLOSED', `${quarter} 尚未结束，季末后方可计算贴息`, 409);
   const done = new Set((await queryAll<SubsidyRecord>({ table: table(), ...microcreditKeys.subsidies(district, quarter) })).map((s) => s.loanId));
@@ -107,7 +113,7 @@ export const computeSubsidy = httpHandler(scoringApi.computeSubsidy, async (ctx)
     }
   }
   return { district, quarter, computed: items.length, alreadyComputed, items, subsidyFen: items.reduce((s, i) => s + i.subsidyFen, 0) };
-});
+}
 
 interface NplTargetItem {
   pk: string;
@@ -227,8 +233,12 @@ const toReview = (r: ReviewItem) => ({ district: r.district, quarter: r.quarter,
  * returns the record already made.
  */
 export const reviewQuarter = httpHandler(scoringApi.reviewQuarter, async (ctx) => {
-  const { district, quarter } = ctx.params;
-  assertDistrict(district, ctx.assertInScope);
+  assertDistrict(ctx.params.district, ctx.assertInScope);
+  return recordQuarterReview(ctx.params.district, ctx.params.quarter, ctx);
+});
+
+/** The quarter review of a district, recorded once; shared by the route and the quarterly job. */
+export async function recordQuarterReview(district: string, quarter: string, ctx: Ports) {
   const { end } = quarterBounds(quarter);
   if (end >= shanghaiDate(ctx.clock.now())) throw new DomainError('QUARTER_NOT_CLOSED', `${quarter} 尚未结束`, 409);
   const stored = await getItem<ReviewItem>(table(), microcreditKeys.review(district, quarter));
@@ -255,7 +265,7 @@ export const reviewQuarter = httpHandler(scoringApi.reviewQuarter, async (ctx) =
     return toReview((await getItem<ReviewItem>(table(), microcreditKeys.review(district, quarter))) as ReviewItem);
   }
   return toReview(review);
-});
+}
 
 const ownRows = <T extends { bankId: string }>(rows: T[], claims: StaffClaims) => rows.filter((r) => claims.role !== 'bank' || r.bankId === claims.bankId);
 

@@ -18,6 +18,7 @@
  * | 贴息 (loan, qtr)   | MICROCREDIT#<district>#<quarter> | SUBSIDY#<loanId>           |                     |                          |
  * | quarter review    | MICROCREDIT#<district>#<quarter> | REVIEW                     |                     |                          |
  * | risk fund         | RISKFUND#<district>         | FUND                            |                     |                          |
+ * | lending district  | MICROCREDIT_DISTRICTS       | DISTRICT#<district>             |                     |                          |
  * | risk-fund deposit | RISKFUND#<district>         | DEPOSIT#<date>#<id>             |                     |                          |
  * | risk-fund draw    | RISKFUND#<district>         | DRAW#<loanId>                   |                     |                          |
  * (*) only while an approved assessment's rewards are unpaid.
@@ -86,4 +87,7 @@ export const microcreditKeys = {
   draw: (district: string, loanId: string) => ({ pk: `RISKFUND#${district}`, sk: `DRAW#${loanId}` }),
   draws: (district: string) => ({ partition: { name: 'pk', value: `RISKFUND#${district}` }, sortKeyPrefix: { name: 'sk', value: 'DRAW#' } }),
   fundSubject: (district: string) => `RISKFUND#${district}`,
+  /** One item per county that has micro-credit loans: what the quarterly job walks. */
+  district: (district: string) => ({ pk: 'MICROCREDIT_DISTRICTS', sk: `DISTRICT#${district}` }),
+  districts: () => ({ partition: { name: 'pk', value: 'MICROCREDIT_DISTRICTS' }, sortKeyPrefix: { name: 'sk', value: 'DISTRICT#' } }),
 };
