@@ -95,7 +95,8 @@ describe('micro-credit ledger flow over the local gateway (DynamoDB Local)', { t
     const target = (token: string, bankId: string, targetPct: string) => call(cloud, 'PUT', `${base}/banks/${bankId}/npl-targets/2019`, { token, body: { targetPct } });
     expect((await target(t['bank-abc'] as string, 'abc', '1')).body).toMatchObject({ targetPct: '1', version: 1 });
     expect((await target(t['bank-abc'] as string, 'rcb', '9')).body.code).toBe('BANK_SCOPE');
-    expect((await target(t['finance-office'] as string, 'rcb', '2')).status).toBe(200);
+    expect((await target(t['finance-office'] as string, 'rcb', '100.01')).body.code).toBe('TARGET_INVALID');
+    expect((await target(t['finance-office'] as string, 'rcb', '2')).body).toMatchObject({ targetPct: '2', version: 1 });
     expect((await target(t['finance-office'] as string, 'rcb', '3')).body.code).toBe('REASON_REQUIRED');
 
     // The quarter review: rates at 30 June against target + 2 pp, and coverage 2 of 3.
@@ -125,6 +126,9 @@ describe('micro-credit ledger flow over the local gateway (DynamoDB Local)', { t
     const fund = `${base}/risk-fund`;
     const draw = (loanId: string) => call(cloud, 'POST', `${fund}/draws`, { token: t['dept-caizheng'], body: { loanId, lossFen: 1_000_000, drawnOn: '2019-07-01' } });
     expect((await draw(d.loanId)).body.code).toBe('SHARE_NOT_SET');
+    const zero = await call(cloud, 'PUT', `${fund}/share`, { token: t['dept-caizheng'], body: { sharePct: '0', reason: '县风险补偿金管理办法' } });
+    expect([zero.status, zero.body.code]).toEqual([400, 'SHARE_INVALID']);
+    expect((await call(cloud, 'GET', fund, { token: t['finance-office'] })).body).toMatchObject({ sharePct: null, version: 0 });
     expect((await call(cloud, 'PUT', `${fund}/share`, { token: t['dept-caizheng'], body: { sharePct: '70', reason: '县风险补偿金管理办法' } })).body.sharePct).toBe('70');
     expect(
       (await call(cloud, 'POST', `${fund}/deposits`, { token: t['dept-caizheng'], body: { amountFen: 500_000, depositedOn: '2019-04-01', reason: '县财政首批到位' } })).body

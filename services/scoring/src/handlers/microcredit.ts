@@ -1,6 +1,7 @@
 import { getItem, httpHandler, queryAll } from '@jingzhun/platform';
 import { CommonErrors, DomainError, type StaffClaims, scoringApi, scoringEvents, shanghaiDate } from '@jingzhun/types';
 import { creditParamsFor, inRatingPopulation, ratingCoverage } from '../domain/credit.js';
+import { dec, gt, HUNDRED, lt, ZERO } from '../domain/decimal.js';
 import { type LedgerLoan, loanPosition, loanQuarterSubsidy, portfolioRates, quarterBounds, riskFundDrawFen } from '../domain/ledger.js';
 import { householdKeys, loanKeys, microcreditKeys } from '../store/keys.js';
 import { table } from '../store/repo.js';
@@ -115,6 +116,12 @@ export async function quarterSubsidy(district: string, quarter: string, ctx: Por
   return { district, quarter, computed: items.length, alreadyComputed, items, subsidyFen: items.reduce((s, i) => s + i.subsidyFen, 0) };
 }
 
+/** A percentage in [0, 100] (or (0, 100] without zero), compared exactly. */
+function withinPercent(text: string, zeroAllowed: boolean): boolean {
+  const value = dec(text);
+  return !gt(value, HUNDRED) && (zeroAllowed ? !lt(value, ZERO) : gt(value, ZERO));
+}
+
 interface NplTargetItem {
   pk: string;
   sk: string;
@@ -133,8 +140,7 @@ export const setNplTarget = httpHandler(scoringApi.setNplTarget, async (ctx) => 
   assertDistrict(district, ctx.assertInScope);
   const claims = ctx.staff();
   if (claims.role === 'bank' && claims.bankId !== bankId) throw new DomainError('BANK_SCOPE', '银行用户只能登记本行的不良贷款率目标', 403);
-  const target = Number(ctx.body.targetPct);
-  if (!(target >= 0 && target <= 100)) throw new DomainError('TARGET_INVALID', '不良贷款率目标须在 0–100% 之间', 400);
+  if (!withinPercent(ctx.body.targetPct, true)) throw new DomainError('TARGET_INVALID', '不良贷款率目标须在 0–100% 之间', 400);
   const existing = await getItem<NplTargetItem>(table(), microcreditKeys.nplTarget(district, bankId, year));
   if (existing && (ctx.body.expectedVersion === undefined || !ctx.body.reason)) throw new DomainError('REASON_REQUIRED', '更正已登记的目标须提供理由和版本号', 400);
   if (existing && existing.version !== ctx.body.expectedVersion) throw CommonErrors.versionConflict();
@@ -347,8 +353,7 @@ export const getRiskFund = httpHandler(scoringApi.getRiskFund, async (ctx) => {
 export const setRiskFundShare = httpHandler(scoringApi.setRiskFundShare, async (ctx) => {
   const { district } = ctx.params;
   assertDistrict(district, ctx.assertInScope);
-  const share = Number(ctx.body.sharePct);
-  if (!(share > 0 && share <= 100)) throw new DomainError('SHARE_INVALID', '分担比例须大于0且不超过100%', 400);
+  if (!withinPercent(ctx.body.sharePct, false)) throw new DomainError('SHARE_INVALID', '分担比例须大于0且不超过100%', 400);
   const fund = await loadFund(district);
   const uow = unitOfWork(ctx);
   const saved = saveFund(uow, fund, { sharePct: ctx.body.sharePct });
