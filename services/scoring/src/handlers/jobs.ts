@@ -1,8 +1,9 @@
-import { jobHandler, queryAll, UnitOfWork } from '@jingzhun/platform';
+import { jobHandler, UnitOfWork } from '@jingzhun/platform';
 import { DomainError, shanghaiDate } from '@jingzhun/types';
 import { quarterBounds } from '../domain/ledger.js';
 import { rewardReminder } from '../domain/workflow.js';
-import { microcreditKeys, yearKeys } from '../store/keys.js';
+import { yearKeys } from '../store/keys.js';
+import { lendingDistricts } from '../store/microcredit.js';
 import { listRewardsOpen, table } from '../store/repo.js';
 import { quarterSubsidy, recordQuarterReview } from './microcredit.js';
 
@@ -52,9 +53,7 @@ export function previousQuarter(date: string): string {
 export const microCreditQuarter = jobHandler(async (input, ctx) => {
   const quarter = input.period && /^\d{4}-Q[1-4]$/.test(input.period) ? input.period : previousQuarter(shanghaiDate(ctx.scheduledTime));
   quarterBounds(quarter);
-  const districts = (await queryAll<{ district: string }>({ table: table(), ...microcreditKeys.districts() }))
-    .map((d) => d.district)
-    .filter((d) => !input.region || d === input.region);
+  const districts = (await lendingDistricts()).map((d) => d.district).filter((d) => !input.region || d === input.region);
   const ports = { clock: ctx.clock, ids: ctx.ids, actor: { sub: 'job:micro-credit-quarter', role: 'system' } };
   const results = [];
   for (const district of districts) {

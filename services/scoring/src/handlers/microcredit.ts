@@ -1,10 +1,22 @@
-import { getItem, httpHandler, queryAll } from '@jingzhun/platform';
+import { httpHandler } from '@jingzhun/platform';
 import { CommonErrors, DomainError, type StaffClaims, scoringApi, scoringEvents, shanghaiDate } from '@jingzhun/types';
 import { creditParamsFor, inRatingPopulation, ratingCoverage } from '../domain/credit.js';
 import { dec, gt, HUNDRED, lt, ZERO } from '../domain/decimal.js';
 import { type LedgerLoan, loanPosition, loanQuarterSubsidy, portfolioRates, quarterBounds, riskFundDrawFen } from '../domain/ledger.js';
-import { householdKeys, loanKeys, microcreditKeys } from '../store/keys.js';
-import { table } from '../store/repo.js';
+import { microcreditKeys } from '../store/keys.js';
+import {
+  drawsOf,
+  getFund,
+  getLoan,
+  getNplTarget,
+  getReview,
+  householdsOfCounty,
+  loansOfCounty,
+  movementsOf,
+  nplTargetsOf,
+  ratingsOfCounty,
+  subsidiesOf,
+} from '../store/microcredit.js';
 import type { LoanItem, Projection } from './households.js';
 import { assertDistrict, unitOfWork } from './scope.js';
 
@@ -15,10 +27,10 @@ import { assertDistrict, unitOfWork } from './scope.js';
  * L1387, BANK-24 L1398).
  */
 
-const loansOfDistrict = (district: string) => queryAll<LoanItem>({ table: table(), index: 'gsi3', partition: loanKeys.ofCounty(district) });
+const loansOfDistrict = (district: string) => loansOfCounty<LoanItem>(district);
 
 async function ledgerLoan(loan: LoanItem): Promise<LedgerLoan> {
-  const moves = await queryAll<{ sk: string; kind: string; principalFen: number }>({ table: table(), ...loanKeys.movements(loan.loanId) });
+  const moves = await movementsOf<{ sk: string; kind: string; principalFen: number }>(loan.loanId);
   return {
     amountFen: loan.amountFen,
     annualRatePct: loan.annualRatePct,
@@ -73,7 +85,7 @@ type Ports = Parameters<typeof unitOfWork>[0];
 export async function quarterSubsidy(district: string, quarter: string, ctx: Ports) {
   const { end } = quarterBounds(quarter);
   if (end >= shanghaiDate(ctx.clock.now())) throw new DomainError('QUARTER_NOT_CLOSED', `${quarter} 尚未结束，季末后方可计算贴息`, 409);
-  const done = new Set((await queryAll<SubsidyRecord>({ table: table(), ...microcreditKeys.subsidies(district, quarter) })).map((s) => s.loanId));
+  const done = new Set((await subsidiesOf<SubsidyRecord>(district, quarter)).map((s) => s.loanId));
   const items: ReturnType<typeof toSubsidy>[] = [];
   let alreadyComputed = 0;
   for (const loan of await loansOfDistrict(district)) {
@@ -141,7 +153,7 @@ export const setNplTarget = httpHandler(scoringApi.setNplTarget, async (ctx) => 
   const claims = ctx.staff();
   if (claims.role === 'bank' && claims.bankId !== bankId) throw new DomainError('BANK_SCOPE', '银行用户只能登记本行的不良贷款率目标', 403);
   if (!withinPercent(ctx.body.targetPct, true)) throw new DomainError('TARGET_INVALID', '不良贷款率目标须在 0–100% 之间', 400);
-  const existing = await getItem<NplTargetItem>(table(), microcreditKeys.nplTarget(district, bankId, year));
+  const existing = await getNplTarget<NplTargetItem>(district, bankId, year);
   if (existing && (ctx.body.expectedVersion === undefined || !ctx.body.reason)) throw new DomainError('REASON_REQUIRED', '更正已登记的目标须提供理由和版本号', 400);
   if (existing && existing.version !== ctx.body.expectedVersion) throw CommonErrors.versionConflict();
   const uow = unitOfWork(ctx);
@@ -160,7 +172,7 @@ export const setNplTarget = httpHandler(scoringApi.setNplTarget, async (ctx) => 
 
 /** Each bank's rates on `on` over its outstanding loans of the district, against its target for that year. */
 async function bankRates(district: string, on: string) {
-  const [loans, targets] = await Promise.all([loansOfDistrict(district), queryAll<NplTargetItem>({ table: table(), ...microcreditKeys.nplTargets(district) })]);
+  const [loans, targets] = await Promise.all([loansOfDistrict(district), nplTargetsOf<NplTargetItem>(district)]);
   const year = Number(on.slice(0, 4));
   const byBank = new Map<string, LoanItem[]>();
   for (const loan of loans.filter((l) => l.issuedOn <= on && l.outstandingFen > 0)) byBank.set(loan.bankId, [...(byBank.get(loan.bankId) ?? []), loan]);
@@ -187,10 +199,7 @@ async function bankRates(district: string, on: string) {
 
 /** The coverage of the rating population of a county on a date, in total and per town. */
 async function coverage(district: string, on: string) {
-  const [households, ratings] = await Promise.all([
-    queryAll<Projection & { householdId: string }>({ table: table(), index: 'gsi3', partition: householdKeys.ofCounty(district) }),
-    queryAll<{ householdId: string; ratedOn: string }>({ table: table(), index: 'gsi3', partition: householdKeys.ratingsOfCounty(district) }),
-  ]);
+  const [households, ratings] = await Promise.all([householdsOfCounty<Projection>(district), ratingsOfCounty<{ householdId: string; ratedOn: string }>(district)]);
   const rated = new Set(ratings.filter((r) => r.ratedOn <= on).map((r) => r.householdId));
   const population = households.filter((h) => inRatingPopulation(h, on, creditParamsFor(h.region)));
   const total = ratingCoverage(
@@ -247,7 +256,7 @@ export const reviewQuarter = httpHandler(scoringApi.reviewQuarter, async (ctx) =
 export async function recordQuarterReview(district: string, quarter: string, ctx: Ports) {
   const { end } = quarterBounds(quarter);
   if (end >= shanghaiDate(ctx.clock.now())) throw new DomainError('QUARTER_NOT_CLOSED', `${quarter} 尚未结束`, 409);
-  const stored = await getItem<ReviewItem>(table(), microcreditKeys.review(district, quarter));
+  const stored = await getReview<ReviewItem>(district, quarter);
   if (stored) return toReview(stored);
   const uow = unitOfWork(ctx);
   const review: ReviewItem = { district, quarter, on: end, banks: await bankRates(district, end), coverage: await coverage(district, end), recordedAt: uow.timestamp };
@@ -268,7 +277,7 @@ export async function recordQuarterReview(district: string, quarter: string, ctx
     await uow.commit();
   } catch (error) {
     if (!(error instanceof DomainError && error.code === 'ALREADY_REVIEWED')) throw error;
-    return toReview((await getItem<ReviewItem>(table(), microcreditKeys.review(district, quarter))) as ReviewItem);
+    return toReview((await getReview<ReviewItem>(district, quarter)) as ReviewItem);
   }
   return toReview(review);
 }
@@ -282,10 +291,7 @@ export const getQuarter = httpHandler(scoringApi.getQuarter, async (ctx) => {
   quarterBounds(quarter);
   const claims = ctx.staff();
   if (claims.role === 'bank' && !claims.bankId) throw new DomainError('BANK_SCOPE', '登录凭证缺少银行编号', 403);
-  const [subsidy, review] = await Promise.all([
-    queryAll<SubsidyRecord>({ table: table(), ...microcreditKeys.subsidies(district, quarter) }),
-    getItem<ReviewItem>(table(), microcreditKeys.review(district, quarter)),
-  ]);
+  const [subsidy, review] = await Promise.all([subsidiesOf<SubsidyRecord>(district, quarter), getReview<ReviewItem>(district, quarter)]);
   return {
     district,
     quarter,
@@ -319,12 +325,12 @@ interface DrawItem {
 }
 
 async function loadFund(district: string): Promise<FundItem> {
-  const stored = await getItem<FundItem>(table(), microcreditKeys.fund(district));
+  const stored = await getFund<FundItem>(district);
   return stored ?? { ...microcreditKeys.fund(district), entity: 'risk-fund', district, sharePct: null, balanceFen: 0, depositedFen: 0, drawnFen: 0, version: 0 };
 }
 
 async function fundView(fund: FundItem) {
-  const draws = await queryAll<DrawItem>({ table: table(), ...microcreditKeys.draws(fund.district) });
+  const draws = await drawsOf<DrawItem>(fund.district);
   return {
     district: fund.district,
     sharePct: fund.sharePct,
@@ -393,7 +399,7 @@ export const depositRiskFund = httpHandler(scoringApi.depositRiskFund, async (ct
 export const drawRiskFund = httpHandler(scoringApi.drawRiskFund, async (ctx) => {
   const { district } = ctx.params;
   assertDistrict(district, ctx.assertInScope);
-  const loan = await getItem<LoanItem>(table(), loanKeys.item(ctx.body.loanId));
+  const loan = await getLoan<LoanItem>(ctx.body.loanId);
   if (!loan?.region.startsWith(district.slice(0, 6))) throw CommonErrors.notFound('本区贷款');
   if (loanPosition(loan, ctx.body.drawnOn).badFen === 0) throw new DomainError('LOAN_NOT_BAD', '只有逾期超过90天的不良贷款可以申请风险补偿', 409);
   if (ctx.body.lossFen > loan.outstandingFen) throw new DomainError('LOSS_ABOVE_BALANCE', '损失金额超过贷款余额', 400, { outstandingFen: loan.outstandingFen });
