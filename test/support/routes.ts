@@ -24,8 +24,8 @@ export function fillPath(contract: RouteContract, region: string, other = 'x'): 
   return contract.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(REGION_PARAM.test(name) ? region : sampleValue(contract, name, other)));
 }
 
-/** Values tried, in order, for a non-region path parameter: an identifier, a year, a period, a date. */
-const SAMPLE_VALUES = ['sample-1', '2019', '2019-06', '2019-06-01'];
+/** Values tried, in order, for a non-region path parameter: an identifier, a year, a period, a date, a quarter. */
+const SAMPLE_VALUES = ['sample-1', '2019', '2019-06', '2019-06-01', '2019-Q2'];
 
 function sampleValue(contract: RouteContract, name: string, fallback: string): string {
   const field = contract.params instanceof z.ZodObject ? (contract.params.shape as Record<string, z.ZodType>)[name] : undefined;

@@ -2,6 +2,7 @@ import { defineService } from '@jingzhun/platform/manifest';
 import { dispatchApi } from '@jingzhun/types';
 import { JOBS } from './domain/jobs.js';
 import { SUBSCRIPTIONS } from './handlers/events.js';
+import { MICROCREDIT_SUBSCRIPTIONS } from './handlers/microcredit-events.js';
 import { dispatchTable } from './store/table.js';
 
 export const manifest = defineService({
@@ -23,5 +24,5 @@ export const manifest = defineService({
     { contract: dispatchApi.runJob, handler: 'handlers/jobs.ts#runJob' },
   ],
   jobs: JOBS.map(({ name, schedule, handler, description, onlyOn }) => ({ name, schedule, handler, description, ...(onlyOn ? { onlyOn } : {}) })),
-  subscriptions: [...SUBSCRIPTIONS],
+  subscriptions: [...SUBSCRIPTIONS, ...MICROCREDIT_SUBSCRIPTIONS],
 });

@@ -67,6 +67,23 @@ describe('workflows.md §5.3 worked example (seed 000 §3 L4145–4297)', () => 
     expect(['A', 'B', 'C', 'D', 'E', 'F'].map((id) => row(removed, id).prize)).toEqual(['一等奖', '二等奖', null, '二等奖', '三等奖', '三等奖']);
   });
 
+  it('a disqualified bank keeps every item rank and only leaves the prize list (seed 000 BK-4 L4270–4274 取消其奖励资格; workflows.md §5.1, B-12)', () => {
+    // C sits in the middle of several rankings: 1a rank 3, 2a rank 2, 3 rank 4, 6 rank 3, 7a rank 5.
+    const banks = workedExample().map((b) => (b.bankId === 'C' ? { ...b, violation: true } : b));
+    const r = assess(banks, P);
+    // The default reading: every bank's item points, C's included, are those of the year without the violation.
+    for (const id of ['A', 'B', 'C', 'D', 'E', 'F']) expect(row(r, id).items).toEqual(row(result, id).items);
+    expect(['A', 'B', 'C', 'D', 'E', 'F'].map((id) => row(r, id).total)).toEqual(['99', '84', '78', '71.5', '69.5', '47']);
+    expect(row(r, 'C')).toMatchObject({ disqualified: true, prize: null, totalRank: null });
+    // On the prize list the banks below C move up.
+    expect(['A', 'B', 'C', 'D', 'E', 'F'].map((id) => row(r, id).prize)).toEqual(['一等奖', '二等奖', null, '二等奖', '三等奖', '三等奖']);
+    expect(['A', 'B', 'D', 'E', 'F'].map((id) => row(r, id).totalRank)).toEqual([1, 2, 3, 4, 5]);
+    // The other reading (removed before ranking) stays available as a parameter and changes other banks' points.
+    const removed = assess(banks, with_({ disqualifiedRankedInItems: false }));
+    expect(item(removed, 'D', '1a')?.points).toBe('18');
+    expect(row(removed, 'C')).toMatchObject({ total: '0', prize: null });
+  });
+
   it('gives the same result whatever the input order', () => {
     expect(assess([...workedExample()].reverse(), P)).toEqual(result);
   });
@@ -135,7 +152,7 @@ describe('decisions B-1…B-14 (workflows.md §5.2)', () => {
     expect(pts(assess(banks, with_({ floorAtZero: false })), 'b11', '9')).toBe('-0.5');
   });
 
-  it('B-4 size class by year-start balance; ≥5亿 → 3%; growth equal to the threshold passes', () => {
+  it('B-4 size class by year-start balance; ≥5亿 → 3%; growth equal to the threshold passes, compared exactly', () => {
     // 50000万 exactly is large: 3% passes. 49999 is small: 4% fails.
     const r = assess(
       [
@@ -149,6 +166,13 @@ describe('decisions B-1…B-14 (workflows.md §5.2)', () => {
     expect(item(r, 'big', '1b')?.note).toBeUndefined();
     expect(item(r, 'small', '1b')).toMatchObject({ value: '4.00', note: 'BELOW_THRESHOLD', points: '0' });
     expect(item(r, 'edge', '1b')).toMatchObject({ value: '5.00', points: '5' });
+    // The threshold is compared with the exact growth: 2.996% shows as 3.00 (0.01 pp) but is below 3%.
+    const under = assess(
+      [bank('u', { loansStart: '50000', loansEnd: '51498', mltStart: '0', mltEnd: '0' }), bank('o', { loansStart: '50000', loansEnd: '51500', mltStart: '0', mltEnd: '0' })],
+      P,
+    );
+    expect(item(under, 'u', '1b')).toMatchObject({ value: '3.00', note: 'BELOW_THRESHOLD', points: '0' });
+    expect(item(under, 'o', '1b')).toMatchObject({ value: '3.00', rank: 1, points: '5' });
     // Basis 'end' (C): a bank that crosses 5亿 during the year is judged at 3%.
     const crossing = bank('x', { loansStart: '48000', loansEnd: '50000', mltStart: '0', mltEnd: '0' }); // 4.17%
     expect(item(assess([crossing], P), 'x', '1b')?.note).toBe('BELOW_THRESHOLD');

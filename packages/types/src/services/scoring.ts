@@ -488,3 +488,170 @@ export const markOverdue = defineContract({
   body: z.object({ since: IsoDate, overdueFen: z.number().int().min(1), expectedVersion: z.number().int().min(1) }),
   response: Loan,
 });
+
+// ── Micro-credit per period: 贴息, rates against the tolerance, coverage, risk fund (workflows.md §5.4) ──
+export const Quarter = z.string().regex(/^\d{4}-Q[1-4]$/, { message: '季度须为 YYYY-Qn 格式，如 2019-Q2' });
+const DistrictQuarter = District.extend({ quarter: Quarter });
+const FUND_KEEPERS = ['finance_office', 'department'] as const;
+
+export const SubsidyItem = z.object({
+  district: z.string(),
+  quarter: z.string(),
+  loanId: z.string(),
+  bankId: z.string(),
+  householdId: z.string(),
+  region: z.string(),
+  days: z.number().int(),
+  interestFen: z.number().int(),
+  subsidyFen: z.number().int(),
+  /** OVERDUE when the loan was overdue on a day of the quarter. */
+  cancelled: z.string().optional(),
+  computedAt: z.string(),
+});
+export const computeSubsidy = defineContract({
+  id: 'scoring.computeSubsidy',
+  method: 'POST',
+  path: '/scoring/districts/{district}/microcredit/quarters/{quarter}/subsidy',
+  summary: '计算本季度扶贫小额信贷贴息（逐笔，每笔每季只计算一次）',
+  auth: 'staff',
+  roles: FUND_KEEPERS,
+  departments: FINANCE_BUREAU,
+  params: DistrictQuarter,
+  response: z.object({
+    district: z.string(),
+    quarter: z.string(),
+    computed: z.number().int(),
+    alreadyComputed: z.number().int(),
+    items: z.array(SubsidyItem),
+    subsidyFen: z.number().int(),
+  }),
+});
+
+export const NplTarget = z.object({ district: z.string(), bankId: z.string(), year: z.number().int(), targetPct: z.string(), version: z.number().int() });
+export const setNplTarget = defineContract({
+  id: 'scoring.setNplTarget',
+  method: 'PUT',
+  path: '/scoring/districts/{district}/banks/{bankId}/npl-targets/{year}',
+  summary: '登记银行本年度不良贷款率目标（金融办或本行；更正须说明理由）',
+  auth: 'staff',
+  roles: ['finance_office', 'bank'],
+  params: District.extend({ bankId: BankId, year: Year }),
+  body: z.object({ targetPct: DecimalText, expectedVersion: z.number().int().min(1).optional(), reason: z.string().min(2).max(500).optional() }),
+  response: NplTarget,
+});
+
+export const BankRates = z.object({
+  bankId: z.string(),
+  loans: z.number().int(),
+  outstandingFen: z.number().int(),
+  overdueFen: z.number().int(),
+  badFen: z.number().int(),
+  overdueRatePct: z.string(),
+  nplRatePct: z.string(),
+  nplTargetPct: z.string().nullable(),
+  toleranceCeilingPct: z.string().nullable(),
+  /** within the target, tolerated (≤ target + 2 pp, 004 BANK-18 L1396), exceeded, or no-target entered. */
+  status: z.enum(['within', 'tolerated', 'exceeded', 'no-target']),
+});
+export const Coverage = z.object({
+  region: z.string(),
+  on: z.string(),
+  eligible: z.number().int(),
+  rated: z.number().int(),
+  coveragePct: z.string().nullable(),
+  targetPct: z.string(),
+  metTarget: z.boolean().nullable(),
+  byTown: z.array(z.object({ region: z.string(), eligible: z.number().int(), rated: z.number().int(), coveragePct: z.string().nullable(), metTarget: z.boolean().nullable() })),
+});
+export const QuarterReview = z.object({ district: z.string(), quarter: z.string(), on: z.string(), banks: z.array(BankRates), coverage: Coverage, recordedAt: z.string() });
+export const reviewQuarter = defineContract({
+  id: 'scoring.reviewQuarter',
+  method: 'POST',
+  path: '/scoring/districts/{district}/microcredit/quarters/{quarter}/review',
+  summary: '记录季末各银行扶贫小额信贷逾期率、不良率（对照容忍度）及评级授信覆盖面（每季一次）',
+  auth: 'staff',
+  roles: ['finance_office', 'pboc'],
+  params: DistrictQuarter,
+  response: QuarterReview,
+});
+export const getQuarter = defineContract({
+  id: 'scoring.getQuarter',
+  method: 'GET',
+  path: '/scoring/districts/{district}/microcredit/quarters/{quarter}',
+  summary: '季度扶贫小额信贷台账：贴息与季末考核（银行用户只见本行）',
+  auth: 'staff',
+  roles: [...TEAM, 'bank'],
+  departments: FINANCE_BUREAU,
+  params: DistrictQuarter,
+  response: z.object({ district: z.string(), quarter: z.string(), subsidy: z.array(SubsidyItem), review: QuarterReview.nullable() }),
+});
+export const getCoverage = defineContract({
+  id: 'scoring.getCoverage',
+  method: 'GET',
+  path: '/scoring/districts/{district}/microcredit/coverage',
+  summary: '评级授信覆盖面（已评级户 / 应评级户，目标100%，004 BANK-09）',
+  auth: 'staff',
+  roles: TEAM,
+  departments: FINANCE_BUREAU,
+  params: District,
+  query: z.object({ on: IsoDate }),
+  response: Coverage,
+});
+
+export const RiskFund = z.object({
+  district: z.string(),
+  /** The fund's share of a loss in % (the documents set none: 004 BANK-01/24, 000 BK-8); null until set. */
+  sharePct: z.string().nullable(),
+  balanceFen: z.number().int(),
+  depositedFen: z.number().int(),
+  drawnFen: z.number().int(),
+  draws: z.array(z.object({ loanId: z.string(), bankId: z.string(), lossFen: z.number().int(), sharePct: z.string(), amountFen: z.number().int(), drawnOn: z.string() })),
+  version: z.number().int(),
+});
+export const getRiskFund = defineContract({
+  id: 'scoring.getRiskFund',
+  method: 'GET',
+  path: '/scoring/districts/{district}/risk-fund',
+  summary: '县风险补偿金：余额与代偿记录',
+  auth: 'staff',
+  roles: TEAM,
+  departments: FINANCE_BUREAU,
+  params: District,
+  response: RiskFund,
+});
+export const setRiskFundShare = defineContract({
+  id: 'scoring.setRiskFundShare',
+  method: 'PUT',
+  path: '/scoring/districts/{district}/risk-fund/share',
+  summary: '设定风险补偿金分担比例（须说明依据）',
+  auth: 'staff',
+  roles: FUND_KEEPERS,
+  departments: FINANCE_BUREAU,
+  params: District,
+  body: z.object({ sharePct: DecimalText, reason: z.string().min(2).max(500) }),
+  response: RiskFund,
+});
+export const depositRiskFund = defineContract({
+  id: 'scoring.depositRiskFund',
+  method: 'POST',
+  path: '/scoring/districts/{district}/risk-fund/deposits',
+  summary: '登记风险补偿金到位资金',
+  auth: 'staff',
+  roles: FUND_KEEPERS,
+  departments: FINANCE_BUREAU,
+  params: District,
+  body: z.object({ amountFen: z.number().int().min(1), depositedOn: IsoDate, reason: z.string().min(2).max(500) }),
+  response: RiskFund,
+});
+export const drawRiskFund = defineContract({
+  id: 'scoring.drawRiskFund',
+  method: 'POST',
+  path: '/scoring/districts/{district}/risk-fund/draws',
+  summary: '风险补偿金代偿（不良贷款损失按分担比例补偿，每笔贷款一次）',
+  auth: 'staff',
+  roles: FUND_KEEPERS,
+  departments: FINANCE_BUREAU,
+  params: District,
+  body: z.object({ loanId: z.string().min(1), lossFen: z.number().int().min(1), drawnOn: IsoDate }),
+  response: RiskFund,
+});

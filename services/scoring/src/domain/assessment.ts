@@ -10,6 +10,7 @@ import {
   dec,
   div,
   eq,
+  exactPercent,
   gt,
   gte,
   isZero,
@@ -322,7 +323,8 @@ function itemSpecs(params: AssessmentParams): ItemSpec[] {
       exclude: (p, v) => {
         if (v === null) return 'BASE_ZERO';
         if (!gt(delta(p), ZERO)) return 'ZERO_RULE';
-        return gte(v, threshold(p)) ? undefined : 'BELOW_THRESHOLD';
+        // The threshold is compared with the exact growth; the 0.01 pp value is for ranking and display.
+        return gte(exactPercent(delta(p), p.L0), threshold(p)) ? undefined : 'BELOW_THRESHOLD';
       },
       zeroRule: true,
       ratio: true,

@@ -3,6 +3,7 @@
  * seed 003 BK-14 L561). Pure: the rating date is passed in.
  */
 import { DomainError } from '@jingzhun/types';
+import { dec, exactPercent, gte, toFixed } from './decimal.js';
 
 export interface CreditParams {
   /** Score items and their maxima [PROP]: credit record 30, repayment 25, project 20, assets 10, village view 15. */
@@ -11,7 +12,7 @@ export interface CreditParams {
   bands: { AAA: number; AA: number; A: number };
   /** Credit lines in fen [PROP]: AAA 5万, AA 3万, A 1万. */
   creditLinesFen: { AAA: number; AA: number; A: number };
-  /** Borrower age 18–65 (`credit.max_age`, ANC §3); ≥70 is always excluded (004 BANK-09 L1381). */
+  /** Borrower age, inclusive: national 18–65 (`credit.max_age`, ANC §3); per jurisdiction in `CREDIT_AGE_BY_JURISDICTION`. */
   minAge: number;
   maxAge: number;
   /** Statuses that may be rated: not exited, or exited with policy (004 L1379). */
@@ -34,6 +35,21 @@ export const DEFAULT_CREDIT_PARAMS: CreditParams = {
   requiredCause: '09',
 };
 
+/**
+ * Borrower ages set by a jurisdiction's own coverage rule, by region-code prefix (the longest
+ * prefix wins). Jining (3708): "除已就业、无劳动能力和 70 岁以上人群外" (seed 004 BANK-09 L1370,
+ * L1379) excludes only people aged 70 and over (以上 is inclusive, 004 §4.4 item 31), so 18–69.
+ */
+export const CREDIT_AGE_BY_JURISDICTION: readonly { prefix: string; name: string; minAge: number; maxAge: number; source: string }[] = [
+  { prefix: '3708', name: '济宁市', minAge: 18, maxAge: 69, source: 'seed 004 BANK-09 L1370, L1379' },
+];
+
+/** The credit parameters for a household's region: the national default with the jurisdiction's ages. */
+export function creditParamsFor(region: string, params: CreditParams = DEFAULT_CREDIT_PARAMS): CreditParams {
+  const rule = [...CREDIT_AGE_BY_JURISDICTION].filter((r) => region.startsWith(r.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
+  return rule ? { ...params, minAge: rule.minAge, maxAge: rule.maxAge } : params;
+}
+
 /** Whole years of age on `onDate` (YYYY-MM-DD). */
 export function ageOn(birthDate: string, onDate: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
@@ -51,7 +67,7 @@ export interface HouseholdFacts {
 /**
  * Eligibility of a household's borrower for rating (004 BANK-09 L1370, L1379–1381; ANC §3):
  * registered household (not exited, or exited with policy), main cause 缺资金, borrower active, aged
- * minAge–maxAge, with labour capacity and not in employment. Returns the reasons it fails.
+ * minAge–maxAge (take the region's parameters from `creditParamsFor`), with labour capacity and not in employment. Returns the reasons it fails.
  */
 export function eligibilityIssues(household: HouseholdFacts, borrowerId: string, onDate: string, params: CreditParams = DEFAULT_CREDIT_PARAMS): string[] {
   const issues: string[] = [];
@@ -60,7 +76,7 @@ export function eligibilityIssues(household: HouseholdFacts, borrowerId: string,
   const member = household.members.find((m) => m.memberId === borrowerId);
   if (member?.status !== 'active') return [...issues, 'BORROWER_NOT_MEMBER'];
   const age = ageOn(member.birthDate, onDate);
-  if (age < params.minAge || age > params.maxAge || age >= 70) issues.push('AGE_OUT_OF_RANGE');
+  if (age < params.minAge || age > params.maxAge) issues.push('AGE_OUT_OF_RANGE');
   if (member.laborCapacity === 'none') issues.push('NO_LABOUR_CAPACITY');
   if (member.employed) issues.push('EMPLOYED');
   return issues;
@@ -84,4 +100,33 @@ export function rate(scores: Record<CreditItem, number>, params: CreditParams = 
   const total = CREDIT_ITEMS.reduce((sum, item) => sum + scores[item], 0);
   const b = band(total, params);
   return { total, band: b, creditLineFen: b === 'NONE' ? 0 : params.creditLinesFen[b] };
+}
+
+/**
+ * Whether a household is in the rating population on a date by the register's facts (004 BANK-09
+ * L1370, L1379–1381): eligible status, main cause 缺资金, and at least one active member of the
+ * jurisdiction's age with labour capacity. Employment and the wish to borrow are not in the
+ * register; they are the rating bank's statement, so they do not shrink the population here.
+ */
+export function inRatingPopulation(household: HouseholdFacts, onDate: string, params: CreditParams = DEFAULT_CREDIT_PARAMS): boolean {
+  return household.members.some((m) => eligibilityIssues({ ...household, members: [{ ...m, employed: false }] }, m.memberId, onDate, params).length === 0);
+}
+
+/**
+ * 评级授信覆盖面 (004 BANK-09 L1370: "评级授信覆盖面继续保持 100%"): rated households over the
+ * households in the rating population, compared exactly with the 100% target.
+ */
+export function ratingCoverage(population: readonly string[], rated: ReadonlySet<string>, targetPct = '100') {
+  const ratedCount = population.filter((id) => rated.has(id)).length;
+  const eligible = population.length;
+  const exact = eligible === 0 ? null : exactPercent(dec(ratedCount), dec(eligible));
+  return {
+    eligible,
+    rated: ratedCount,
+    coveragePct: exact === null ? null : toFixed(exact, 2),
+    targetPct,
+    /** null when nobody is in the population. */
+    metTarget: exact === null ? null : gte(exact, dec(targetPct)),
+    unrated: population.filter((id) => !rated.has(id)),
+  };
 }

@@ -138,9 +138,14 @@ export function toFixed(a: Dec, decimals: number): string {
   return `${negative ? '-' : ''}${whole}${decimals > 0 ? `.${fraction}` : ''}`;
 }
 
+/** Exact percentage of a ratio (no rounding): what every threshold is compared with. */
+export function exactPercent(numerator: Dec, denominator: Dec): Dec {
+  return mul(div(numerator, denominator), HUNDRED);
+}
+
 /** Percentage of a ratio, rounded half up to `decimals` places (0.01 pp when decimals = 2). */
 export function percent(numerator: Dec, denominator: Dec, decimals: number): Dec {
-  return roundHalfUp(mul(div(numerator, denominator), HUNDRED), decimals);
+  return roundHalfUp(exactPercent(numerator, denominator), decimals);
 }
 
 /** Integer value of a whole-number Dec (throws when it is not whole). */

@@ -42,7 +42,11 @@ export interface AssessmentParams {
   /** B-11: points per net outlet and an optional cap on the absolute outlet adjustment. */
   outletPointsPerUnit: string;
   outletCap: string | null;
-  /** B-12: whether a disqualified bank still takes ranks on the items (default: removed first). */
+  /**
+   * B-12 (seed 000 BK-4 L4270–4274 取消其奖励资格; workflows.md §5.1): a disqualified bank keeps its
+   * ranks on every item (its figures still rank the others) and only leaves the prize list (default
+   * true). false removes it before ranking, which changes the other banks' points.
+   */
   disqualifiedRankedInItems: boolean;
   /** B-12 / BK-6: prize classes in order. */
   prizes: PrizeClass[];
@@ -54,7 +58,8 @@ export interface AssessmentParams {
 
 /** The default set: 台政发〔2018〕4号 with the decisions of workflows.md §5.2. */
 export const DEFAULT_PARAMS: AssessmentParams = {
-  paramsId: 'tzf-2018-4-v1',
+  // v2: B-12 keeps disqualified banks in the item rankings (v1 removed them first).
+  paramsId: 'tzf-2018-4-v2',
   title: '台政发〔2018〕4号 考核奖励办法（默认参数）',
   items: {
     '1a': { max: '20', step: '1' }, // seed 000 L4157–4162
@@ -80,7 +85,7 @@ export const DEFAULT_PARAMS: AssessmentParams = {
   ldrCapPct: null,
   outletPointsPerUnit: '2',
   outletCap: null,
-  disqualifiedRankedInItems: false,
+  disqualifiedRankedInItems: true,
   prizes: [
     { grade: '一等奖', count: 1, amountYuan: null },
     { grade: '二等奖', count: 2, amountYuan: null },

@@ -1,12 +1,12 @@
 import { eventHandler, getItem, httpHandler, queryAll, UnitOfWork } from '@jingzhun/platform';
 import { CommonErrors, DomainError, identificationEvents, scoringApi, scoringEvents } from '@jingzhun/types';
-import { eligibilityIssues, type HouseholdFacts, rate } from '../domain/credit.js';
-import { applyRepayment, assertLoanTerms } from '../domain/ledger.js';
-import { householdKeys, loanKeys } from '../store/keys.js';
+import { creditParamsFor, eligibilityIssues, type HouseholdFacts, rate } from '../domain/credit.js';
+import { applyRepayment, assertCreditAvailable, assertLoanTerms, type Exposure, releaseCredit } from '../domain/ledger.js';
+import { householdKeys, loanKeys, microcreditKeys } from '../store/keys.js';
 import { table } from '../store/repo.js';
 import { unitOfWork } from './scope.js';
 
-interface Projection extends HouseholdFacts {
+export interface Projection extends HouseholdFacts {
   pk: string;
   sk: string;
   region: string;
@@ -23,6 +23,7 @@ export const onHouseholdEvent = eventHandler('scoring-household-projection', asy
   uow.put({
     ...householdKeys.projection(s.householdId),
     ...householdKeys.regionIndex(s.region, s.householdId),
+    ...householdKeys.countyIndex(s.region, s.householdId),
     entity: 'household-projection',
     householdId: s.householdId,
     region: s.region,
@@ -50,7 +51,7 @@ export const rateHousehold = httpHandler(scoringApi.rateHousehold, async (ctx) =
   ctx.assertInScope(household.region);
   // Employment is the bank's checked statement (the register does not hold it), recorded with the rating.
   const facts = { ...household, members: household.members.map((m) => (m.memberId === ctx.body.borrowerId ? { ...m, employed: ctx.body.borrowerEmployed } : m)) };
-  const issues = eligibilityIssues(facts, ctx.body.borrowerId, ctx.body.ratedOn);
+  const issues = eligibilityIssues(facts, ctx.body.borrowerId, ctx.body.ratedOn, creditParamsFor(household.region));
   if (issues.length > 0) throw new DomainError('NOT_ELIGIBLE_FOR_RATING', '该户不符合扶贫小额信贷评级条件', 422, issues);
   const result = rate(ctx.body.scores);
   const rating = {
@@ -63,13 +64,22 @@ export const rateHousehold = httpHandler(scoringApi.rateHousehold, async (ctx) =
     ...result,
   };
   const uow = unitOfWork(ctx);
-  uow.create({ ...householdKeys.rating(household.householdId, ctx.body.ratedOn), entity: 'credit-rating', ...rating }, CommonErrors.alreadyExists('当日评级'));
+  uow.create(
+    {
+      ...householdKeys.rating(household.householdId, ctx.body.ratedOn, bankId, ctx.body.borrowerId),
+      ...householdKeys.ratingCountyIndex(household.region, ctx.body.ratedOn, household.householdId, bankId, ctx.body.borrowerId),
+      entity: 'credit-rating',
+      region: household.region,
+      ...rating,
+    },
+    CommonErrors.alreadyExists('本行当日对该借款人的评级'),
+  );
   uow.audit({ subject: `HOUSEHOLD#${household.householdId}`, action: 'credit.rated', after: rating });
   await uow.commit();
   return rating;
 });
 
-interface LoanItem {
+export interface LoanItem {
   pk: string;
   sk: string;
   entity: string;
@@ -107,25 +117,65 @@ const toLoan = (l: LoanItem) => ({
   version: l.version,
 });
 
-/** POST /scoring/loans: the lending bank records a loan to a rated, eligible household (no 搭便车, 004 DATA-20). */
+interface ExposureItem extends Exposure {
+  pk: string;
+  sk: string;
+  entity: 'credit-exposure';
+  householdId: string;
+  version: number;
+  [key: string]: unknown;
+}
+
+/**
+ * The household's exposure item, or (version 0, not stored) one derived from its loans: the first
+ * loan or repayment after this item was introduced writes it with `attribute_not_exists`.
+ */
+async function loadExposure(householdId: string): Promise<ExposureItem> {
+  const stored = await getItem<ExposureItem>(table(), householdKeys.exposure(householdId));
+  if (stored) return stored;
+  const loans = await queryAll<LoanItem>({ table: table(), index: 'gsi2', partition: loanKeys.ofHousehold(householdId) });
+  const byBorrowerFen: Record<string, number> = {};
+  for (const l of loans) byBorrowerFen[l.borrowerId] = (byBorrowerFen[l.borrowerId] ?? 0) + l.outstandingFen;
+  return { ...householdKeys.exposure(householdId), entity: 'credit-exposure', householdId, byBorrowerFen, version: 0 };
+}
+
+/** Writes the exposure conditionally on the version read: two loans of one household cannot both pass the line. */
+function saveExposure(uow: ReturnType<typeof unitOfWork>, item: ExposureItem, next: Exposure): void {
+  if (item.version > 0) {
+    uow.replace({ ...item, byBorrowerFen: next.byBorrowerFen });
+    return;
+  }
+  const { version: _v, ...rest } = item;
+  uow.create({ ...rest, byBorrowerFen: next.byBorrowerFen }, CommonErrors.versionConflict());
+}
+
+/**
+ * POST /scoring/loans: the lending bank records a loan to a household it rated (no 搭便车, 004
+ * DATA-20). The line is the lending bank's latest rating of the borrower and holds across loans:
+ * outstanding + new ≤ line, and ≤ 5万 per household (004 BANK-01 L1387), checked atomically.
+ */
 export const issueLoan = httpHandler(scoringApi.issueLoan, async (ctx) => {
   const bankId = bankOf(ctx.staff());
   const body = ctx.body;
   const household = await getItem<Projection>(table(), householdKeys.projection(body.householdId));
   if (!household) throw new DomainError('NOT_REGISTERED', '借款人不在建档立卡名单中', 422);
   ctx.assertInScope(household.region);
-  const issues = eligibilityIssues(household, body.borrowerId, body.issuedOn);
+  const issues = eligibilityIssues(household, body.borrowerId, body.issuedOn, creditParamsFor(household.region));
   if (issues.length > 0) throw new DomainError('NOT_ELIGIBLE_FOR_LOAN', '该户不符合扶贫小额信贷条件', 422, issues);
-  const ratings = await queryAll<{ ratedOn: string; creditLineFen: number; borrowerId: string }>({ table: table(), ...householdKeys.ratings(body.householdId) });
-  const latest = ratings.filter((r) => r.ratedOn <= body.issuedOn && r.borrowerId === body.borrowerId).sort((a, b) => (a.ratedOn < b.ratedOn ? 1 : -1))[0];
-  if (!latest || latest.creditLineFen === 0) throw new DomainError('NOT_RATED', '该户尚无有效的信用评级或评级未达授信标准', 422);
-  assertLoanTerms(body, latest.creditLineFen);
+  assertLoanTerms(body);
+  const ratings = await queryAll<{ ratedOn: string; creditLineFen: number; borrowerId: string; bankId: string }>({ table: table(), ...householdKeys.ratings(body.householdId) });
+  const latest = ratings.filter((r) => r.ratedOn <= body.issuedOn && r.borrowerId === body.borrowerId && r.bankId === bankId).sort((a, b) => (a.ratedOn < b.ratedOn ? 1 : -1))[0];
+  if (!latest || latest.creditLineFen === 0) throw new DomainError('NOT_RATED', '本行尚未对该借款人作出有效的信用评级，或评级未达授信标准', 422);
+  const exposure = await loadExposure(body.householdId);
+  const next = assertCreditAvailable(exposure, body, latest.creditLineFen);
   const loanId = ctx.ids.next();
   const uow = unitOfWork(ctx);
+  saveExposure(uow, exposure, next);
   const loan = uow.create({
     ...loanKeys.item(loanId),
     ...loanKeys.bankIndex(bankId, body.issuedOn, loanId),
     ...loanKeys.householdIndex(body.householdId, body.issuedOn, loanId),
+    ...loanKeys.countyIndex(household.region, body.issuedOn, loanId),
     entity: 'loan',
     loanId,
     bankId,
@@ -134,6 +184,8 @@ export const issueLoan = httpHandler(scoringApi.issueLoan, async (ctx) => {
     outstandingFen: body.amountFen,
     status: 'current' as const,
   });
+  const county = `${household.region.slice(0, 6)}000000`;
+  uow.put({ ...microcreditKeys.district(county), entity: 'microcredit-district', district: county });
   uow.audit({ subject: `LOAN#${loanId}`, action: 'loan.issued', after: loan });
   uow.emit(scoringEvents.loanIssued, `LOAN#${loanId}`, {
     loanId,
@@ -161,7 +213,9 @@ export const recordRepayment = httpHandler(scoringApi.recordRepayment, async (ct
   if (loan.version !== ctx.body.expectedVersion) throw CommonErrors.versionConflict();
   if (ctx.body.repaidOn < loan.issuedOn) throw new DomainError('DATE_INVALID', '还款日期早于放款日期', 400);
   const outstandingFen = applyRepayment(loan.outstandingFen, ctx.body.principalFen);
+  const exposure = await loadExposure(loan.householdId);
   const uow = unitOfWork(ctx);
+  saveExposure(uow, exposure, releaseCredit(exposure, loan.borrowerId, ctx.body.principalFen));
   const saved = uow.replace({ ...loan, outstandingFen, status: outstandingFen === 0 ? ('repaid' as const) : loan.status });
   uow.put({ ...loanKeys.movement(loan.loanId, ctx.body.repaidOn, ctx.ids.next()), entity: 'loan-movement', kind: 'repayment', principalFen: ctx.body.principalFen });
   uow.audit({ subject: `LOAN#${loan.loanId}`, action: 'loan.repayment', before: { outstandingFen: loan.outstandingFen }, after: { outstandingFen } });

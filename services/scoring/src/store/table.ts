@@ -1,4 +1,4 @@
 import { defineTable } from '@jingzhun/platform/table';
 
 /** The scoring service's single table. */
-export const scoringTable = defineTable({ name: 'scoring', indexes: 2 });
+export const scoringTable = defineTable({ name: 'scoring', indexes: 3 });
