@@ -29,6 +29,7 @@ describe('subsidy key formats', () => {
       pk: 'RUN#2017-06',
       sk: '370405000000',
     });
+    expect(runKeys.claim('2017-06', 'taierzhuang')).toEqual({ pk: 'RUNCLAIM#2017-06', sk: 'taierzhuang' });
     expect(runKeys.runId('2017-06', '370405000000', 2)).toBe('2017-06:370405000000:2');
     expect(lineKeys.line('2017-06', '370405103201', 'H1', 'tez-basic-pension')).toEqual({ pk: 'LINE#2017-06#370405103201', sk: 'H1#tez-basic-pension' });
     expect(lineKeys.householdRange('H1')).toEqual({ from: 'H1#', to: 'H1#~' });

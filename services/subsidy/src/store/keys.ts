@@ -7,6 +7,7 @@
  * | revision   | HH#<householdId>                  | REV#<validFrom>#<eventId>           |                        |                             |
  * | parameters | PARAMS#<jurisdiction>             | CURRENT · V#<version 6 digits>      |                        |                             |
  * | run        | RUN#<period>                      | <region>                            |                        |                             |
+ * | run-claim  | RUNCLAIM#<period>                 | <jurisdiction>                      |                        |                             |
  * | line       | LINE#<period>#<village>           | <householdId>#<itemId>              |                        |                             |
  * | diff       | DIFF#<period>#<region>#<attempt>  | <householdId>#<itemId>              |                        |                             |
  *
@@ -61,6 +62,11 @@ export const runKeys = {
     sk: region,
   }),
   ofPeriod: (period: string) => ({ name: 'pk', value: `RUN#${period}` }),
+  /** The regions of a jurisdiction that hold a run of the period (one item: starts exclude each other on it). */
+  claim: (period: string, jurisdiction: string) => ({
+    pk: `RUNCLAIM#${period}`,
+    sk: jurisdiction,
+  }),
   runId: (period: string, region: string, attempt: number) => `${period}:${region}:${attempt}`,
   rosterId: (period: string, region: string) => `${period}:${region}`,
   subject: (period: string, region: string) => `RUN#${period}#${region}`,
