@@ -54,6 +54,9 @@ describe('engine properties', () => {
         for (const line of a.filter((l) => l.status === 'payable')) {
           const excludes = catalog.items.get(line.itemId)?.item.stacking?.excludes ?? [];
           expect(a.some((o) => o.status === 'payable' && o.subject === line.subject && excludes.includes(o.itemId))).toBe(false);
+          // Replacements: a replaced item is never paid beside the item that replaces it.
+          const replaces = catalog.items.get(line.itemId)?.item.stacking?.replaces ?? [];
+          expect(a.some((o) => o.status === 'payable' && o.subject === line.subject && replaces.includes(o.itemId))).toBe(false);
         }
       }),
       { numRuns: 300 },

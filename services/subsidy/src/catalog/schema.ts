@@ -77,7 +77,14 @@ export const Item = z
     stacking: z
       .object({
         stacksWith: z.array(z.string()).optional(),
+        /** True alternatives for one subject: the higher amount is paid, the other is excluded. */
         excludes: z.array(z.string()).optional(),
+        /**
+         * Items this one takes the place of for a subject both apply to (the poor version of a scheme
+         * replaces the general one): this item's amount is paid, its caps included, whatever the
+         * replaced item would have paid.
+         */
+        replaces: z.array(z.string()).optional(),
         note: z.string().optional(),
       })
       .strict()

@@ -335,7 +335,8 @@ function selectedItems(catalog: LoadedCatalog, jurisdiction: JurisdictionId, per
 
 /**
  * All entitlement lines of one household for a period. Lines that are not eligible are left out;
- * lines with missing facts say which; exclusions (`stacking.excludes`) keep the higher amount.
+ * lines with missing facts say which; replacements (`stacking.replaces`) pay the replacing item and
+ * exclusions (`stacking.excludes`) keep the higher amount.
  */
 export function computeHousehold(
   catalog: LoadedCatalog,
@@ -381,8 +382,18 @@ export function computeHousehold(
   return applyExclusions(catalog, lines);
 }
 
-/** Mutually exclusive items for the same subject: the higher amount is paid, the other is marked excluded. */
+/**
+ * Stacking relations between one subject's lines (policy-catalog.md "Items that stack or exclude
+ * each other"), in two steps:
+ * 1. `replaces`: where the replacing item is payable, the replaced line is excluded whatever its
+ *    amount (the poor version of 大病保险 replaces the general one, its 50万 cap included: seed 000
+ *    SUB-37 L2400–2404, SUB-39 L2909–2911). Where the replacing item waits for a fact, so does the
+ *    replaced one: which of the two applies is not known yet.
+ * 2. `excludes`: true alternatives, the higher amount is paid and the other is excluded (a tie goes
+ *    to the item listed first in the catalog).
+ */
 export function applyExclusions(catalog: LoadedCatalog, lines: EntitlementLine[]): EntitlementLine[] {
+  applyReplacements(catalog, lines);
   const payable = lines.filter((line) => line.status === 'payable');
   for (const line of payable) {
     if (line.status !== 'payable') continue;
@@ -401,6 +412,31 @@ export function applyExclusions(catalog: LoadedCatalog, lines: EntitlementLine[]
     }
   }
   return lines;
+}
+
+function applyReplacements(catalog: LoadedCatalog, lines: EntitlementLine[]): void {
+  const replacing = lines.filter(
+    (line) => (line.status === 'payable' || line.status === 'missing-facts') && (catalog.items.get(line.itemId)?.item.stacking?.replaces ?? []).length > 0,
+  );
+  for (const replacer of replacing) {
+    const replaces = catalog.items.get(replacer.itemId)?.item.stacking?.replaces ?? [];
+    for (const line of lines) {
+      if (line.subject !== replacer.subject || !replaces.includes(line.itemId) || line.status === 'excluded') continue;
+      if (replacer.status === 'payable') {
+        line.status = 'excluded';
+        line.excludedBy = replacer.itemId;
+        line.amountFen = 0;
+        delete line.missingFacts;
+        line.explanation += `；由 ${replacer.itemId}（${replacer.nameZh}）取代，按其标准 ${formatYuan(replacer.amountFen)} 元发放`;
+      } else if (line.status === 'payable') {
+        const missing = replacer.missingFacts ?? [];
+        line.status = 'missing-facts';
+        line.amountFen = 0;
+        line.missingFacts = [...new Set([...(line.missingFacts ?? []), ...missing])];
+        line.explanation += `；是否由 ${replacer.itemId}（${replacer.nameZh}）取代尚不确定${missing.length > 0 ? `（缺少 ${missing.join('、')}）` : ''}，未计算`;
+      }
+    }
+  }
 }
 
 /** The payable total of lines (fen). */
