@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { currentCatalog } from '../src/catalog/index.js';
 import { demoHousehold } from '../src/demo/households.js';
+import { DEMO_PARAMETERS } from '../src/demo/seed.js';
 import { computeHousehold, totalFen } from '../src/domain/engine.js';
 import { householdInput } from '../src/domain/facts.js';
 import { addHousehold, emptyTotals, rosterLines } from '../src/domain/roster.js';
@@ -14,12 +15,7 @@ const catalog = currentCatalog();
 const params = {
   jurisdiction: 'taierzhuang' as const,
   version: 1,
-  values: {
-    dibaoMonthlyStandard: 30_000,
-    electricityTariff: 55,
-    villageHasFilialFund: true,
-    villageSetAmount: 2_000,
-  },
+  values: DEMO_PARAMETERS,
 };
 const periods = fc.constantFrom('2017-01', '2017-06', '2017-12', '2018-03', '2019-07');
 
