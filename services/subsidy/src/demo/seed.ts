@@ -1,5 +1,6 @@
 import { systemClock, ulidGenerator } from '@jingzhun/platform';
 import { currentCatalog } from '../catalog/index.js';
+import { decimalYuanToFen } from '../domain/rational.js';
 import { parameterKeys } from '../store/keys.js';
 import { currentParameters } from '../store/parameters.js';
 import { unitOfWork } from '../store/unit-of-work.js';
@@ -11,8 +12,9 @@ import { unitOfWork } from '../store/unit-of-work.js';
 export function taierzhuangDibaoMonthlyFen(): number {
   const standard = currentCatalog().catalog.standards.find((s) => s.id === 'tez-rural-dibao-2017');
   const yearly = standard?.amountYuanPerPersonYear;
-  if (typeof yearly !== 'number' || (yearly * 100) % 12 !== 0) throw new Error('tez-rural-dibao-2017: no annual standard divisible into whole fen per month');
-  return (yearly * 100) / 12;
+  const yearlyFen = typeof yearly === 'number' ? decimalYuanToFen(yearly) : undefined;
+  if (yearlyFen === undefined || yearlyFen % 12 !== 0) throw new Error('tez-rural-dibao-2017: no annual standard divisible into whole fen per month');
+  return yearlyFen / 12;
 }
 
 /**

@@ -6,11 +6,12 @@
  * Units: facts and parameters of catalog type `yuan` are integer fen here (house rule); formulas are
  * written in yuan, so they are evaluated in yuan and the result is rounded once, half up, to fen.
  */
-import { formatYuan, yuanToFen } from '@jingzhun/types';
+import { formatYuan } from '@jingzhun/types';
 import type { CompiledItem, LoadedCatalog } from '../catalog/index.js';
 import type { Item, JurisdictionId } from '../catalog/schema.js';
 import { evaluateAll, type Facts, type FactValue } from './eligibility.js';
-import { evaluate, FormulaEvaluationError, findBand, NoBandError, printFormula, type Value } from './expression.js';
+import { type ExactValue, evaluateExact, FormulaEvaluationError, findBand, NoBandError, printFormula } from './expression.js';
+import { decimalYuanToFen, fenToYuan, fromNumber, isRational, mul, type Rational, rational, roundHalfUp, toNumber, yuanToFenExact } from './rational.js';
 
 export type LineStatus = 'payable' | 'missing-facts' | 'excluded' | 'not-quantified';
 
@@ -91,7 +92,7 @@ function resolver(catalog: LoadedCatalog, compiled: CompiledItem, facts: Facts, 
     if (param !== undefined) return param;
     const fallback = compiled.item.parameters?.[name]?.default;
     if (fallback === undefined || fallback === null) return undefined;
-    return factType(catalog, compiled, name) === 'yuan' ? yuanToFen(fallback) : fallback;
+    return factType(catalog, compiled, name) === 'yuan' ? decimalYuanToFen(fallback) : fallback;
   };
 }
 
@@ -151,7 +152,7 @@ export function evaluateItem(catalog: LoadedCatalog, compiled: CompiledItem, fac
         explanation: `${cite}: 文件未规定金额，不计算（未量化）`,
       };
     }
-    const floorFen = yuanToFen(item.amount);
+    const floorFen = decimalYuanToFen(item.amount);
     let amountFen = floorFen;
     let note = '';
     if (item.isMinimum) {
@@ -180,9 +181,9 @@ export function evaluateItem(catalog: LoadedCatalog, compiled: CompiledItem, fac
       explanation: `${cite}: 基础方案（${item.adjusts?.base ?? '未载明'}）的分段比例文件未给出，不计算（未量化）`,
     };
   }
-  let value: Value;
+  let value: ExactValue;
   try {
-    value = evaluate(compiled.formula, (name) => toFormulaValue(resolve(name), factType(catalog, compiled, name)), item.bands ?? []);
+    value = evaluateExact(compiled.formula, (name) => toFormulaValue(resolve(name), factType(catalog, compiled, name)), item.bands ?? []);
   } catch (error) {
     if (error instanceof NoBandError)
       return {
@@ -203,17 +204,20 @@ export function evaluateItem(catalog: LoadedCatalog, compiled: CompiledItem, fac
     throw error;
   }
   const formulaText = printFormula(item.formula as string);
-  if (typeof value !== 'number' || !MONEY_KINDS_OF_RESULT.has(item.kind) || item.unit === 'post') {
+  if (!isRational(value) || !MONEY_KINDS_OF_RESULT.has(item.kind) || item.unit === 'post') {
+    // Non-money values (rules, quotas, limits) leave the formula language as numbers: display only.
+    const shownValue = isRational(value) ? toNumber(value) : typeof value === 'boolean' ? String(value) : value;
     return {
       status: 'payable',
       amountFen: 0,
-      value: typeof value === 'boolean' ? String(value) : value,
+      value: shownValue,
       inputs,
-      explanation: `${cite}: ${formulaText}；${shown} → ${String(roundValue(value))}`,
+      explanation: `${cite}: ${formulaText}；${shown} → ${String(typeof shownValue === 'number' ? roundForDisplay(shownValue) : shownValue)}`,
     };
   }
   // A payment is never negative: a formula below zero pays nothing (e.g. costs already covered).
-  let amountFen = Math.max(0, yuanToFen(value));
+  // The exact yuan figure is rounded once, half up, to fen.
+  let amountFen = Math.max(0, yuanToFenExact(value));
   let floorFen: number | undefined;
   let note = '';
   if (item.isMinimum) {
@@ -234,18 +238,21 @@ export function evaluateItem(catalog: LoadedCatalog, compiled: CompiledItem, fac
   };
 }
 
-function roundValue(value: Value): Value {
-  return typeof value === 'number' ? Math.round(value * 1e6) / 1e6 : value;
+/** Six decimals in an explanation (display only). */
+function roundForDisplay(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }
 
+/** A per-mu amount times the planted area, exactly, rounded once half up to fen. */
 function perUnit(item: Item, fen: number, known: Record<string, FactValue>): number {
-  if (item.unit === 'mu' && typeof known.plantedAreaMu === 'number') return Math.round(fen * known.plantedAreaMu);
+  if (item.unit === 'mu' && typeof known.plantedAreaMu === 'number') return Number(roundHalfUp(mul(rational(BigInt(fen)), fromNumber(known.plantedAreaMu))));
   return fen;
 }
 
-function toFormulaValue(value: FactValue | undefined, type: string | undefined): Value | undefined {
+/** A fact as the formula reads it: yuan facts (fen) as exact yuan, fen ÷ 100. */
+function toFormulaValue(value: FactValue | undefined, type: string | undefined): number | string | boolean | Rational | undefined {
   if (value === undefined || value === null) return undefined;
-  if (type === 'yuan' && typeof value === 'number') return value / 100;
+  if (type === 'yuan' && typeof value === 'number') return fenToYuan(value);
   return value;
 }
 
