@@ -275,6 +275,12 @@ describe('subsidy API (local gateway, DynamoDB Local)', () => {
     expect(rows[0]).toContain('金额（元）');
     const sum = rows.slice(1).reduce((s, row) => s + Math.round(Number(row.match(/,(\d+\.\d\d),/)?.[1] ?? 0) * 100), 0);
     expect(sum).toBe(approved.body.totals.totalFen);
+    // Exactly one byte-order mark (toCsv writes it; the handler added a second one).
+    const raw = Buffer.from(
+      await (await fetch(`${cloud.url}/subsidy/rosters/${PERIOD}/${DISTRICT}/export?format=csv`, { headers: { authorization: `Bearer ${county}` } })).arrayBuffer(),
+    );
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(raw.subarray(3, 6).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
     const xlsx = await fetch(`${cloud.url}/subsidy/rosters/${PERIOD}/${DISTRICT}/export`, { headers: { authorization: `Bearer ${county}` } });
     expect(xlsx.status).toBe(200);
     expect(
