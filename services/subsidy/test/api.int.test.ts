@@ -109,7 +109,7 @@ describe('subsidy API (local gateway, DynamoDB Local)', () => {
       },
     });
     expect(response.status).toBe(200);
-    expect(response.body.catalogVersion).toBe('catalog-v2');
+    expect(response.body.catalogVersion).toBe('catalog-v3');
     expect(response.body.parametersVersion).toBe(1);
     const total = response.body.lines.filter((l: { status: string }) => l.status === 'payable').reduce((s: number, l: { amountFen: number }) => s + l.amountFen, 0);
     expect(response.body.totalFen).toBe(total);

@@ -17,7 +17,7 @@ export interface CompiledItem {
 
 export interface LoadedCatalog {
   catalog: Catalog;
-  /** Recorded on every calculation, e.g. `catalog-v2`. */
+  /** Recorded on every calculation, e.g. `catalog-v3`. */
   versionId: string;
   items: Map<string, CompiledItem>;
   byJurisdiction: Map<JurisdictionId, CompiledItem[]>;

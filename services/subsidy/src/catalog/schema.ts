@@ -71,7 +71,11 @@ export const Item = z
     inputs: z.array(z.string()),
     eligibility: z.array(Condition),
     isMinimum: z.boolean(),
-    effective: z.object({ from: YearOrDate, to: YearOrDate }).strict(),
+    /**
+     * `carriesForward`: the amounts are a standard (e.g. 专栏20 "2017年标准") that stays in force after
+     * `to` until a newer version is published (docs/decisions.md, Subsidy 20).
+     */
+    effective: z.object({ from: YearOrDate, to: YearOrDate, carriesForward: z.boolean().optional() }).strict(),
     source: Source,
     notes: z.string(),
     stacking: z
@@ -108,6 +112,8 @@ export const Item = z
             default: z.number().nullable(),
             isMinimum: z.boolean().optional(),
             year: z.number().optional(),
+            /** Part of the item's standard (changed through standard versions, not county parameters). */
+            standard: z.boolean().optional(),
             note: z.string().optional(),
           })
           .strict(),

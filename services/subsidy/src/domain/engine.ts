@@ -12,6 +12,7 @@ import type { Item, JurisdictionId } from '../catalog/schema.js';
 import { evaluateAll, type Facts, type FactValue } from './eligibility.js';
 import { type ExactValue, evaluateExact, FormulaEvaluationError, findBand, NoBandError, printFormula } from './expression.js';
 import { decimalYuanToFen, fenToYuan, fromNumber, isRational, mul, type Rational, rational, roundHalfUp, toNumber, yuanToFenExact } from './rational.js';
+import { applyVersion, carriesForward, type StandardsInForce, type StandardVersion, versionInForce, versionYear } from './standards.js';
 
 export type LineStatus = 'payable' | 'missing-facts' | 'excluded' | 'not-quantified';
 
@@ -61,7 +62,8 @@ export function effectiveBounds(item: Item): { from: string; to: string } {
 /** An item applies to a period (YYYY-MM) when the month overlaps its effective dates. */
 export function isEffectiveIn(item: Item, period: string): boolean {
   const { from, to } = effectiveBounds(item);
-  return `${period}-01` <= to && `${period}-31` >= from;
+  // A standard that carries forward stays in force after `to` until a newer version replaces it.
+  return (item.effective.carriesForward === true || `${period}-01` <= to) && `${period}-31` >= from;
 }
 
 const MONEY_KINDS_OF_RESULT = new Set(['cash', 'waiver', 'reimbursement', 'in-kind', 'premium-subsidy', 'interest-subsidy', 'award', 'fund', 'loan-term']);
@@ -352,6 +354,7 @@ export function computeHousehold(
   input: HouseholdInput,
   params: ParameterSet | undefined,
   selection: Selection = {},
+  standards: StandardsInForce = new Map(),
 ): EntitlementLine[] {
   const lines: EntitlementLine[] = [];
   // Each member's facts over the household's, merged once for all person items (evaluateItem
@@ -359,7 +362,10 @@ export function computeHousehold(
   const members = input.members.map((member) => ({ subject: member.memberId, facts: { ...input.household, ...member.facts } }));
   const household = [{ subject: 'household', facts: input.household }];
   const applicant = [{ subject: 'applicant', facts: input.household }];
-  for (const compiled of selectedItems(catalog, jurisdiction, period, selection)) {
+  for (const selected of selectedItems(catalog, jurisdiction, period, selection)) {
+    const standard = carriesForward(selected.item) ? (standards.get(selected.item.id) ?? versionInForce(selected.item, [], period)) : undefined;
+    const compiled = standard ? appliedVersion(selected, standard) : selected;
+    const standardNote = standard ? noteOfStandard(standard, period) : '';
     const { item } = compiled;
     const subjects: { subject: string; facts: Facts }[] = PERSON_UNITS.has(item.unit) ? members : item.unit === 'household' ? household : applicant;
     for (const { subject, facts } of subjects) {
@@ -382,11 +388,29 @@ export function computeHousehold(
           lines: item.source.lines,
           rule: item.source.rule,
         },
-        explanation: result.explanation,
+        explanation: result.explanation + standardNote,
       });
     }
   }
   return applyExclusions(catalog, lines);
+}
+
+/** The items as a standard version sets them, built once per version. */
+const appliedVersions = new WeakMap<StandardVersion, CompiledItem>();
+function appliedVersion(compiled: CompiledItem, version: StandardVersion): CompiledItem {
+  let applied = appliedVersions.get(version);
+  if (!applied) {
+    applied = applyVersion(compiled, version);
+    appliedVersions.set(version, applied);
+  }
+  return applied;
+}
+
+/** Says which standard a line used: a county version's document, and 沿用 when older than the period's year. */
+function noteOfStandard(version: StandardVersion, period: string): string {
+  const year = versionYear(version);
+  const document = version.version > 0 ? `；标准第 ${version.version} 版（${version.document.number}，${version.effectiveFrom} 起）` : '';
+  return `${document}${year < Number(period.slice(0, 4)) ? `（沿用${year}年标准）` : ''}`;
 }
 
 /**

@@ -55,6 +55,8 @@ export function parameterDefinitions(catalog: LoadedCatalog, jurisdiction: Juris
   };
   for (const { item, formulaNames } of items) {
     for (const [name, param] of Object.entries(item.parameters ?? {})) {
+      // A standard's own terms change through standard versions (maker–checker), not here.
+      if (param.standard) continue;
       const type = catalog.catalog.facts[name]?.type === 'yuan' ? 'yuan' : 'number';
       add({
         name,

@@ -8,6 +8,7 @@ import { emptyTotals } from '../domain/roster.js';
 import { assertMayStart } from '../domain/run-claims.js';
 import { runKeys } from '../store/keys.js';
 import { currentParameters } from '../store/parameters.js';
+import { standardsInForce } from '../store/standards.js';
 import { table } from '../store/table.js';
 import { unitOfWork } from '../store/unit-of-work.js';
 import type { RunItem } from './process.js';
@@ -78,7 +79,8 @@ async function claimAndStart(period: string, region: string, jurisdiction: Juris
   );
   const existing = runs.find((run) => run.region === region);
   if (existing?.status === 'RUNNING') return existing;
-  const { set: params } = await currentParameters(jurisdiction);
+  const [{ set: params }, standards] = await Promise.all([currentParameters(jurisdiction), standardsInForce(jurisdiction, period)]);
+  const standardVersions = Object.fromEntries([...standards].map(([itemId, v]) => [itemId, v.version]));
   const uow = unitOfWork(ctx);
   const regions = claimed.includes(region) ? claimed : [...claimed, region].sort();
   if (claim)
@@ -107,6 +109,7 @@ async function claimAndStart(period: string, region: string, jurisdiction: Juris
     frozenAt: uow.timestamp,
     catalogVersion: catalog.versionId,
     parametersVersion: params.version,
+    standardVersions,
     progress: { done: 0, total: -1, chunks: 0 },
     totals: emptyTotals(),
     villages: [] as string[],
@@ -128,6 +131,7 @@ async function claimAndStart(period: string, region: string, jurisdiction: Juris
       frozenAt: run.frozenAt,
       catalogVersion: run.catalogVersion,
       parametersVersion: run.parametersVersion,
+      standardVersions: run.standardVersions,
     },
   });
   await uow.commit();

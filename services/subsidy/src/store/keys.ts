@@ -8,6 +8,7 @@
  * | parameters | PARAMS#<jurisdiction>             | CURRENT · V#<version 6 digits>      |                        |                             |
  * | run        | RUN#<period>                      | <region>                            |                        |                             |
  * | run-claim  | RUNCLAIM#<period>                 | <jurisdiction>                      |                        |                             |
+ * | standard   | STD#<jurisdiction>                | <itemId>#V#<version 6 digits>       |                        |                             |
  * | line       | LINE#<period>#<village>           | <householdId>#<itemId>              |                        |                             |
  * | diff       | DIFF#<period>#<region>#<attempt>  | <householdId>#<itemId>              |                        |                             |
  *
@@ -54,6 +55,15 @@ export const parameterKeys = {
     pk: `PARAMS#${jurisdiction}`,
     sk: `V#${String(version).padStart(6, '0')}`,
   }),
+};
+
+export const standardKeys = {
+  version: (jurisdiction: string, itemId: string, version: number) => ({
+    pk: `STD#${jurisdiction}`,
+    sk: `${itemId}#V#${String(version).padStart(6, '0')}`,
+  }),
+  ofJurisdiction: (jurisdiction: string) => ({ name: 'pk', value: `STD#${jurisdiction}` }),
+  subject: (jurisdiction: string, itemId: string) => `STD#${jurisdiction}#${itemId}`,
 };
 
 export const runKeys = {
