@@ -173,6 +173,16 @@ export function bandMatches(band: Band, value: Value | Rational): boolean {
   if (band.value !== undefined) {
     return Array.isArray(band.value) ? band.value.includes(value as never) : band.value === value;
   }
+  if (
+    band.from !== undefined &&
+    typeof value === 'number' &&
+    Number.isSafeInteger(value) &&
+    Number.isSafeInteger(band.from) &&
+    (band.to == null || Number.isSafeInteger(band.to))
+  ) {
+    // Integers (ages, counts) compare exactly as they are.
+    return value >= band.from && (band.to == null || value < band.to);
+  }
   if (band.from !== undefined && (typeof value === 'number' || isRational(value))) {
     const x = exact(value) as Rational;
     return compare(x, fromNumber(band.from)) >= 0 && (band.to == null || compare(x, fromNumber(band.to)) < 0);

@@ -87,8 +87,19 @@ export function effectiveFromOf(item: Item): string {
   return typeof item.effective.from === 'number' ? `${item.effective.from}-01-01` : item.effective.from;
 }
 
-/** Version 0: the standard as the seed document gives it. */
+const catalogVersions = new WeakMap<Item, StandardVersion>();
+
+/** Version 0: the standard as the seed document gives it (one object per catalog item). */
 export function catalogVersion(item: Item): StandardVersion {
+  let version = catalogVersions.get(item);
+  if (!version) {
+    version = buildCatalogVersion(item);
+    catalogVersions.set(item, version);
+  }
+  return version;
+}
+
+function buildCatalogVersion(item: Item): StandardVersion {
   const shape = standardShape(item);
   return {
     itemId: item.id,
