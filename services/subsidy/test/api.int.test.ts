@@ -109,7 +109,7 @@ describe('subsidy API (local gateway, DynamoDB Local)', () => {
       },
     });
     expect(response.status).toBe(200);
-    expect(response.body.catalogVersion).toBe('catalog-v1');
+    expect(response.body.catalogVersion).toBe('catalog-v3');
     expect(response.body.parametersVersion).toBe(1);
     const total = response.body.lines.filter((l: { status: string }) => l.status === 'payable').reduce((s: number, l: { amountFen: number }) => s + l.amountFen, 0);
     expect(response.body.totalFen).toBe(total);
@@ -275,6 +275,12 @@ describe('subsidy API (local gateway, DynamoDB Local)', () => {
     expect(rows[0]).toContain('金额（元）');
     const sum = rows.slice(1).reduce((s, row) => s + Math.round(Number(row.match(/,(\d+\.\d\d),/)?.[1] ?? 0) * 100), 0);
     expect(sum).toBe(approved.body.totals.totalFen);
+    // Exactly one byte-order mark (toCsv writes it; the handler added a second one).
+    const raw = Buffer.from(
+      await (await fetch(`${cloud.url}/subsidy/rosters/${PERIOD}/${DISTRICT}/export?format=csv`, { headers: { authorization: `Bearer ${county}` } })).arrayBuffer(),
+    );
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(raw.subarray(3, 6).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
     const xlsx = await fetch(`${cloud.url}/subsidy/rosters/${PERIOD}/${DISTRICT}/export`, { headers: { authorization: `Bearer ${county}` } });
     expect(xlsx.status).toBe(200);
     expect(

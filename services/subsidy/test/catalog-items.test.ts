@@ -235,7 +235,12 @@ c('tez-basic-pension', '59周岁: none', { age: 59 }, { notEligible: true });
 c('tez-pension-contribution-subsidy', '300元缴费档次补贴30元', { pensionContributionTier: 300 }, { yuan: 30 });
 c('tez-pension-contribution-subsidy', '500元以上缴费档次60元 (edge 500)', { pensionContributionTier: 500 }, { yuan: 60 });
 c('tez-funeral-grant', '丧葬补助：600元', { wasPensionRecipient: true }, { yuan: 600 });
-c('tez-temporary-assistance', '月低保标准×家庭人口×救助时限: 300 × 3 × 2', { dibaoMonthlyStandard: fen(300), householdSize: 3, aidMonths: 2 }, { yuan: 300 * 3 * 2 });
+c(
+  'tez-temporary-assistance',
+  '月低保标准×家庭人口×救助时限: (3900 ÷ 12) × 3 × 2 (低保 3900元/年, L2874)',
+  { dibaoMonthlyStandard: fen(3900 / 12), householdSize: 3, aidMonths: 2 },
+  { yuan: (3900 / 12) * 3 * 2 },
+);
 c(
   'tez-pension-contribution-paid-on-behalf',
   '重病重残致贫按最低标准全额代缴 (100)',

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { currentCatalog } from '../src/catalog/index.js';
 import { demoHousehold } from '../src/demo/households.js';
+import { DEMO_PARAMETERS } from '../src/demo/seed.js';
 import { computeHousehold, totalFen } from '../src/domain/engine.js';
 import { householdInput } from '../src/domain/facts.js';
 import { addHousehold, emptyTotals, rosterLines } from '../src/domain/roster.js';
@@ -14,12 +15,7 @@ const catalog = currentCatalog();
 const params = {
   jurisdiction: 'taierzhuang' as const,
   version: 1,
-  values: {
-    dibaoMonthlyStandard: 30_000,
-    electricityTariff: 55,
-    villageHasFilialFund: true,
-    villageSetAmount: 2_000,
-  },
+  values: DEMO_PARAMETERS,
 };
 const periods = fc.constantFrom('2017-01', '2017-06', '2017-12', '2018-03', '2019-07');
 
@@ -54,6 +50,9 @@ describe('engine properties', () => {
         for (const line of a.filter((l) => l.status === 'payable')) {
           const excludes = catalog.items.get(line.itemId)?.item.stacking?.excludes ?? [];
           expect(a.some((o) => o.status === 'payable' && o.subject === line.subject && excludes.includes(o.itemId))).toBe(false);
+          // Replacements: a replaced item is never paid beside the item that replaces it.
+          const replaces = catalog.items.get(line.itemId)?.item.stacking?.replaces ?? [];
+          expect(a.some((o) => o.status === 'payable' && o.subject === line.subject && replaces.includes(o.itemId))).toBe(false);
         }
       }),
       { numRuns: 300 },

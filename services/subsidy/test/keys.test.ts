@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffKeys, householdKeys, lineKeys, parameterKeys, runKeys } from '../src/store/keys.js';
+import { diffKeys, householdKeys, lineKeys, parameterKeys, runKeys, standardKeys } from '../src/store/keys.js';
 
 describe('subsidy key formats', () => {
   it('households: current, county index, revisions', () => {
@@ -29,6 +29,9 @@ describe('subsidy key formats', () => {
       pk: 'RUN#2017-06',
       sk: '370405000000',
     });
+    expect(standardKeys.version('taierzhuang', 'tez-basic-pension', 2)).toEqual({ pk: 'STD#taierzhuang', sk: 'tez-basic-pension#V#000002' });
+    expect(standardKeys.ofJurisdiction('taierzhuang')).toEqual({ name: 'pk', value: 'STD#taierzhuang' });
+    expect(runKeys.claim('2017-06', 'taierzhuang')).toEqual({ pk: 'RUNCLAIM#2017-06', sk: 'taierzhuang' });
     expect(runKeys.runId('2017-06', '370405000000', 2)).toBe('2017-06:370405000000:2');
     expect(lineKeys.line('2017-06', '370405103201', 'H1', 'tez-basic-pension')).toEqual({ pk: 'LINE#2017-06#370405103201', sk: 'H1#tez-basic-pension' });
     expect(lineKeys.householdRange('H1')).toEqual({ from: 'H1#', to: 'H1#~' });

@@ -80,7 +80,7 @@ describe('monthly run over the demo district (DynamoDB Local)', () => {
       done: HOUSEHOLDS,
       total: HOUSEHOLDS,
     });
-    expect(run!.catalogVersion).toBe('catalog-v1');
+    expect(run!.catalogVersion).toBe('catalog-v3');
     expect(run!.parametersVersion).toBe(1);
     expect(run!.totals.totalFen).toBeGreaterThan(0);
     // seed 000 SUB-54: ≥100 元/人•月 for everyone 60 and over: the basic pension is paid.

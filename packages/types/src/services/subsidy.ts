@@ -50,6 +50,7 @@ export const Quote = z.object({
   jurisdiction: z.string(),
   catalogVersion: z.string(),
   parametersVersion: z.number().int(),
+  standardVersions: z.record(z.string(), z.number().int()),
   totalFen: z.number().int(),
   lines: z.array(Line),
   notQuantified: z.array(
@@ -204,6 +205,8 @@ export const RunView = z.object({
   frozenAt: z.string(),
   catalogVersion: z.string(),
   parametersVersion: z.number().int(),
+  /** The standard version each carried-forward item was computed on (item id → version; 0 = the document's). */
+  standardVersions: z.record(z.string(), z.number().int()).optional(),
   progress: z.object({
     done: z.number().int(),
     total: z.number().int(),
@@ -365,4 +368,105 @@ export const markRosterPaid = defineContract({
   roles: ['county'],
   params: PeriodRegion,
   response: RunView,
+});
+
+/** A version of a standard that carries forward (money in fen; only the terms of the item's shape). */
+export const StandardVersionView = z.object({
+  version: z.number().int(),
+  effectiveFrom: z.string(),
+  status: z.enum(['PENDING', 'APPROVED', 'REJECTED']),
+  amountFen: z.number().int().optional(),
+  bandAmountsFen: z.record(z.string(), z.number().int()).optional(),
+  valuesFen: z.record(z.string(), z.number().int()).optional(),
+  document: z.object({ number: z.string(), title: z.string() }),
+  reason: z.string().optional(),
+  enteredBy: z.string().optional(),
+  enteredByName: z.string().optional(),
+  enteredAt: z.string().optional(),
+  reviewedBy: z.string().optional(),
+  reviewedByName: z.string().optional(),
+  reviewedAt: z.string().optional(),
+  rejectionReason: z.string().optional(),
+});
+
+/** One standard as a form needs it: names, what a version sets, the version in force, pending ones. */
+export const StandardView = z.object({
+  itemId: z.string(),
+  nameZh: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  /** What a version sets: a fixed amount, one amount per band, or the formula's standard parameters. */
+  shape: z.object({
+    kind: z.enum(['amount', 'bands', 'values']),
+    amountFen: z.number().int().optional(),
+    bands: z.array(z.object({ label: z.string(), labelZh: z.string(), amountFen: z.number().int() })).optional(),
+    values: z.array(z.object({ name: z.string(), labelZh: z.string(), amountFen: z.number().int() })).optional(),
+  }),
+  /** False when the amount follows county parameters (change those instead). */
+  editable: z.boolean(),
+  source: z.object({ seed: z.string(), lines: z.string(), rule: z.string(), quoteZh: z.string() }),
+  inForce: StandardVersionView,
+  /** E.g. `沿用2017年标准` when the version in force is older than the period's year. */
+  carriedForward: z.string().optional(),
+  versions: z.array(StandardVersionView),
+  pending: z.array(StandardVersionView),
+});
+
+const JurisdictionParam = z.object({ jurisdiction: z.string().max(40) });
+const StandardParams = JurisdictionParam.extend({ itemId: z.string().max(100) });
+const StandardVersionParams = StandardParams.extend({ version: z.coerce.number().int().min(1) });
+
+export const listStandards = defineContract({
+  id: 'subsidy.listStandards',
+  method: 'GET',
+  path: '/subsidy/standards/{jurisdiction}',
+  summary: '可续用的补贴标准：每项的现行版本（按期间）、历史版本与待审核版本',
+  auth: 'staff',
+  unscopedReason: 'Standards are published policy figures of a jurisdiction; writing them is scoped.',
+  params: JurisdictionParam,
+  query: z.object({ period: Period.optional() }),
+  response: z.object({ jurisdiction: z.string(), period: z.string(), standards: z.array(StandardView) }),
+});
+
+export const proposeStandard = defineContract({
+  id: 'subsidy.proposeStandard',
+  method: 'POST',
+  path: '/subsidy/standards/{jurisdiction}/{itemId}/versions',
+  summary: '录入新标准（金额或公式参数、生效日期、文件文号与标题；待另一人审核后生效）',
+  auth: 'staff',
+  roles: ['county'],
+  params: StandardParams,
+  body: z.object({
+    effectiveFrom: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '生效日期须为 YYYY-MM-DD' }),
+    amountFen: z.number().int().optional(),
+    bandAmountsFen: z.record(z.string(), z.number().int()).optional(),
+    valuesFen: z.record(z.string(), z.number().int()).optional(),
+    documentNumber: z.string().min(1).max(100),
+    documentTitle: z.string().min(1).max(300),
+    reason: z.string().max(500).optional(),
+  }),
+  response: StandardView,
+});
+
+export const approveStandard = defineContract({
+  id: 'subsidy.approveStandard',
+  method: 'POST',
+  path: '/subsidy/standards/{jurisdiction}/{itemId}/versions/{version}/approve',
+  summary: '审核通过新标准（录入人不能审核；通过后按生效日期适用）',
+  auth: 'staff',
+  roles: ['county', 'leading_group'],
+  params: StandardVersionParams,
+  response: StandardView,
+});
+
+export const rejectStandard = defineContract({
+  id: 'subsidy.rejectStandard',
+  method: 'POST',
+  path: '/subsidy/standards/{jurisdiction}/{itemId}/versions/{version}/reject',
+  summary: '退回新标准（须说明理由；录入人不能审核）',
+  auth: 'staff',
+  roles: ['county', 'leading_group'],
+  params: StandardVersionParams,
+  body: z.object({ reason: z.string().min(1).max(500) }),
+  response: StandardView,
 });

@@ -17,7 +17,7 @@ export interface CompiledItem {
 
 export interface LoadedCatalog {
   catalog: Catalog;
-  /** Recorded on every calculation, e.g. `catalog-v1`. */
+  /** Recorded on every calculation, e.g. `catalog-v3`. */
   versionId: string;
   items: Map<string, CompiledItem>;
   byJurisdiction: Map<JurisdictionId, CompiledItem[]>;
@@ -66,8 +66,18 @@ export function loadCatalog(input: unknown): LoadedCatalog {
     byJurisdiction.set(item.jurisdiction, list);
   }
   for (const { item } of items.values()) {
-    for (const other of [...(item.stacking?.excludes ?? []), ...(item.stacking?.stacksWith ?? [])]) {
+    const { excludes = [], stacksWith = [], replaces = [] } = item.stacking ?? {};
+    for (const other of [...excludes, ...stacksWith, ...replaces]) {
       if (!items.has(other)) throw new CatalogInvalidError(`${item.id}: stacking names unknown item ${other}`);
+    }
+    for (const other of replaces) {
+      const replaced = items.get(other)?.item as Item;
+      if (replaced.jurisdiction !== item.jurisdiction) throw new CatalogInvalidError(`${item.id}: replaces ${other} of another jurisdiction`);
+      const back = replaced.stacking ?? {};
+      // One relation per pair: "replaces" is not "the higher of the two", nor mutual, nor stacking.
+      if (excludes.includes(other) || stacksWith.includes(other) || back.excludes?.includes(item.id) || back.stacksWith?.includes(item.id) || back.replaces?.includes(item.id)) {
+        throw new CatalogInvalidError(`${item.id}: replaces ${other} and also stacks with or excludes it`);
+      }
     }
   }
   return {

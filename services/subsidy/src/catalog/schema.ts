@@ -71,13 +71,24 @@ export const Item = z
     inputs: z.array(z.string()),
     eligibility: z.array(Condition),
     isMinimum: z.boolean(),
-    effective: z.object({ from: YearOrDate, to: YearOrDate }).strict(),
+    /**
+     * `carriesForward`: the amounts are a standard (e.g. 专栏20 "2017年标准") that stays in force after
+     * `to` until a newer version is published (docs/decisions.md, Subsidy 20).
+     */
+    effective: z.object({ from: YearOrDate, to: YearOrDate, carriesForward: z.boolean().optional() }).strict(),
     source: Source,
     notes: z.string(),
     stacking: z
       .object({
         stacksWith: z.array(z.string()).optional(),
+        /** True alternatives for one subject: the higher amount is paid, the other is excluded. */
         excludes: z.array(z.string()).optional(),
+        /**
+         * Items this one takes the place of for a subject both apply to (the poor version of a scheme
+         * replaces the general one): this item's amount is paid, its caps included, whatever the
+         * replaced item would have paid.
+         */
+        replaces: z.array(z.string()).optional(),
         note: z.string().optional(),
       })
       .strict()
@@ -101,6 +112,8 @@ export const Item = z
             default: z.number().nullable(),
             isMinimum: z.boolean().optional(),
             year: z.number().optional(),
+            /** Part of the item's standard (changed through standard versions, not county parameters). */
+            standard: z.boolean().optional(),
             note: z.string().optional(),
           })
           .strict(),

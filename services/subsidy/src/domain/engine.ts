@@ -6,11 +6,13 @@
  * Units: facts and parameters of catalog type `yuan` are integer fen here (house rule); formulas are
  * written in yuan, so they are evaluated in yuan and the result is rounded once, half up, to fen.
  */
-import { formatYuan, yuanToFen } from '@jingzhun/types';
+import { formatYuan } from '@jingzhun/types';
 import type { CompiledItem, LoadedCatalog } from '../catalog/index.js';
 import type { Item, JurisdictionId } from '../catalog/schema.js';
 import { evaluateAll, type Facts, type FactValue } from './eligibility.js';
-import { evaluate, FormulaEvaluationError, findBand, NoBandError, printFormula, type Value } from './expression.js';
+import { type ExactValue, evaluateExact, FormulaEvaluationError, findBand, NoBandError, printFormula } from './expression.js';
+import { decimalYuanToFen, fenToYuan, fromNumber, isRational, mul, type Rational, rational, roundHalfUp, toNumber, yuanToFenExact } from './rational.js';
+import { applyVersion, carriesForward, type StandardsInForce, type StandardVersion, versionInForce, versionYear } from './standards.js';
 
 export type LineStatus = 'payable' | 'missing-facts' | 'excluded' | 'not-quantified';
 
@@ -60,7 +62,8 @@ export function effectiveBounds(item: Item): { from: string; to: string } {
 /** An item applies to a period (YYYY-MM) when the month overlaps its effective dates. */
 export function isEffectiveIn(item: Item, period: string): boolean {
   const { from, to } = effectiveBounds(item);
-  return `${period}-01` <= to && `${period}-31` >= from;
+  // A standard that carries forward stays in force after `to` until a newer version replaces it.
+  return (item.effective.carriesForward === true || `${period}-01` <= to) && `${period}-31` >= from;
 }
 
 const MONEY_KINDS_OF_RESULT = new Set(['cash', 'waiver', 'reimbursement', 'in-kind', 'premium-subsidy', 'interest-subsidy', 'award', 'fund', 'loan-term']);
@@ -91,7 +94,7 @@ function resolver(catalog: LoadedCatalog, compiled: CompiledItem, facts: Facts, 
     if (param !== undefined) return param;
     const fallback = compiled.item.parameters?.[name]?.default;
     if (fallback === undefined || fallback === null) return undefined;
-    return factType(catalog, compiled, name) === 'yuan' ? yuanToFen(fallback) : fallback;
+    return factType(catalog, compiled, name) === 'yuan' ? decimalYuanToFen(fallback) : fallback;
   };
 }
 
@@ -151,7 +154,7 @@ export function evaluateItem(catalog: LoadedCatalog, compiled: CompiledItem, fac
         explanation: `${cite}: 文件未规定金额，不计算（未量化）`,
       };
     }
-    const floorFen = yuanToFen(item.amount);
+    const floorFen = decimalYuanToFen(item.amount);
     let amountFen = floorFen;
     let note = '';
     if (item.isMinimum) {
@@ -180,9 +183,9 @@ export function evaluateItem(catalog: LoadedCatalog, compiled: CompiledItem, fac
       explanation: `${cite}: 基础方案（${item.adjusts?.base ?? '未载明'}）的分段比例文件未给出，不计算（未量化）`,
     };
   }
-  let value: Value;
+  let value: ExactValue;
   try {
-    value = evaluate(compiled.formula, (name) => toFormulaValue(resolve(name), factType(catalog, compiled, name)), item.bands ?? []);
+    value = evaluateExact(compiled.formula, (name) => toFormulaValue(resolve(name), factType(catalog, compiled, name)), item.bands ?? []);
   } catch (error) {
     if (error instanceof NoBandError)
       return {
@@ -203,17 +206,20 @@ export function evaluateItem(catalog: LoadedCatalog, compiled: CompiledItem, fac
     throw error;
   }
   const formulaText = printFormula(item.formula as string);
-  if (typeof value !== 'number' || !MONEY_KINDS_OF_RESULT.has(item.kind) || item.unit === 'post') {
+  if (!isRational(value) || !MONEY_KINDS_OF_RESULT.has(item.kind) || item.unit === 'post') {
+    // Non-money values (rules, quotas, limits) leave the formula language as numbers: display only.
+    const shownValue = isRational(value) ? toNumber(value) : typeof value === 'boolean' ? String(value) : value;
     return {
       status: 'payable',
       amountFen: 0,
-      value: typeof value === 'boolean' ? String(value) : value,
+      value: shownValue,
       inputs,
-      explanation: `${cite}: ${formulaText}；${shown} → ${String(roundValue(value))}`,
+      explanation: `${cite}: ${formulaText}；${shown} → ${String(typeof shownValue === 'number' ? roundForDisplay(shownValue) : shownValue)}`,
     };
   }
   // A payment is never negative: a formula below zero pays nothing (e.g. costs already covered).
-  let amountFen = Math.max(0, yuanToFen(value));
+  // The exact yuan figure is rounded once, half up, to fen.
+  let amountFen = Math.max(0, yuanToFenExact(value));
   let floorFen: number | undefined;
   let note = '';
   if (item.isMinimum) {
@@ -234,18 +240,21 @@ export function evaluateItem(catalog: LoadedCatalog, compiled: CompiledItem, fac
   };
 }
 
-function roundValue(value: Value): Value {
-  return typeof value === 'number' ? Math.round(value * 1e6) / 1e6 : value;
+/** Six decimals in an explanation (display only). */
+function roundForDisplay(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }
 
+/** A per-mu amount times the planted area, exactly, rounded once half up to fen. */
 function perUnit(item: Item, fen: number, known: Record<string, FactValue>): number {
-  if (item.unit === 'mu' && typeof known.plantedAreaMu === 'number') return Math.round(fen * known.plantedAreaMu);
+  if (item.unit === 'mu' && typeof known.plantedAreaMu === 'number') return Number(roundHalfUp(mul(rational(BigInt(fen)), fromNumber(known.plantedAreaMu))));
   return fen;
 }
 
-function toFormulaValue(value: FactValue | undefined, type: string | undefined): Value | undefined {
+/** A fact as the formula reads it: yuan facts (fen) as exact yuan, fen ÷ 100. */
+function toFormulaValue(value: FactValue | undefined, type: string | undefined): number | string | boolean | Rational | undefined {
   if (value === undefined || value === null) return undefined;
-  if (type === 'yuan' && typeof value === 'number') return value / 100;
+  if (type === 'yuan' && typeof value === 'number') return fenToYuan(value);
   return value;
 }
 
@@ -335,7 +344,8 @@ function selectedItems(catalog: LoadedCatalog, jurisdiction: JurisdictionId, per
 
 /**
  * All entitlement lines of one household for a period. Lines that are not eligible are left out;
- * lines with missing facts say which; exclusions (`stacking.excludes`) keep the higher amount.
+ * lines with missing facts say which; replacements (`stacking.replaces`) pay the replacing item and
+ * exclusions (`stacking.excludes`) keep the higher amount.
  */
 export function computeHousehold(
   catalog: LoadedCatalog,
@@ -344,6 +354,7 @@ export function computeHousehold(
   input: HouseholdInput,
   params: ParameterSet | undefined,
   selection: Selection = {},
+  standards: StandardsInForce = new Map(),
 ): EntitlementLine[] {
   const lines: EntitlementLine[] = [];
   // Each member's facts over the household's, merged once for all person items (evaluateItem
@@ -351,7 +362,10 @@ export function computeHousehold(
   const members = input.members.map((member) => ({ subject: member.memberId, facts: { ...input.household, ...member.facts } }));
   const household = [{ subject: 'household', facts: input.household }];
   const applicant = [{ subject: 'applicant', facts: input.household }];
-  for (const compiled of selectedItems(catalog, jurisdiction, period, selection)) {
+  for (const selected of selectedItems(catalog, jurisdiction, period, selection)) {
+    const standard = carriesForward(selected.item) ? (standards.get(selected.item.id) ?? versionInForce(selected.item, [], period)) : undefined;
+    const compiled = standard ? appliedVersion(selected, standard) : selected;
+    const standardNote = standard ? noteOfStandard(standard, period) : '';
     const { item } = compiled;
     const subjects: { subject: string; facts: Facts }[] = PERSON_UNITS.has(item.unit) ? members : item.unit === 'household' ? household : applicant;
     for (const { subject, facts } of subjects) {
@@ -374,15 +388,43 @@ export function computeHousehold(
           lines: item.source.lines,
           rule: item.source.rule,
         },
-        explanation: result.explanation,
+        explanation: result.explanation + standardNote,
       });
     }
   }
   return applyExclusions(catalog, lines);
 }
 
-/** Mutually exclusive items for the same subject: the higher amount is paid, the other is marked excluded. */
+/** The items as a standard version sets them, built once per version. */
+const appliedVersions = new WeakMap<StandardVersion, CompiledItem>();
+function appliedVersion(compiled: CompiledItem, version: StandardVersion): CompiledItem {
+  let applied = appliedVersions.get(version);
+  if (!applied) {
+    applied = applyVersion(compiled, version);
+    appliedVersions.set(version, applied);
+  }
+  return applied;
+}
+
+/** Says which standard a line used: a county version's document, and 沿用 when older than the period's year. */
+function noteOfStandard(version: StandardVersion, period: string): string {
+  const year = versionYear(version);
+  const document = version.version > 0 ? `；标准第 ${version.version} 版（${version.document.number}，${version.effectiveFrom} 起）` : '';
+  return `${document}${year < Number(period.slice(0, 4)) ? `（沿用${year}年标准）` : ''}`;
+}
+
+/**
+ * Stacking relations between one subject's lines (policy-catalog.md "Items that stack or exclude
+ * each other"), in two steps:
+ * 1. `replaces`: where the replacing item is payable, the replaced line is excluded whatever its
+ *    amount (the poor version of 大病保险 replaces the general one, its 50万 cap included: seed 000
+ *    SUB-37 L2400–2404, SUB-39 L2909–2911). Where the replacing item waits for a fact, so does the
+ *    replaced one: which of the two applies is not known yet.
+ * 2. `excludes`: true alternatives, the higher amount is paid and the other is excluded (a tie goes
+ *    to the item listed first in the catalog).
+ */
 export function applyExclusions(catalog: LoadedCatalog, lines: EntitlementLine[]): EntitlementLine[] {
+  applyReplacements(catalog, lines);
   const payable = lines.filter((line) => line.status === 'payable');
   for (const line of payable) {
     if (line.status !== 'payable') continue;
@@ -401,6 +443,31 @@ export function applyExclusions(catalog: LoadedCatalog, lines: EntitlementLine[]
     }
   }
   return lines;
+}
+
+function applyReplacements(catalog: LoadedCatalog, lines: EntitlementLine[]): void {
+  const replacing = lines.filter(
+    (line) => (line.status === 'payable' || line.status === 'missing-facts') && (catalog.items.get(line.itemId)?.item.stacking?.replaces ?? []).length > 0,
+  );
+  for (const replacer of replacing) {
+    const replaces = catalog.items.get(replacer.itemId)?.item.stacking?.replaces ?? [];
+    for (const line of lines) {
+      if (line.subject !== replacer.subject || !replaces.includes(line.itemId) || line.status === 'excluded') continue;
+      if (replacer.status === 'payable') {
+        line.status = 'excluded';
+        line.excludedBy = replacer.itemId;
+        line.amountFen = 0;
+        delete line.missingFacts;
+        line.explanation += `；由 ${replacer.itemId}（${replacer.nameZh}）取代，按其标准 ${formatYuan(replacer.amountFen)} 元发放`;
+      } else if (line.status === 'payable') {
+        const missing = replacer.missingFacts ?? [];
+        line.status = 'missing-facts';
+        line.amountFen = 0;
+        line.missingFacts = [...new Set([...(line.missingFacts ?? []), ...missing])];
+        line.explanation += `；是否由 ${replacer.itemId}（${replacer.nameZh}）取代尚不确定${missing.length > 0 ? `（缺少 ${missing.join('、')}）` : ''}，未计算`;
+      }
+    }
+  }
 }
 
 /** The payable total of lines (fen). */

@@ -4,6 +4,7 @@
  * bandAmount, bandRate, bandThreshold, addYears. Parsed once into a tree; evaluated without eval.
  */
 import type { Band } from '../catalog/schema.js';
+import { add, ceil, compare, div, floor, fromNumber, isRational, max, min, mul, neg, type Rational, rational, roundHalfUp, sub, toNumber, ZERO } from './rational.js';
 
 export type Expr =
   | { type: 'num'; value: number }
@@ -155,31 +156,51 @@ export function referencedNames(expr: Expr, into: string[] = []): string[] {
 }
 
 export type Value = number | string | boolean;
+/** A value inside the evaluation: numbers are exact rationals (see rational.ts). */
+export type ExactValue = Rational | string | boolean;
 
 export class FormulaEvaluationError extends Error {}
 
-/** Matches a band against a fact value (numeric: from ≤ v < to; categorical: equal, or contained in a list). */
-export function bandMatches(band: Band, value: Value): boolean {
+function exact(value: Value | Rational): ExactValue {
+  return typeof value === 'number' ? fromNumber(value) : value;
+}
+
+/**
+ * Matches a band against a fact value (numeric: from ≤ v < to, compared exactly; categorical:
+ * equal, or contained in a list).
+ */
+export function bandMatches(band: Band, value: Value | Rational): boolean {
   if (band.value !== undefined) {
     return Array.isArray(band.value) ? band.value.includes(value as never) : band.value === value;
   }
-  if (band.from !== undefined && typeof value === 'number') {
+  if (
+    band.from !== undefined &&
+    typeof value === 'number' &&
+    Number.isSafeInteger(value) &&
+    Number.isSafeInteger(band.from) &&
+    (band.to == null || Number.isSafeInteger(band.to))
+  ) {
+    // Integers (ages, counts) compare exactly as they are.
     return value >= band.from && (band.to == null || value < band.to);
+  }
+  if (band.from !== undefined && (typeof value === 'number' || isRational(value))) {
+    const x = exact(value) as Rational;
+    return compare(x, fromNumber(band.from)) >= 0 && (band.to == null || compare(x, fromNumber(band.to)) < 0);
   }
   return false;
 }
 
-export function findBand(bands: readonly Band[], key: string, value: Value): Band | undefined {
+export function findBand(bands: readonly Band[], key: string, value: Value | Rational): Band | undefined {
   return bands.find((band) => (band.key === undefined || band.key === key) && bandMatches(band, value));
 }
 
-/** banded(x): Σ rate × max(0, min(x, to) − from) over the numeric bands (conventions `banded(x)`). */
-export function banded(bands: readonly Band[], x: number): number {
-  let total = 0;
+/** banded(x): Σ rate × max(0, min(x, to) − from) over the numeric bands (conventions `banded(x)`), exactly. */
+export function banded(bands: readonly Band[], x: Rational): Rational {
+  let total = ZERO;
   for (const band of bands) {
     if (band.from === undefined || band.rate === undefined) continue;
-    const upper = band.to == null ? x : Math.min(x, band.to);
-    total += band.rate * Math.max(0, upper - band.from);
+    const upper = band.to == null ? x : min([x, fromNumber(band.to)]);
+    total = add(total, mul(fromNumber(band.rate), max([ZERO, sub(upper, fromNumber(band.from))])));
   }
   return total;
 }
@@ -194,38 +215,40 @@ function addYears(date: string, years: number): string {
 }
 
 /**
- * Evaluates a tree. `lookup` returns a name's value (undefined when unknown: the caller checks
- * `referencedNames` first so a missing fact is reported, never taken as zero).
+ * Evaluates a tree exactly. `lookup` returns a name's value (undefined when unknown: the caller
+ * checks `referencedNames` first so a missing fact is reported, never taken as zero); a number is
+ * read as the decimal it prints as, a Rational as it is (yuan facts: fen ÷ 100).
  */
-export function evaluate(expr: Expr, lookup: (name: string) => Value | undefined, bands: readonly Band[] = []): Value {
-  const num = (e: Expr): number => {
-    const value = evaluate(e, lookup, bands);
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new FormulaEvaluationError(`not a number: ${String(value)}`);
+export function evaluateExact(expr: Expr, lookup: (name: string) => Value | Rational | undefined, bands: readonly Band[] = []): ExactValue {
+  const num = (e: Expr): Rational => {
+    const value = evaluateExact(e, lookup, bands);
+    if (!isRational(value)) throw new FormulaEvaluationError(`not a number: ${String(value)}`);
     return value;
   };
   switch (expr.type) {
     case 'num':
-      return expr.value;
+      return fromNumber(expr.value);
     case 'ref': {
       const value = lookup(expr.name);
       if (value === undefined) throw new FormulaEvaluationError(`missing value for ${expr.name}`);
-      return value;
+      if (typeof value === 'number' && !Number.isFinite(value)) throw new FormulaEvaluationError(`not a number: ${String(value)}`);
+      return exact(value);
     }
     case 'neg':
-      return -num(expr.operand);
+      return neg(num(expr.operand));
     case 'bin': {
       const left = num(expr.left);
       const right = num(expr.right);
       switch (expr.op) {
         case '+':
-          return left + right;
+          return add(left, right);
         case '-':
-          return left - right;
+          return sub(left, right);
         case '*':
-          return left * right;
+          return mul(left, right);
         case '/':
-          if (right === 0) throw new FormulaEvaluationError('division by zero');
-          return left / right;
+          if (right.n === 0n) throw new FormulaEvaluationError('division by zero');
+          return div(left, right);
       }
       break;
     }
@@ -233,20 +256,20 @@ export function evaluate(expr: Expr, lookup: (name: string) => Value | undefined
       const args = expr.args;
       switch (expr.fn) {
         case 'min':
-          return Math.min(...args.map(num));
+          return min(args.map(num));
         case 'max':
-          return Math.max(...args.map(num));
+          return max(args.map(num));
         case 'floor':
-          return Math.floor(num(args[0] as Expr) + 1e-9);
+          return rational(floor(num(args[0] as Expr)));
         case 'ceil':
-          return Math.ceil(num(args[0] as Expr) - 1e-9);
+          return rational(ceil(num(args[0] as Expr)));
         case 'round':
-          return Math.round(num(args[0] as Expr));
+          return rational(roundHalfUp(num(args[0] as Expr)));
         case 'banded':
           return banded(bands, num(args[0] as Expr));
         case 'addYears': {
-          const date = evaluate(args[0] as Expr, lookup, bands);
-          return addYears(String(date), num(args[1] as Expr));
+          const date = evaluateExact(args[0] as Expr, lookup, bands);
+          return addYears(String(date), toNumber(num(args[1] as Expr)));
         }
         case 'bandAmount':
         case 'bandRate':
@@ -257,13 +280,19 @@ export function evaluate(expr: Expr, lookup: (name: string) => Value | undefined
           const band = findBand(bands, key, value);
           const field = expr.fn === 'bandAmount' ? 'amount' : expr.fn === 'bandRate' ? 'rate' : 'threshold';
           const result = band?.[field];
-          if (typeof result !== 'number') throw new NoBandError(key, value);
-          return result;
+          if (typeof result !== 'number') throw new NoBandError(key, isRational(value) ? toNumber(value) : value);
+          return fromNumber(result);
         }
       }
     }
   }
   throw new FormulaEvaluationError('unreachable');
+}
+
+/** evaluateExact with a number as the result (for display and tests; never compare it at an edge). */
+export function evaluate(expr: Expr, lookup: (name: string) => Value | Rational | undefined, bands: readonly Band[] = []): Value {
+  const value = evaluateExact(expr, lookup, bands);
+  return isRational(value) ? toNumber(value) : value;
 }
 
 /** The value of the selecting fact matches no band: the person is outside the item (not an error of the data). */

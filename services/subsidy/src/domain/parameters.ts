@@ -3,11 +3,12 @@
  * amounts) or set as floors a county may raise (不低于). Pure validation: a value of the wrong type,
  * negative or absurd, below a floor, or one that would make a formula invalid is refused (400).
  */
-import { DomainError, formatYuan, yuanToFen } from '@jingzhun/types';
+import { DomainError, formatYuan } from '@jingzhun/types';
 import type { LoadedCatalog } from '../catalog/index.js';
 import type { JurisdictionId } from '../catalog/schema.js';
 import { evaluateItem, type ParameterSet } from './engine.js';
 import { findBand, NoBandError } from './expression.js';
+import { decimalYuanToFen } from './rational.js';
 
 /** Catalog facts that are jurisdiction-wide settings rather than facts of a household. */
 export const JURISDICTION_FACTS = [
@@ -54,13 +55,15 @@ export function parameterDefinitions(catalog: LoadedCatalog, jurisdiction: Juris
   };
   for (const { item, formulaNames } of items) {
     for (const [name, param] of Object.entries(item.parameters ?? {})) {
+      // A standard's own terms change through standard versions (maker–checker), not here.
+      if (param.standard) continue;
       const type = catalog.catalog.facts[name]?.type === 'yuan' ? 'yuan' : 'number';
       add({
         name,
         type,
         ...(param.isMinimum && param.default !== null
           ? {
-              minimum: type === 'yuan' ? yuanToFen(param.default) : param.default,
+              minimum: type === 'yuan' ? decimalYuanToFen(param.default) : param.default,
             }
           : {}),
         items: [item.id],
@@ -77,8 +80,8 @@ export function parameterDefinitions(catalog: LoadedCatalog, jurisdiction: Juris
         type,
         ...(item.range && item.formula === name
           ? {
-              minimum: yuanToFen(item.range.min),
-              maximum: yuanToFen(item.range.max),
+              minimum: decimalYuanToFen(item.range.min),
+              maximum: decimalYuanToFen(item.range.max),
             }
           : {}),
         items: [item.id],
@@ -89,7 +92,7 @@ export function parameterDefinitions(catalog: LoadedCatalog, jurisdiction: Juris
       add({
         name: `paid:${item.id}`,
         type: 'yuan',
-        minimum: yuanToFen(item.amount),
+        minimum: decimalYuanToFen(item.amount),
         items: [item.id],
         note: `实发标准（不低于 ${item.amount} 元）`,
       });
@@ -100,7 +103,7 @@ export function parameterDefinitions(catalog: LoadedCatalog, jurisdiction: Juris
         add({
           name: `paid:${item.id}:${String(band.value)}`,
           type: 'yuan',
-          minimum: yuanToFen(band.amount),
+          minimum: decimalYuanToFen(band.amount),
           items: [item.id],
           note: `实发标准（不低于 ${band.amount} 元）`,
         });

@@ -7,6 +7,7 @@ import { requireJurisdiction } from '../domain/jurisdiction.js';
 import { ABSURD_FEN } from '../domain/parameters.js';
 import { currentParameters } from '../store/parameters.js';
 import { getHousehold } from '../store/projection.js';
+import { standardsInForce } from '../store/standards.js';
 
 /** POST /subsidy/quote: what one household gets for a period and why (every line cites its rule). */
 export const quote = httpHandler(subsidyApi.quote, async ({ body, assertInScope }) => {
@@ -48,19 +49,28 @@ export const quote = httpHandler(subsidyApi.quote, async ({ body, assertInScope 
       }
     }
   }
-  const { set: params } = await currentParameters(jurisdiction);
+  const [{ set: params }, standards] = await Promise.all([currentParameters(jurisdiction), standardsInForce(jurisdiction, body.period)]);
   const claims = body.claims.map((c) => ({
     itemId: c.itemId,
     ...(c.memberId ? { memberId: c.memberId } : {}),
     facts: c.facts,
   }));
-  const lines = computeHousehold(catalog, jurisdiction, body.period, householdInput(household.snapshot, body.period, claims), params, body.items ? { itemIds: body.items } : {});
+  const lines = computeHousehold(
+    catalog,
+    jurisdiction,
+    body.period,
+    householdInput(household.snapshot, body.period, claims),
+    params,
+    body.items ? { itemIds: body.items } : {},
+    standards,
+  );
   return {
     householdId: household.householdId,
     period: body.period,
     jurisdiction,
     catalogVersion: catalog.versionId,
     parametersVersion: params.version,
+    standardVersions: Object.fromEntries([...standards].map(([itemId, v]) => [itemId, v.version])),
     totalFen: totalFen(lines),
     lines,
     notQuantified: catalog.catalog.unquantified

@@ -11,6 +11,7 @@ export function runView(run: RunItem) {
     frozenAt: run.frozenAt,
     catalogVersion: run.catalogVersion,
     parametersVersion: run.parametersVersion,
+    ...(run.standardVersions ? { standardVersions: run.standardVersions } : {}),
     progress: run.progress,
     totals: run.totals,
     ...(run.previousTotals ? { previousTotals: run.previousTotals } : {}),

@@ -14,10 +14,12 @@ import type { JurisdictionId } from '../catalog/schema.js';
 import { computeHousehold, type ParameterSet } from '../domain/engine.js';
 import { householdInput } from '../domain/facts.js';
 import { emptyTotals, lineFingerprint, mergeTotals, type RosterLine, rosterLines, type Totals, tallyHousehold } from '../domain/roster.js';
+import type { StandardsInForce } from '../domain/standards.js';
 import { batchWrite, mapConcurrently, type WriteRequest } from '../store/batch.js';
 import { diffKeys, householdKeys, lineKeys, runKeys } from '../store/keys.js';
 import { parametersVersion } from '../store/parameters.js';
 import { type HouseholdItem, type HouseholdSnapshot, snapshotAt } from '../store/projection.js';
+import { recordedStandards } from '../store/standards.js';
 import { table } from '../store/table.js';
 import { unitOfWork } from '../store/unit-of-work.js';
 import { villageLines } from './roster-store.js';
@@ -38,6 +40,8 @@ export interface RunItem {
   frozenAt: string;
   catalogVersion: string;
   parametersVersion: number;
+  /** Standard versions the run computes with (item id → version; frozen at the start). */
+  standardVersions?: Record<string, number>;
   progress: { done: number; total: number; chunks: number };
   cursor?: string;
   totals: Totals;
@@ -126,8 +130,8 @@ function namesOf(snapshot: HouseholdSnapshot): Record<string, string> {
 }
 
 /** Computes one household's roster lines for a run (pure apart from the catalog in memory). */
-export function householdRosterLines(snapshot: HouseholdSnapshot, period: string, jurisdiction: JurisdictionId, params: ParameterSet): RosterLine[] {
-  const lines = computeHousehold(currentCatalog(), jurisdiction, period, householdInput(snapshot, period), params, MONTHLY_SELECTION);
+export function householdRosterLines(snapshot: HouseholdSnapshot, period: string, jurisdiction: JurisdictionId, params: ParameterSet, standards?: StandardsInForce): RosterLine[] {
+  const lines = computeHousehold(currentCatalog(), jurisdiction, period, householdInput(snapshot, period), params, MONTHLY_SELECTION, standards);
   return rosterLines(
     {
       householdId: snapshot.householdId,
@@ -238,7 +242,7 @@ async function recordDifferences(
 }
 
 /** Computes a page of households into the chunk's write requests and totals (nothing is written). */
-async function computeChunk(run: RunItem, page: QueryCommandOutput, params: ParameterSet, parallelism: number): Promise<ComputedChunk> {
+async function computeChunk(run: RunItem, page: QueryCommandOutput, params: ParameterSet, standards: StandardsInForce, parallelism: number): Promise<ComputedChunk> {
   const items = (page.Items ?? []) as HouseholdItem[];
   const snapshots = await frozenSnapshots(items, run.frozenAt, parallelism);
   const totals = emptyTotals();
@@ -249,7 +253,7 @@ async function computeChunk(run: RunItem, page: QueryCommandOutput, params: Para
   const produced = new Map<string, RosterLine>();
   let sliceStart = performance.now();
   for (const snapshot of snapshots) {
-    const lines = householdRosterLines(snapshot, run.period, run.jurisdiction, params);
+    const lines = householdRosterLines(snapshot, run.period, run.jurisdiction, params, standards);
     tallyHousehold(totals, lines);
     villages.add(snapshot.region);
     for (const line of lines) {
@@ -326,7 +330,7 @@ async function recordTotal(run: RunItem): Promise<number> {
  * chunk n is written. Chunk n+1's writes start only after chunk n's checkpoint, so at most one
  * chunk is ever written beyond the checkpoint (a crash re-writes just that one, same keys).
  */
-async function processChunks(run: RunItem, params: ParameterSet, options: ProcessOptions): Promise<{ run: RunItem; finished: boolean }> {
+async function processChunks(run: RunItem, params: ParameterSet, standards: StandardsInForce, options: ProcessOptions): Promise<{ run: RunItem; finished: boolean }> {
   const chunkSize = options.chunkSize ?? 500;
   const parallelism = options.parallelism ?? 8;
   const read = (cursor: Record<string, unknown> | undefined) => documentClient().send(queryHouseholds(run.region, cursor, chunkSize));
@@ -341,7 +345,7 @@ async function processChunks(run: RunItem, params: ParameterSet, options: Proces
     for (;;) {
       const current = await page;
       if (current.LastEvaluatedKey) page = read(current.LastEvaluatedKey);
-      const chunk = await computeChunk(run, current, params, parallelism);
+      const chunk = await computeChunk(run, current, params, standards, parallelism);
       if (writing) {
         run = await finish(run, writing);
         writing = undefined;
@@ -373,10 +377,12 @@ export async function processRun(period: string, region: string, options: Proces
   const catalog = currentCatalog();
   if (run.catalogVersion !== catalog.versionId) throw new Error(`run ${run.runId} was started with ${run.catalogVersion}, this build has ${catalog.versionId}`);
   const params = await parametersVersion(run.jurisdiction, run.parametersVersion);
+  // Runs started before standards were versioned computed on the documents' (version 0).
+  const standards = await recordedStandards(run.jurisdiction, run.standardVersions ?? {});
   const counting = run.progress.total < 0 ? recordTotal(run) : Promise.resolve(run.progress.total);
   let outcome: { run: RunItem; finished: boolean };
   try {
-    outcome = await processChunks(run, params, options);
+    outcome = await processChunks(run, params, standards, options);
   } catch (error) {
     await counting.catch(() => undefined);
     throw error;

@@ -7,6 +7,8 @@
  * | revision   | HH#<householdId>                  | REV#<validFrom>#<eventId>           |                        |                             |
  * | parameters | PARAMS#<jurisdiction>             | CURRENT · V#<version 6 digits>      |                        |                             |
  * | run        | RUN#<period>                      | <region>                            |                        |                             |
+ * | run-claim  | RUNCLAIM#<period>                 | <jurisdiction>                      |                        |                             |
+ * | standard   | STD#<jurisdiction>                | <itemId>#V#<version 6 digits>       |                        |                             |
  * | line       | LINE#<period>#<village>           | <householdId>#<itemId>              |                        |                             |
  * | diff       | DIFF#<period>#<region>#<attempt>  | <householdId>#<itemId>              |                        |                             |
  *
@@ -55,12 +57,26 @@ export const parameterKeys = {
   }),
 };
 
+export const standardKeys = {
+  version: (jurisdiction: string, itemId: string, version: number) => ({
+    pk: `STD#${jurisdiction}`,
+    sk: `${itemId}#V#${String(version).padStart(6, '0')}`,
+  }),
+  ofJurisdiction: (jurisdiction: string) => ({ name: 'pk', value: `STD#${jurisdiction}` }),
+  subject: (jurisdiction: string, itemId: string) => `STD#${jurisdiction}#${itemId}`,
+};
+
 export const runKeys = {
   run: (period: string, region: string) => ({
     pk: `RUN#${period}`,
     sk: region,
   }),
   ofPeriod: (period: string) => ({ name: 'pk', value: `RUN#${period}` }),
+  /** The regions of a jurisdiction that hold a run of the period (one item: starts exclude each other on it). */
+  claim: (period: string, jurisdiction: string) => ({
+    pk: `RUNCLAIM#${period}`,
+    sk: jurisdiction,
+  }),
   runId: (period: string, region: string, attempt: number) => `${period}:${region}:${attempt}`,
   rosterId: (period: string, region: string) => `${period}:${region}`,
   subject: (period: string, region: string) => `RUN#${period}#${region}`,
