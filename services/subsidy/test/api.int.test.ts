@@ -350,4 +350,31 @@ describe('subsidy API (local gateway, DynamoDB Local)', () => {
     expect(paid.body.status).toBe('PAID');
     await cloud.drain();
   }, 60_000);
+
+  it('corrects paid rows to failed only with a reason, and re-issues them exactly once under concurrent requests', async () => {
+    const csv = await fetch(`${cloud.url}/subsidy/rosters/${PERIOD}/${DISTRICT}/export?format=csv`, { headers: { authorization: `Bearer ${county}` } });
+    const rows = parseCsv(await csv.text()).slice(1, 4);
+    const file = Buffer.from(toCsv([['业务编号', '发放结果', '失败原因'], ...rows.map((row) => [row[0] ?? '', '失败', '银行退回'])])).toString('base64');
+    const path = `/subsidy/rosters/${PERIOD}/${DISTRICT}/payment-results`;
+    const refused = await call(cloud, 'POST', path, { token: county, body: { format: 'csv', contentBase64: file } });
+    expect([refused.status, refused.body.details.problems.map((p: { code: string }) => p.code)]).toEqual([422, ['ALREADY_PAID', 'ALREADY_PAID', 'ALREADY_PAID']]);
+    const corrected = await call(cloud, 'POST', path, { token: county, body: { format: 'csv', contentBase64: file, correction: '银行更正：三笔已退回' } });
+    expect([corrected.status, corrected.body.corrected]).toEqual([200, 3]);
+    expect((await auditOf(`RUN#${PERIOD}#${DISTRICT}`, 'roster.payment-results.corrected'))[0]).toMatchObject({ reason: '银行更正：三笔已退回' });
+    const both = await Promise.all([1, 2].map(() => call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${DISTRICT}/reissues`, { token: county })));
+    const built = both.filter((r) => r.status === 200);
+    // Whatever the interleaving, the three rows are in re-issue rosters once in all.
+    expect(built.length).toBeGreaterThan(0);
+    for (const r of both.filter((r) => r.status !== 200)) expect(['NOTHING_TO_REISSUE', 'REISSUE_CONFLICT', 'VERSION_CONFLICT']).toContain(r.body.code);
+    const after = await call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${DISTRICT}/reissues`, { token: county });
+    const rosters = [...built.map((r) => r.body), ...(after.status === 200 ? [after.body] : [])];
+    expect(rosters.reduce((sum, r) => sum + r.lines, 0)).toBe(3);
+    const exported = await fetch(`${cloud.url}/subsidy/rosters/${PERIOD}/${DISTRICT}/export?format=csv&reissue=1`, { headers: { authorization: `Bearer ${county}` } });
+    expect(
+      parseCsv(await exported.text())
+        .slice(1)
+        .map((row) => row[0])
+        .sort(),
+    ).toEqual(rows.map((row) => row[0]).sort());
+  }, 60_000);
 });
