@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../../packages/local-cloud/src/testing.js';
+import { parseCsv, toCsv } from '../../packages/platform/src/tabular.js';
 import { services } from '../../services/registry.js';
 
 /**
  * The monthly payment over HTTP across services: subsidy runs the district's month on the
  * households identification registered (delivered by events), the county approves and exports the
- * 一卡通 roster, publishes it as a fund disclosure through the notices service (public, permanent,
+ * 一卡通 roster, records the bank's results, publishes the paid amounts as a fund disclosure through the notices service (public, permanent,
  * no personal data), and marks it paid; dispatch counts computed, approved and paid amounts.
  */
 const DISTRICT = '370405000000';
@@ -54,6 +55,17 @@ describe('monthly subsidy run → roster → fund disclosure → dispatch (over 
         .toString(),
     ).toBe('PK');
 
+    // The bank pays every row of its file (rows without a 一卡通 account are not in it); the results come back by import.
+    const csv = await fetch(`${cloud.url}/subsidy/rosters/${PERIOD}/${DISTRICT}/export?format=csv`, { headers: { authorization: `Bearer ${county}` } });
+    const bankRows = parseCsv(await csv.text()).slice(1);
+    const results = toCsv([['业务编号', '发放结果', '失败原因'], ...bankRows.map((row) => [row[0] ?? '', '成功', ''])]);
+    const imported = await call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${DISTRICT}/payment-results`, {
+      token: county,
+      body: { format: 'csv', contentBase64: Buffer.from(results).toString('base64') },
+    });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    const paidFen = bankRows.reduce((sum, row) => sum + Math.round(Number(row[12]) * 100), 0);
+
     const published = await call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${DISTRICT}/publish`, { token: county });
     expect(published.status, JSON.stringify(published.body)).toBe(200);
     await cloud.drain();
@@ -66,13 +78,14 @@ describe('monthly subsidy run → roster → fund disclosure → dispatch (over 
     // Per town and item: amounts in yuan, households counted, no names (fund disclosures name no one).
     const yuanToFen = (text: string) => Math.round(Number(text.replace(/,/g, '')) * 100);
     const publicTotal = lines.body.items.reduce((sum: number, line: { fields: Record<string, string> }) => sum + yuanToFen(String(line.fields.allocationYuan)), 0);
-    expect(publicTotal, JSON.stringify(lines.body.items[0])).toBe(run.totals.totalFen);
+    // The disclosure counts what was paid, not what was approved.
+    expect(publicTotal, JSON.stringify(lines.body.items[0])).toBe(paidFen);
 
     const paid = await call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${DISTRICT}/paid`, { token: county });
     expect(paid.status, JSON.stringify(paid.body)).toBe(200);
     await cloud.drain();
     const counts = (await call(cloud, 'GET', `/dispatch/counts?region=${DISTRICT}&period=${PERIOD}`, { token: county })).body;
     const metric = (name: string) => counts.metrics.find((m: { metric: string }) => m.metric === name)?.value;
-    expect([metric('subsidy.computed.fen'), metric('subsidy.approved.fen'), metric('subsidy.paid.fen')]).toEqual([run.totals.totalFen, run.totals.totalFen, run.totals.totalFen]);
+    expect([metric('subsidy.computed.fen'), metric('subsidy.approved.fen'), metric('subsidy.paid.fen')]).toEqual([run.totals.totalFen, run.totals.totalFen, paidFen]);
   });
 });

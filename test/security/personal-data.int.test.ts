@@ -17,6 +17,7 @@ const ACCOUNT = /(?<!\d)\d{16,19}(?!\d)/;
 describe('no personal data on any public route', () => {
   let cloud: LocalCloud;
   const personalNames = new Set<string>();
+  const accountNumbers = new Set<string>();
   const regionCodes = new Set<string>();
 
   beforeAll(async () => {
@@ -31,6 +32,7 @@ describe('no personal data on any public route', () => {
         for (const item of page.Items ?? []) {
           if (item.entity === 'region') regionCodes.add(item.code);
           collectNames(item, personalNames);
+          collectAccounts(item, accountNumbers);
         }
         start = page.LastEvaluatedKey;
       } while (start);
@@ -42,6 +44,8 @@ describe('no personal data on any public route', () => {
   it('finds the seeded people to look for', () => {
     expect(personalNames.size).toBeGreaterThan(50);
     expect(regionCodes.size).toBeGreaterThan(40);
+    // The 一卡通 accounts of the demo members (12–19 digits, so the pattern above cannot find the shorter ones).
+    expect(accountNumbers.size).toBeGreaterThan(50);
   });
 
   it('sweeps every public route and finds no ID number, phone, account or full name', async () => {
@@ -61,6 +65,7 @@ describe('no personal data on any public route', () => {
         if (found) leaks.push(`${label}: ${kind} ${found[0]}`);
       }
       for (const name of personalNames) if (text.includes(name)) leaks.push(`${label}: full name ${name}`);
+      for (const account of accountNumbers) if (text.includes(account)) leaks.push(`${label}: account ${account}`);
       for (const match of text.matchAll(/"(\w*[iI]d)":"([^"]{1,80})"/g)) ids.add(match[2] as string);
     };
     // Two passes: the first collects the ids that public responses reveal (notices, villages), the second uses them.
@@ -92,4 +97,15 @@ function collectNames(value: unknown, into: Set<string>, key = ''): void {
   }
   if (Array.isArray(value)) for (const element of value) collectNames(element, into, key);
   else if (value && typeof value === 'object') for (const [childKey, child] of Object.entries(value)) collectNames(child, into, childKey);
+}
+
+/** 一卡通 account numbers in a stored item: `number` of any `account` object. */
+function collectAccounts(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) for (const element of value) collectAccounts(element, into);
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'account' && child && typeof child === 'object' && typeof (child as { number?: unknown }).number === 'string') into.add((child as { number: string }).number);
+      else collectAccounts(child, into);
+    }
+  }
 }

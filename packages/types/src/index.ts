@@ -1,4 +1,5 @@
 export * from './auth.js';
+export * from './bank-account.js';
 export * from './calendar.js';
 export * from './contracts.js';
 export * from './errors.js';

@@ -16,6 +16,7 @@ export const manifest = defineService({
     { contract: identificationApi.updateHousehold, handler: 'handlers/households.ts#updateHousehold' },
     { contract: identificationApi.addMember, handler: 'handlers/households.ts#addMember' },
     { contract: identificationApi.changeMember, handler: 'handlers/households.ts#changeMember' },
+    { contract: identificationApi.setMemberAccount, handler: 'handlers/accounts.ts#setMemberAccount' },
     { contract: identificationApi.handOverHelper, handler: 'handlers/households.ts#handOverHelper' },
     { contract: identificationApi.addMeasure, handler: 'handlers/households.ts#addMeasure' },
     { contract: identificationApi.householdHistory, handler: 'handlers/households.ts#householdHistory' },

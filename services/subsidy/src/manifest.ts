@@ -43,7 +43,15 @@ export const manifest = defineService({
     },
     {
       contract: subsidyApi.exportRoster,
-      handler: 'handlers/rosters.ts#exportRoster',
+      handler: 'handlers/payments.ts#exportRoster',
+    },
+    {
+      contract: subsidyApi.importPaymentResults,
+      handler: 'handlers/payments.ts#importPaymentResults',
+    },
+    {
+      contract: subsidyApi.createReissue,
+      handler: 'handlers/payments.ts#createReissue',
     },
     {
       contract: subsidyApi.publishRoster,
@@ -78,6 +86,10 @@ export const manifest = defineService({
     {
       event: identificationEvents.householdReturned.type,
       handler: 'handlers/events.ts#onHouseholdEvent',
+    },
+    {
+      event: identificationEvents.householdPayees.type,
+      handler: 'handlers/payees.ts#onPayees',
     },
   ],
 });

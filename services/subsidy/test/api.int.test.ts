@@ -4,18 +4,32 @@
  * publish, and the 4xx answers for bad input. Nothing is written on a refused request.
  */
 
-import { toDelivery } from '@jingzhun/platform';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, platformKeys, toDelivery } from '@jingzhun/platform';
+import { parseCsv, readXlsx, toCsv } from '@jingzhun/platform/tabular';
 import { type EventEnvelope, identificationEvents } from '@jingzhun/types';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
 import { demoHousehold } from '../src/demo/households.js';
+import { BANK_HEADER } from '../src/domain/payment.js';
 import { onHouseholdEvent } from '../src/handlers/events.js';
 import { manifest } from '../src/manifest.js';
+import { batchWrite } from '../src/store/batch.js';
+import { payeeKeys } from '../src/store/keys.js';
 import { getHousehold, putHouseholds } from '../src/store/projection.js';
+import { table } from '../src/store/table.js';
 
 const PERIOD = '2017-06';
 const DISTRICT = '370405000000';
+
+/** The audit entries of a subject with one action, oldest first. */
+async function auditOf(subject: string, action: string): Promise<Record<string, unknown>[]> {
+  const result = await documentClient().send(
+    new QueryCommand({ TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': platformKeys.audit(subject, '', '').pk } }),
+  );
+  return (result.Items ?? []).filter((item) => item.action === action);
+}
 
 function envelope(id: string, type: string, data: Record<string, unknown>, occurredAt: string): EventEnvelope {
   return {
@@ -42,9 +56,30 @@ describe('subsidy API (local gateway, DynamoDB Local)', () => {
     county = await cloud.login('county');
     town = await cloud.login('town-jiantouji');
     village = await cloud.login('village-fengzhuang');
-    await putHouseholds(
-      Array.from({ length: 120 }, (_, i) => demoHousehold(i + 1000)),
-      '2017-01-01T00:00:00.000Z',
+    const households = Array.from({ length: 120 }, (_, i) => demoHousehold(i + 1000));
+    await putHouseholds(households, '2017-01-01T00:00:00.000Z');
+    // Payees as identification sends them: every head but each tenth household's holds a 一卡通 passbook account.
+    await batchWrite(
+      table(),
+      households.map((h, i) => ({
+        PutRequest: {
+          Item: {
+            ...payeeKeys.household(h.householdId),
+            entity: 'payees',
+            householdId: h.householdId,
+            validFrom: '2017-01-01T00:00:00.000Z',
+            payees: h.members.map((m, k) => ({
+              memberId: m.memberId,
+              name: m.name,
+              relation: m.relation,
+              status: m.status,
+              idNumber: `37040519600101${String(1000 + i).slice(-3)}${k}`,
+              ...(m.relation === 'head' && i % 10 !== 0 ? { account: { bank: '中国农业银行', kind: 'passbook', number: `6228480${String(100000 + i)}00` } } : {}),
+            })),
+          },
+        },
+      })),
+      4,
     );
   }, 60_000);
   afterAll(() => cloud.stop());
@@ -269,25 +304,40 @@ describe('subsidy API (local gateway, DynamoDB Local)', () => {
     expect(lines.status).toBe(200);
     const approved = await call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${DISTRICT}/approve`, { token: county, body: { expectedAttempt: 1 } });
     expect(approved.body.status).toBe('APPROVED');
-    const csv = await call(cloud, 'GET', `/subsidy/rosters/${PERIOD}/${DISTRICT}/export?format=csv`, { token: county });
+    expect((await call(cloud, 'GET', `/subsidy/rosters/${PERIOD}/${DISTRICT}/export?format=csv`, { token: town })).status).toBe(403);
+    const csv = await fetch(`${cloud.url}/subsidy/rosters/${PERIOD}/${DISTRICT}/export?format=csv`, { headers: { authorization: `Bearer ${county}` } });
     expect(csv.status).toBe(200);
-    const rows = String(csv.body).trim().split(/\r?\n/);
-    expect(rows[0]).toContain('金额（元）');
-    const sum = rows.slice(1).reduce((s, row) => s + Math.round(Number(row.match(/,(\d+\.\d\d),/)?.[1] ?? 0) * 100), 0);
-    expect(sum).toBe(approved.body.totals.totalFen);
-    // Exactly one byte-order mark (toCsv writes it; the handler added a second one).
-    const raw = Buffer.from(
-      await (await fetch(`${cloud.url}/subsidy/rosters/${PERIOD}/${DISTRICT}/export?format=csv`, { headers: { authorization: `Bearer ${county}` } })).arrayBuffer(),
-    );
-    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(raw.subarray(3, 6).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
+    // Exactly one byte-order mark.
+    expect([text.startsWith('\ufeff'), text.startsWith('\ufeff\ufeff')]).toEqual([true, false]);
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual([...BANK_HEADER]);
+    const body = rows.slice(1);
+    // Payee ID number and full account are in the bank's file; rows without an account are not.
+    expect(body.every((row) => /^\d{17}[\dX]$/.test(row[6] ?? '') && /^\d{12,19}$/.test(row[8] ?? ''))).toBe(true);
+    const missing = Number(csv.headers.get('x-missing-accounts'));
+    expect(missing).toBeGreaterThan(0);
+    const sum = body.reduce((s, row) => s + Math.round(Number(row[12]) * 100), 0);
+    expect(sum).toBeGreaterThan(0);
+    expect(sum).toBeLessThan(approved.body.totals.totalFen);
     const xlsx = await fetch(`${cloud.url}/subsidy/rosters/${PERIOD}/${DISTRICT}/export`, { headers: { authorization: `Bearer ${county}` } });
     expect(xlsx.status).toBe(200);
-    expect(
-      Buffer.from(await xlsx.arrayBuffer())
-        .subarray(0, 2)
-        .toString(),
-    ).toBe('PK');
+    const sheets = readXlsx(Buffer.from(await xlsx.arrayBuffer()));
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['发放明细', '缺少账户', '按镇按项目合计']);
+    const missingFen = (sheets[1]?.rows ?? []).slice(1).reduce((s, row) => s + Math.round(Number(row[9]) * 100), 0);
+    expect([sheets[1]?.rows.length, sum + missingFen]).toEqual([missing + 1, approved.body.totals.totalFen]);
+    // Every download is audited: who, when, which roster.
+    const exports = await auditOf(`RUN#${PERIOD}#${DISTRICT}`, 'roster.exported');
+    expect(exports.length).toBe(2);
+    expect(exports[0]).toMatchObject({ actor: { role: 'county' }, after: { rosterId: `${PERIOD}:${DISTRICT}`, format: 'csv', missingAccounts: missing } });
+    // Before any payment result, neither publication nor payment can be recorded.
+    expect((await call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${DISTRICT}/publish`, { token: county })).body.code).toBe('PAYMENT_RESULTS_MISSING');
+    const results = toCsv([['业务编号', '发放结果', '失败原因'], ...body.map((row) => [row[0] ?? '', '成功', ''])]);
+    const imported = await call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${DISTRICT}/payment-results`, {
+      token: county,
+      body: { format: 'csv', contentBase64: Buffer.from(results).toString('base64') },
+    });
+    expect([imported.status, imported.body.paid]).toEqual([200, body.length]);
     const published = await call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${DISTRICT}/publish`, { token: county });
     expect(published.body.publishedAt).toBeDefined();
     expect((await call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${DISTRICT}/publish`, { token: county })).body.code).toBe('ALREADY_PUBLISHED');
@@ -299,5 +349,32 @@ describe('subsidy API (local gateway, DynamoDB Local)', () => {
     const paid = await call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${DISTRICT}/paid`, { token: county });
     expect(paid.body.status).toBe('PAID');
     await cloud.drain();
+  }, 60_000);
+
+  it('corrects paid rows to failed only with a reason, and re-issues them exactly once under concurrent requests', async () => {
+    const csv = await fetch(`${cloud.url}/subsidy/rosters/${PERIOD}/${DISTRICT}/export?format=csv`, { headers: { authorization: `Bearer ${county}` } });
+    const rows = parseCsv(await csv.text()).slice(1, 4);
+    const file = Buffer.from(toCsv([['业务编号', '发放结果', '失败原因'], ...rows.map((row) => [row[0] ?? '', '失败', '银行退回'])])).toString('base64');
+    const path = `/subsidy/rosters/${PERIOD}/${DISTRICT}/payment-results`;
+    const refused = await call(cloud, 'POST', path, { token: county, body: { format: 'csv', contentBase64: file } });
+    expect([refused.status, refused.body.details.problems.map((p: { code: string }) => p.code)]).toEqual([422, ['ALREADY_PAID', 'ALREADY_PAID', 'ALREADY_PAID']]);
+    const corrected = await call(cloud, 'POST', path, { token: county, body: { format: 'csv', contentBase64: file, correction: '银行更正：三笔已退回' } });
+    expect([corrected.status, corrected.body.corrected]).toEqual([200, 3]);
+    expect((await auditOf(`RUN#${PERIOD}#${DISTRICT}`, 'roster.payment-results.corrected'))[0]).toMatchObject({ reason: '银行更正：三笔已退回' });
+    const both = await Promise.all([1, 2].map(() => call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${DISTRICT}/reissues`, { token: county })));
+    const built = both.filter((r) => r.status === 200);
+    // Whatever the interleaving, the three rows are in re-issue rosters once in all.
+    expect(built.length).toBeGreaterThan(0);
+    for (const r of both.filter((r) => r.status !== 200)) expect(['NOTHING_TO_REISSUE', 'REISSUE_CONFLICT', 'VERSION_CONFLICT']).toContain(r.body.code);
+    const after = await call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${DISTRICT}/reissues`, { token: county });
+    const rosters = [...built.map((r) => r.body), ...(after.status === 200 ? [after.body] : [])];
+    expect(rosters.reduce((sum, r) => sum + r.lines, 0)).toBe(3);
+    const exported = await fetch(`${cloud.url}/subsidy/rosters/${PERIOD}/${DISTRICT}/export?format=csv&reissue=1`, { headers: { authorization: `Bearer ${county}` } });
+    expect(
+      parseCsv(await exported.text())
+        .slice(1)
+        .map((row) => row[0])
+        .sort(),
+    ).toEqual(rows.map((row) => row[0]).sort());
   }, 60_000);
 });

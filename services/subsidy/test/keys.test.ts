@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffKeys, householdKeys, lineKeys, parameterKeys, runKeys, standardKeys } from '../src/store/keys.js';
+import { diffKeys, householdKeys, lineKeys, parameterKeys, payeeKeys, paymentKeys, reissueKeys, runKeys, standardKeys } from '../src/store/keys.js';
 
 describe('subsidy key formats', () => {
   it('households: current, county index, revisions', () => {
@@ -39,5 +39,14 @@ describe('subsidy key formats', () => {
       pk: 'DIFF#2017-06#370405000000#2',
       sk: 'H1#x',
     });
+  });
+
+  it('payees, payment results, imports, re-issue rosters and their lines', () => {
+    expect(payeeKeys.household('H1')).toEqual({ pk: 'PAYEE#H1', sk: 'CURRENT' });
+    expect(paymentKeys.result('2017-06:370405000000', '2017-06/370405103201/H1/x/M1')).toEqual({ pk: 'PAY#2017-06:370405000000', sk: '2017-06/370405103201/H1/x/M1' });
+    expect(paymentKeys.import('2017-06:370405000000:R1', 'abc')).toEqual({ pk: 'PAYIMPORT#2017-06:370405000000:R1', sk: 'abc' });
+    expect(reissueKeys.roster('2017-06', '370405000000', 2)).toEqual({ pk: 'REISSUE#2017-06#370405000000', sk: 'R002' });
+    expect(reissueKeys.rosterId('2017-06', '370405000000', 2)).toBe('2017-06:370405000000:R2');
+    expect(reissueKeys.line('2017-06', '370405000000', 2, 'ref')).toEqual({ pk: 'RLINE#2017-06#370405000000#2', sk: 'ref' });
   });
 });

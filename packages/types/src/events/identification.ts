@@ -1,9 +1,11 @@
 import * as z from 'zod';
+import { BankAccountInput } from '../bank-account.js';
 import { defineEvent } from '../events.js';
 
 /**
  * Events of the identification service and the household facts they carry. Subsidy builds its
- * projection from these snapshots; dispatch counts them. ID numbers are never in events.
+ * projection from these snapshots; dispatch counts them. ID numbers and accounts are never in the
+ * snapshots (only in `householdPayees`, for subsidy alone).
  * Owned by the identification service: extend by adding optional fields only.
  */
 export const REGISTER_STATUSES = [
@@ -97,3 +99,19 @@ export const villageExited = defineEvent(
   'identification.village.exited',
   z.object({ village: z.string(), year: z.number().int(), deregisteredAt: z.string(), policyUntil: z.string(), incidencePercent: z.number() }),
 );
+
+/**
+ * What the subsidy service needs to pay a household's lines (payee name, ID number, 一卡通 account),
+ * in an event of its own so the household snapshots other services consume carry no ID numbers or
+ * accounts. Only subsidy subscribes to it. Emitted with every household event.
+ */
+export const Payee = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  relation: MemberFacts.shape.relation,
+  status: MemberFacts.shape.status,
+  idNumber: z.string(),
+  account: BankAccountInput.optional(),
+});
+export type Payee = z.infer<typeof Payee>;
+export const householdPayees = defineEvent('identification.household.payees', z.object({ householdId: z.string(), region: z.string(), payees: z.array(Payee) }));

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { REGIONAL_ROLES } from '../auth.js';
+import { BankAccountInput, BankAccountMasked } from '../bank-account.js';
 import { defineContract, PageQuery, pageOf } from '../contracts.js';
 import { Colour, HouseholdAttribute, IdentificationStandard, MonitorType, PovertyCause, RegisterStatus, WelfareChecks } from '../events/identification.js';
 import { IdNumber } from '../id-number.js';
@@ -66,6 +67,8 @@ export const MemberInput = z.object({
   laborCapacity: z.enum(['full', 'partial', 'none']).default('full'),
   medicalInsurance: z.boolean().default(true),
   pensionInsurance: z.boolean().default(false),
+  /** 一卡通 account the member's subsidies are paid into (optional; shown masked everywhere). */
+  account: BankAccountInput.optional(),
 });
 export type MemberInput = z.infer<typeof MemberInput>;
 
@@ -187,11 +190,13 @@ export const UpdateHouseholdBody = z.object({
   reason: Text(200),
 });
 
-export const Member = MemberInput.omit({ idNumber: true }).extend({
+export const Member = MemberInput.omit({ idNumber: true, account: true }).extend({
   memberId: z.string(),
   /** The address code only (maskIdNumber): beside it, the birth year, never the birth date. */
   idNumberMasked: z.string(),
   birthYear: z.number().int(),
+  /** Bank and last 4 digits only; the full number leaves the register only in the bank export. */
+  accountMasked: BankAccountMasked.optional(),
   sex: z.enum(['male', 'female']),
   status: z.enum(['active', 'deceased', 'moved_out']),
   since: z.string().optional(),
@@ -342,6 +347,18 @@ export const changeMember = defineContract({
     date: IsoDate,
     evidence: z.array(Evidence).min(1),
   }),
+  response: Household,
+});
+
+export const setMemberAccount = defineContract({
+  id: 'identification.setMemberAccount',
+  method: 'PUT',
+  path: '/households/{householdId}/members/{memberId}/account',
+  summary: '登记或更正成员的一卡通账户（null 为注销）',
+  auth: 'staff',
+  roles: writers,
+  params: householdParams.extend({ memberId: z.string().min(1).max(40) }),
+  body: z.object({ version: z.number().int().min(1), account: BankAccountInput.nullable(), reason: Text(200) }),
   response: Household,
 });
 

@@ -229,6 +229,8 @@ export const RunView = z.object({
 });
 
 const PeriodRegion = z.object({ period: Period, region: RegionCode });
+/** Number of a re-issue roster of a period's roster (1, 2, …). */
+const Reissue = z.coerce.number().int().min(1).max(999);
 
 export const startRun = defineContract({
   id: 'subsidy.startRun',
@@ -340,12 +342,65 @@ export const exportRoster = defineContract({
   id: 'subsidy.exportRoster',
   method: 'GET',
   path: '/subsidy/rosters/{period}/{region}/export',
-  summary: '导出一卡通发放花名册（XLSX 或 CSV；须已审核）',
+  summary: '导出一卡通银行发放文件（收款人、身份证号、账户；XLSX 或 CSV；须已审核；每次下载留痕）',
   auth: 'staff',
   roles: ['county'],
   params: PeriodRegion,
-  query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+  query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx'), reissue: Reissue.optional() }),
   produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+});
+
+export const PaymentImportReport = z.object({
+  importId: z.string(),
+  rosterId: z.string(),
+  rows: z.number().int(),
+  paid: z.number().int(),
+  failed: z.number().int(),
+  corrected: z.number().int(),
+  unchanged: z.number().int(),
+  outcomes: z.array(z.object({ row: z.number().int(), ref: z.string(), outcome: z.enum(['paid', 'failed', 'corrected', 'unchanged']) })),
+});
+
+export const importPaymentResults = defineContract({
+  id: 'subsidy.importPaymentResults',
+  method: 'POST',
+  path: '/subsidy/rosters/{period}/{region}/payment-results',
+  summary: '导入银行发放结果（逐笔成功/失败及原因；任一行不合格则整份不导入；重复导入不变）',
+  auth: 'staff',
+  roles: ['county'],
+  params: PeriodRegion,
+  body: z.object({
+    format: z.enum(['csv', 'xlsx']),
+    contentBase64: z.string().min(1).max(8_000_000),
+    /** The re-issue roster the results answer (default: the period's roster). */
+    reissue: Reissue.optional(),
+    /** Required to turn a line recorded as paid into failed: why the earlier result was wrong. */
+    correction: z.string().trim().min(1).max(500).optional(),
+  }),
+  response: PaymentImportReport,
+});
+
+export const ReissueView = z.object({
+  rosterId: z.string(),
+  period: z.string(),
+  region: z.string(),
+  reissue: z.number().int(),
+  status: z.enum(['BUILDING', 'READY']),
+  lines: z.number().int(),
+  totalFen: z.number().int(),
+  createdBy: z.string(),
+  createdAt: z.string().optional(),
+});
+
+export const createReissue = defineContract({
+  id: 'subsidy.createReissue',
+  method: 'POST',
+  path: '/subsidy/rosters/{period}/{region}/reissues',
+  summary: '补发：把发放失败且未补发的笔数转入新的补发花名册（每笔只转一次）',
+  auth: 'staff',
+  roles: ['county'],
+  params: PeriodRegion,
+  response: ReissueView,
 });
 
 export const publishRoster = defineContract({

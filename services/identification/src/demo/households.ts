@@ -2,7 +2,7 @@ import { identificationApi } from '@jingzhun/types';
 import type { HouseholdRecord, MonitorType, RegisterStatus } from '../domain/household.js';
 import { policyUntil } from '../domain/policy.js';
 import { migratedHousehold, openHousehold } from '../domain/register.js';
-import { makeIdNumber, makeName } from './people.js';
+import { makeAccountNumber, makeIdNumber, makeName } from './people.js';
 
 /**
  * Deterministic demo households for a village: mixed statuses (registered, exited with policy,
@@ -54,6 +54,8 @@ export function demoHouseholds(village: string, count: number, villageIndex: num
       relation: 'head',
       laborCapacity: headYear < 1955 ? 'none' : 'partial',
       health: seed % 3 === 0 ? 'chronic' : 'healthy',
+      // Most heads hold the household's 一卡通; every seventh household has none yet (listed as missing in the export).
+      ...(seed % 7 === 3 ? {} : { account: { bank: '山东台儿庄农村商业银行', kind: 'card', number: makeAccountNumber(villageIndex * 1000 + i) } }),
     });
     if (size >= 2)
       members.push({

@@ -2,6 +2,7 @@ import { birthDateOf, DomainError, type identificationApi, type identificationEv
 import { type Colour, classifyColour, riskFlagsOf } from './colour.js';
 import { assertPlausibleIncome, perCapitaIncomeFen } from './income.js';
 import { type MonitoringAlert, type MonitoringState, monitoringAlert } from './monitoring.js';
+import { withMaskedAccount } from './payees.js';
 import { type LineInput, type LineLevel, OPERATIVE_LEVEL, resolveLine } from './poverty-lines.js';
 
 /**
@@ -236,14 +237,18 @@ export function snapshotOf(household: HouseholdRecord): identificationEvents.Hou
 }
 
 /**
- * The staff view: ID numbers masked (workflows.md §4.3), evidence kept internal; with `today`, a
+ * The staff view: ID numbers and 一卡通 accounts masked (workflows.md §4.3), evidence kept internal; with `today`, a
  * monitoring case carries its overdue alert.
  */
 export function viewOf(household: HouseholdRecord & { version: number; createdAt: string; updatedAt: string }, today?: string): identificationApi.Household {
   const { evidence: _evidence, standardEntered: _entered, members, ...rest } = household;
   const view = {
     ...pick(rest),
-    members: members.map(({ idNumber, birthDate, ...member }) => ({ ...member, idNumberMasked: maskIdNumber(idNumber), birthYear: Number(birthDate.slice(0, 4)) })),
+    members: members.map(({ idNumber, birthDate, ...member }) => ({
+      ...withMaskedAccount(member),
+      idNumberMasked: maskIdNumber(idNumber),
+      birthYear: Number(birthDate.slice(0, 4)),
+    })),
   } as identificationApi.Household;
   const alert = today ? alertOf(household.workflow, today) : undefined;
   if (alert && view.workflow) view.workflow = { ...view.workflow, alert };

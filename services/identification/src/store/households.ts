@@ -3,6 +3,7 @@ import { DomainError, identificationEvents, regionLevel } from '@jingzhun/types'
 import type { EventKind } from '../domain/actions.js';
 import type { HitRecord } from '../domain/comparison.js';
 import { type HouseholdRecord, snapshotOf } from '../domain/household.js';
+import { payeesOf, withMaskedAccount } from '../domain/payees.js';
 import { householdKeys } from './keys.js';
 import { identificationTable } from './table.js';
 
@@ -87,15 +88,19 @@ export function createHousehold(uow: UnitOfWork, record: HouseholdRecord, action
   return stored;
 }
 
-/** What the audit keeps of a record: everything but the members' ID numbers (kept only in the register). */
+/** What the audit keeps of a record: everything but the members' ID numbers and full account numbers (kept only in the register). */
 function summary(record: HouseholdRecord): Record<string, unknown> {
   const { members, evidence: _e, pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = record as HouseholdRecord & Record<string, unknown>;
-  return { ...rest, members: members.map(({ idNumber: _id, ...member }) => member) };
+  return { ...rest, members: members.map(({ idNumber: _id, ...member }) => withMaskedAccount(member)) };
 }
 
 export function emitEvents(uow: UnitOfWork, record: HouseholdRecord, events: readonly EventKind[], changes: readonly string[]): void {
   const subject = `household/${record.householdId}`;
   const base = { householdId: record.householdId, region: record.region, snapshot: snapshotOf(record) };
+  // Payees (ID numbers, accounts) go to subsidy alone, in their own event: when the household reaches
+  // subsidy (registered, returned) and whenever its members or their accounts change.
+  if (events.some((kind) => kind === 'registered' || kind === 'returned') || (events.length > 0 && changes.includes('members')))
+    uow.emit(identificationEvents.householdPayees, subject, { householdId: record.householdId, region: record.region, payees: payeesOf(record) });
   for (const kind of events) {
     if (kind === 'registered') uow.emit(identificationEvents.householdRegistered, subject, base);
     else if (kind === 'returned') uow.emit(identificationEvents.householdReturned, subject, base);

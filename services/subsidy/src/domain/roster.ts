@@ -1,7 +1,7 @@
 /**
  * Roster arithmetic, pure: entitlement lines of a household become one roster line per item
- * (the idempotency key is period + region + household + item), totals by item and town, export rows
- * and the fund disclosure (no personal data).
+ * (the idempotency key is period + region + household + item) and totals by item and town. The
+ * bank's rows, payment results and paid totals are in payment.ts.
  */
 import { formatYuan, parentRegion } from '@jingzhun/types';
 import type { EntitlementLine, LineStatus } from './engine.js';
@@ -162,32 +162,6 @@ export function mergeTotals(a: Totals, b: Totals): Totals {
 /** The comparable content of a line (what a re-run compares). */
 export function lineFingerprint(line: Pick<RosterLine, 'status' | 'amountFen' | 'subjects'>): string {
   return JSON.stringify([line.status, line.amountFen, line.subjects.map((s) => [s.subject, s.status, s.amountFen])]);
-}
-
-export const EXPORT_HEADER = ['镇（街）', '村', '户编号', '户主', '村民小组', '项目编号', '项目', '领取人', '金额（元）', '依据'];
-
-/** 一卡通 rows: one per paid subject (person or household). */
-export function exportRows(lines: readonly RosterLine[]): (string | number | null)[][] {
-  const rows: (string | number | null)[][] = [];
-  for (const line of lines) {
-    if (line.status !== 'payable') continue;
-    for (const subject of line.subjects) {
-      if (subject.status !== 'payable' || subject.amountFen === 0) continue;
-      rows.push([
-        line.town,
-        line.village,
-        line.householdId,
-        line.headName,
-        line.group,
-        line.itemId,
-        line.nameZh,
-        subject.name ?? line.headName,
-        formatYuan(subject.amountFen),
-        subject.explanation,
-      ]);
-    }
-  }
-  return rows;
 }
 
 /** Totals by town and item as sheet rows. */

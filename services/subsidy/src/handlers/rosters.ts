@@ -1,11 +1,11 @@
-import { httpHandler, queryPage, rawResponse } from '@jingzhun/platform';
-import { toCsv, writeXlsx } from '@jingzhun/platform/tabular';
+import { httpHandler, queryPage } from '@jingzhun/platform';
 import { CommonErrors, DomainError, formatYuan, isWithinRegion, noticeEvents, subsidyApi, subsidyEvents } from '@jingzhun/types';
 import { currentCatalog } from '../catalog/index.js';
-import { EXPORT_HEADER, exportRows, type RosterLine, totalsRows } from '../domain/roster.js';
+import { paidTotals } from '../domain/payment.js';
+import type { RosterLine } from '../domain/roster.js';
 import { loadRun, type RunItem, type RunStatus } from '../run/process.js';
-import { runLines } from '../run/roster-store.js';
 import { lineKeys, runKeys } from '../store/keys.js';
+import { allResults } from '../store/payments.js';
 import { table } from '../store/table.js';
 import { unitOfWork } from '../store/unit-of-work.js';
 import { runView } from './views.js';
@@ -80,41 +80,26 @@ export const approveRoster = httpHandler(subsidyApi.approveRoster, async ({ para
   return runView(approved);
 });
 
-/** GET /subsidy/rosters/{period}/{region}/export?format=xlsx|csv: the approved 一卡通 roster. */
-export const exportRoster = httpHandler(subsidyApi.exportRoster, async ({ params, query, assertInScope }) => {
-  assertInScope(params.region);
-  const run = await requireRun(params.period, params.region);
-  if (!APPROVED.includes(run.status)) throw new DomainError('ROSTER_NOT_APPROVED', '花名册未经区县审核，不能导出', 409, { status: run.status });
-  const rows: (string | number | null)[][] = [EXPORT_HEADER];
-  let totalFen = 0;
-  for await (const line of runLines(run)) {
-    const lineRows = exportRows([line]);
-    rows.push(...lineRows);
-    if (line.status === 'payable') totalFen += line.amountFen;
-  }
-  // Never export a roster that does not add up to the approved totals.
-  if (totalFen !== run.totals.totalFen)
-    throw new DomainError('ROSTER_INCONSISTENT', `明细合计 ${formatYuan(totalFen)} 元与审核合计 ${formatYuan(run.totals.totalFen)} 元不符，请重算`, 409);
-  const names = Object.fromEntries([...currentCatalog().items.values()].map(({ item }) => [item.id, item.nameZh]));
-  const file = `subsidy-roster-${params.period}-${params.region}`;
-  if (query.format === 'csv') {
-    return rawResponse(200, toCsv(rows), 'text/csv; charset=utf-8', { 'content-disposition': `attachment; filename="${file}.csv"` });
-  }
-  const buffer = writeXlsx([
-    { name: '花名册', rows },
-    { name: '按镇按项目合计', rows: totalsRows(run.totals, names) },
-  ]);
-  return rawResponse(200, buffer, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', { 'content-disposition': `attachment; filename="${file}.xlsx"` });
-});
+/** The bank's results recorded for the period's roster and its re-issues; refuses before any. */
+async function paidOf(run: RunItem) {
+  const results = await allResults(run);
+  if (results.length === 0) throw new DomainError('PAYMENT_RESULTS_MISSING', '尚未导入银行发放结果，不能登记发放或公示', 409);
+  return paidTotals(results);
+}
 
-/** POST /subsidy/rosters/{period}/{region}/publish: fund disclosure per town and item, no personal data. */
+/**
+ * POST /subsidy/rosters/{period}/{region}/publish: fund disclosure per town and item, no personal
+ * data. It counts what the bank reported paid (the roster and its re-issues so far), not the
+ * approved amounts.
+ */
 export const publishRoster = httpHandler(subsidyApi.publishRoster, async ({ params, assertInScope, clock, ids, actor }) => {
   assertInScope(params.region);
   const run = await requireRun(params.period, params.region);
   if (!APPROVED.includes(run.status)) throw new DomainError('ROSTER_NOT_APPROVED', '花名册未经区县审核，不能公开', 409, { status: run.status });
   if (run.publishedAt) throw new DomainError('ALREADY_PUBLISHED', '该期资金分配结果已提交公示', 409);
+  const paid = await paidOf(run);
   const catalog = currentCatalog();
-  const entries = Object.entries(run.totals.byTown).flatMap(([town, items]) =>
+  const entries = Object.entries(paid.byTown).flatMap(([town, items]) =>
     Object.entries(items).map(([itemId, t]) => ({
       entryId: `${town}:${itemId}`,
       fullName: catalog.items.get(itemId)?.item.nameZh ?? itemId,
@@ -134,7 +119,7 @@ export const publishRoster = httpHandler(subsidyApi.publishRoster, async ({ para
   uow.audit({
     subject: runKeys.subject(run.period, run.region),
     action: 'roster.published',
-    after: { entries: entries.length },
+    after: { entries: entries.length, paidFen: paid.totalFen },
   });
   uow.emit(noticeEvents.subsidyNoticeRequested, runKeys.rosterId(run.period, run.region), {
     requestId: `subsidy-fund-${run.period}-${run.region}`,
@@ -157,6 +142,7 @@ export const markRosterPaid = httpHandler(subsidyApi.markRosterPaid, async ({ pa
   assertInScope(params.region);
   const run = await requireRun(params.period, params.region);
   if (run.status !== 'APPROVED') throw new DomainError('ROSTER_NOT_APPROVED', run.status === 'PAID' ? '该期已登记发放' : '花名册未经审核', 409, { status: run.status });
+  const paidResults = await paidOf(run);
   const uow = unitOfWork({ clock, ids, actor });
   const paid = uow.replace({
     ...run,
@@ -166,12 +152,14 @@ export const markRosterPaid = httpHandler(subsidyApi.markRosterPaid, async ({ pa
   uow.audit({
     subject: runKeys.subject(run.period, run.region),
     action: 'roster.paid',
+    after: { paidFen: paidResults.totalFen, approvedFen: run.totals.totalFen },
   });
   uow.emit(subsidyEvents.rosterPaid, runKeys.rosterId(run.period, run.region), {
     rosterId: runKeys.rosterId(run.period, run.region),
     period: run.period,
     region: run.region,
-    totalFen: run.totals.totalFen,
+    // What the bank paid (failed lines are paid, if at all, through a re-issue roster).
+    totalFen: paidResults.totalFen,
   });
   await uow.commit();
   return runView(paid);

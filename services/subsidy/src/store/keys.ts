@@ -11,6 +11,11 @@
  * | standard   | STD#<jurisdiction>                | <itemId>#V#<version 6 digits>       |                        |                             |
  * | line       | LINE#<period>#<village>           | <householdId>#<itemId>              |                        |                             |
  * | diff       | DIFF#<period>#<region>#<attempt>  | <householdId>#<itemId>              |                        |                             |
+ * | payees     | PAYEE#<householdId>               | CURRENT                             |                        |                             |
+ * | payment    | PAY#<rosterId>                    | <lineRef>                           |                        |                             |
+ * | pay import | PAYIMPORT#<rosterId>              | <importId>                          |                        |                             |
+ * | reissue    | REISSUE#<period>#<region>         | R<n 3 digits>                       |                        |                             |
+ * | rline      | RLINE#<period>#<region>#<n>       | <lineRef>                           |                        |                             |
  *
  * A line's key is period + village (its region) + household + item: re-running writes the same keys.
  */
@@ -104,4 +109,27 @@ export const diffKeys = {
     name: 'pk',
     value: `DIFF#${period}#${region}#${attempt}`,
   }),
+};
+
+/** The payees of a household (ID numbers, 一卡通 accounts) from identification's payees event. */
+export const payeeKeys = {
+  household: (householdId: string) => ({ pk: `PAYEE#${householdId}`, sk: 'CURRENT' }),
+};
+
+/**
+ * Payment results per roster line. A roster is the run's (`period:region`) or a re-issue roster
+ * (`period:region:R<n>`); a line reference is the same in every roster that pays it.
+ */
+export const paymentKeys = {
+  result: (rosterId: string, lineRef: string) => ({ pk: `PAY#${rosterId}`, sk: lineRef }),
+  ofRoster: (rosterId: string) => ({ name: 'pk', value: `PAY#${rosterId}` }),
+  import: (rosterId: string, importId: string) => ({ pk: `PAYIMPORT#${rosterId}`, sk: importId }),
+};
+
+export const reissueKeys = {
+  roster: (period: string, region: string, n: number) => ({ pk: `REISSUE#${period}#${region}`, sk: `R${String(n).padStart(3, '0')}` }),
+  ofRun: (period: string, region: string) => ({ name: 'pk', value: `REISSUE#${period}#${region}` }),
+  rosterId: (period: string, region: string, n: number) => `${period}:${region}:R${n}`,
+  line: (period: string, region: string, n: number, lineRef: string) => ({ pk: `RLINE#${period}#${region}#${n}`, sk: lineRef }),
+  lines: (period: string, region: string, n: number) => ({ name: 'pk', value: `RLINE#${period}#${region}#${n}` }),
 };
