@@ -3,7 +3,8 @@ import type { DomainError } from '@jingzhun/types';
 import { describe, expect, it } from 'vitest';
 import { decideFiling, filerOf, lateness, validateFigures } from '../src/domain/filings.js';
 import { JOBS, scheduledPeriod } from '../src/domain/jobs.js';
-import { countingRegions, periodOfDate } from '../src/domain/metrics.js';
+import { countingRegions, isKnownMetric, metricLabel, periodOfDate } from '../src/domain/metrics.js';
+import { quarterReviewed, riskFundDrawn, subsidyComputed } from '../src/domain/microcredit-projection.js';
 import { assertClosedPeriod, firstWorkingDayAfter, monthsOf, periodBefore, previousQuarter } from '../src/domain/periods.js';
 import { householdStocks, mergeDeltas } from '../src/domain/projection.js';
 import { buildSeries } from '../src/domain/series.js';
@@ -117,6 +118,24 @@ describe('read model arithmetic', () => {
     expect(countingRegions('370405103201')).toEqual(['370405000000', '370405103000', '370405103201']);
     expect(countingRegions('370405000000')).toEqual(['370405000000']);
   });
+  it('names every metric the micro-credit projections count, so reports label them in Chinese and series accept them', () => {
+    const sample = { region: '370405103201', district: '370405000000', quarter: '2019-Q2' };
+    const meta = {} as never;
+    const facts = {} as never;
+    const deltas = [
+      subsidyComputed.project({ ...sample, cancelled: false, subsidyFen: 1 } as never, meta, facts),
+      subsidyComputed.project({ ...sample, cancelled: true, subsidyFen: 0 } as never, meta, facts),
+      quarterReviewed.project({ ...sample, banks: [{ status: 'tolerated' }, { status: 'exceeded' }], coverage: { eligible: 2, rated: 1 } } as never, meta, facts),
+      riskFundDrawn.project({ ...sample, amountFen: 1, drawnOn: '2019-05-10T02:00:00.000Z' } as never, meta, facts),
+    ].flatMap((projection) => projection.deltas);
+    const counted = new Set(deltas.map((delta) => delta.metric));
+    expect(counted.size).toBeGreaterThanOrEqual(8);
+    for (const metric of counted) {
+      expect(isKnownMetric(metric), metric).toBe(true);
+      expect(metricLabel(metric)).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   it('reads the month of an instant in Asia/Shanghai', () => {
     expect(periodOfDate('2017-03-31T16:30:00.000Z')).toBe('2017-04');
     expect(periodOfDate('2017-03-31')).toBe('2017-03');

@@ -1,5 +1,5 @@
 import { scoringEvents } from '@jingzhun/types';
-import { countingRegions, type MetricDef, periodOfDate } from './metrics.js';
+import { countingRegions, periodOfDate } from './metrics.js';
 import type { Delta, Projector } from './projection.js';
 
 /**
@@ -7,19 +7,9 @@ import type { Delta, Projector } from './projection.js';
  * monthly counters: 贴息 per loan and quarter, the quarter review of the banks' NPL rates against
  * the tolerance (seed 004 BANK-18 L1396) and of the rating coverage (004 BANK-09 L1370), and the
  * risk-fund draws (004 BANK-01 L1387). Each event is counted once (the consumption mark), so none
- * of them needs a fact. Quarterly figures count in the quarter's last month.
+ * of them needs a fact. Quarterly figures count in the quarter's last month. Their metrics are in
+ * `METRICS` (metrics.ts) with the other loan figures.
  */
-export const MICROCREDIT_METRICS: readonly MetricDef[] = [
-  { metric: 'loans.subsidy.fen', label: '扶贫小额信贷贴息金额', unit: '分' },
-  { metric: 'loans.subsidy', label: '享受贴息的贷款', unit: '笔' },
-  { metric: 'loans.subsidy.cancelled', label: '取消贴息的贷款（逾期）', unit: '笔' },
-  { metric: 'banks.npl.tolerated', label: '不良率在容忍度内超目标的银行（季末）', unit: '件' },
-  { metric: 'banks.npl.exceeded', label: '不良率超出容忍度的银行（季末）', unit: '件' },
-  { metric: 'rating.population', label: '应评级授信户（季末）', unit: '户' },
-  { metric: 'rating.rated', label: '已评级授信户（季末）', unit: '户' },
-  { metric: 'riskfund.draws', label: '风险补偿金代偿', unit: '笔' },
-  { metric: 'riskfund.drawn.fen', label: '风险补偿金代偿金额', unit: '分' },
-];
 
 function at(region: string, period: string, values: Record<string, number>): Delta[] {
   return countingRegions(region).flatMap((code) => Object.entries(values).flatMap(([metric, value]) => (value === 0 ? [] : [{ region: code, period, metric, value }])));
