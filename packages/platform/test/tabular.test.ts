@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { leadingBoms } from '../../local-cloud/src/testing.js';
 import { BadSpreadsheetError, parseCsv, readUpload, readXlsx, toCsv, UPLOAD_LIMITS, writeXlsx } from '../src/tabular.js';
 import { crc32, openZip, writeZip, ZipTooLargeError } from '../src/zip.js';
 
@@ -72,6 +73,12 @@ describe('XLSX and CSV', () => {
         },
       ),
     );
+  });
+
+  it('starts a CSV export with exactly one byte-order mark, and reads one back without it', () => {
+    const csv = toCsv([['户主', 1]]);
+    expect(leadingBoms(Buffer.from(csv, 'utf8'))).toBe(1);
+    expect(parseCsv(csv)).toEqual([['户主', '1']]);
   });
 
   it('neutralises formulas in CSV exports', () => {

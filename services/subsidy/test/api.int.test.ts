@@ -8,7 +8,7 @@ import { toDelivery } from '@jingzhun/platform';
 import { type EventEnvelope, identificationEvents } from '@jingzhun/types';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
+import { call, download, type LocalCloud, leadingBoms, startTestCloud } from '../../../packages/local-cloud/src/index.js';
 import { demoHousehold } from '../src/demo/households.js';
 import { onHouseholdEvent } from '../src/handlers/events.js';
 import { manifest } from '../src/manifest.js';
@@ -271,6 +271,8 @@ describe('subsidy API (local gateway, DynamoDB Local)', () => {
     expect(approved.body.status).toBe('APPROVED');
     const csv = await call(cloud, 'GET', `/subsidy/rosters/${PERIOD}/${DISTRICT}/export?format=csv`, { token: county });
     expect(csv.status).toBe(200);
+    // Exactly one byte-order mark: the text of a fetch drops one, so the bytes are counted.
+    expect(leadingBoms(await download(cloud, `/subsidy/rosters/${PERIOD}/${DISTRICT}/export?format=csv`, county))).toBe(1);
     const rows = String(csv.body).trim().split(/\r?\n/);
     expect(rows[0]).toContain('金额（元）');
     const sum = rows.slice(1).reduce((s, row) => s + Math.round(Number(row.match(/,(\d+\.\d\d),/)?.[1] ?? 0) * 100), 0);

@@ -98,7 +98,8 @@ export const exportRoster = httpHandler(subsidyApi.exportRoster, async ({ params
   const names = Object.fromEntries([...currentCatalog().items.values()].map(({ item }) => [item.id, item.nameZh]));
   const file = `subsidy-roster-${params.period}-${params.region}`;
   if (query.format === 'csv') {
-    return rawResponse(200, `\ufeff${toCsv(rows)}`, 'text/csv; charset=utf-8', { 'content-disposition': `attachment; filename="${file}.csv"` });
+    // toCsv writes the one byte-order mark Excel needs.
+    return rawResponse(200, toCsv(rows), 'text/csv; charset=utf-8', { 'content-disposition': `attachment; filename="${file}.csv"` });
   }
   const buffer = writeXlsx([
     { name: '花名册', rows },
