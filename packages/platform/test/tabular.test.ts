@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { leadingBoms } from '../../local-cloud/src/testing.js';
 import { BadSpreadsheetError, parseCsv, readUpload, readXlsx, toCsv, UPLOAD_LIMITS, writeXlsx } from '../src/tabular.js';
 import { crc32, openZip, writeZip, ZipTooLargeError } from '../src/zip.js';
+import { hostileWorkbooks, MAIN, OFFICE, sheetOf, withDeclaredSize, workbookWith } from './support/workbooks.js';
 
 describe('XLSX and CSV', () => {
   it('computes the standard CRC-32', () => {
@@ -86,24 +87,6 @@ describe('XLSX and CSV', () => {
   });
 });
 
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const OFFICE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-/** A workbook from raw parts: the sheet XML (and shared strings) as a hostile or unusual writer wrote them. */
-function workbookWith(sheet: string, options: { shared?: string; workbook?: string } = {}): Buffer {
-  const parts: Record<string, string> = {
-    '_rels/.rels': `<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${OFFICE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    'xl/workbook.xml': options.workbook ?? `<workbook xmlns="${MAIN}" xmlns:r="${OFFICE}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels': `<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${OFFICE}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${OFFICE}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-    'xl/worksheets/sheet1.xml': sheet,
-    ...(options.shared ? { 'xl/sharedStrings.xml': options.shared } : {}),
-  };
-  return writeZip(Object.entries(parts).map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') })));
-}
-
-const sheetOf = (rows: string) => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
-
 function refusal(run: () => unknown): { code: string; status: number; message: string } {
   try {
     run();
@@ -159,10 +142,7 @@ describe('XLSX uploads: hostile and unusual files', () => {
   });
 
   it('stops inflating an entry that lies about its size (declared 1 KB, inflates to 32 MB)', () => {
-    const bomb = writeZip([{ name: 'a.xml', data: Buffer.alloc(32 * 1024 * 1024, 0x20) }]);
-    // Rewrite the declared uncompressed size in the central directory (offset 24 of its record).
-    const central = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-    bomb.writeUInt32LE(1024, central + 24);
+    const bomb = withDeclaredSize(writeZip([{ name: 'a.xml', data: Buffer.alloc(32 * 1024 * 1024, 0x20) }]), 1024);
     const before = process.memoryUsage().arrayBuffers;
     expect(() => openZip(bomb, UPLOAD_LIMITS).read('a.xml')).toThrow(ZipTooLargeError);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(4 * 1024 * 1024);
@@ -221,5 +201,9 @@ describe('XLSX uploads: hostile and unusual files', () => {
     expect(refusal(() => parseCsv('a\r\nb\r\nc\r\nd\r\n', limits))).toMatchObject({ status: 413 });
     expect(refusal(() => parseCsv('a,b,c,d\r\na,b,c,d\r\na,b,c,d\r\n', limits))).toMatchObject({ status: 413 });
     expect(refusal(() => readUpload('csv', Buffer.from(','.repeat(UPLOAD_LIMITS.maxColumns + 1)).toString('base64')))).toMatchObject({ status: 413 });
+  });
+
+  it.each(hostileWorkbooks())('refuses $label with $status', ({ file, status }) => {
+    expect(refusal(() => readUpload('xlsx', file.toString('base64')))).toMatchObject({ status, code: status === 413 ? 'UPLOAD_TOO_LARGE' : 'UPLOAD_UNREADABLE' });
   });
 });
