@@ -52,7 +52,15 @@ export class FileDeadLetters implements DeadLetterStore {
   private readonly letters = new Map<string, DeadLetter>();
 
   constructor(private readonly file: string) {
-    if (existsSync(file)) for (const letter of JSON.parse(readFileSync(file, 'utf8')) as DeadLetter[]) this.letters.set(letter.id, letter);
+    if (!existsSync(file)) return;
+    try {
+      for (const letter of JSON.parse(readFileSync(file, 'utf8')) as DeadLetter[]) this.letters.set(letter.id, letter);
+    } catch (error) {
+      // An unreadable file is set aside, not lost, and does not stop `npm start`.
+      const aside = `${file}.unreadable-${Date.now()}`;
+      renameSync(file, aside);
+      console.error(`[bus] ${file} could not be read (${String(error)}); moved to ${aside}, starting with no dead letters`);
+    }
   }
   list(): DeadLetter[] {
     return [...this.letters.values()];
