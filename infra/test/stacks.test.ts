@@ -144,6 +144,28 @@ describe('CDK app built from the manifests', () => {
     });
   });
 
+  it("gives every event target, schedule and stream relay the service's dead-letter queue (redriven as docs/development.md says)", () => {
+    for (const [name, template] of Object.entries(templates)) {
+      const queues = template.findResources('AWS::SQS::Queue', { Properties: { QueueName: `jingzhun-${name}-dead-letters` } });
+      expect(Object.keys(queues), name).toHaveLength(1);
+      const queueArn = { 'Fn::GetAtt': [Object.keys(queues)[0], 'Arn'] };
+      const rules = Object.values(template.findResources('AWS::Events::Rule'));
+      const manifest = manifests.find((m) => m.name === name);
+      expect(rules.length, name).toBe(new Set(manifest?.subscriptions.map((sub) => sub.handler)).size);
+      for (const rule of rules) {
+        for (const target of rule.Properties.Targets) {
+          expect(target.DeadLetterConfig, name).toEqual({ Arn: queueArn });
+          expect(target.RetryPolicy, name).toEqual({ MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86_400 });
+        }
+      }
+      for (const schedule of Object.values(template.findResources('AWS::Scheduler::Schedule')))
+        expect(schedule.Properties.Target.DeadLetterConfig, name).toEqual({ Arn: queueArn });
+      const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping'));
+      expect(mappings, name).toHaveLength(1);
+      for (const mapping of mappings) expect(mapping.Properties.DestinationConfig, name).toEqual({ OnFailure: { Destination: queueArn } });
+    }
+  });
+
   it('shares one bus, a staff user pool with the role and region claims, and a throttled, logged API', () => {
     shared.resourceCountIs('AWS::Events::EventBus', 1);
     shared.hasResourceProperties('AWS::Cognito::UserPool', {

@@ -6,7 +6,7 @@ import { createDocumentClient, createDynamoClient, setDocumentClient } from '@ji
 import { functionId, resolveHandler, type ServiceManifest } from '@jingzhun/platform/manifest';
 import { defineTable, tableEnvVar } from '@jingzhun/platform/table';
 import { onOutboxWritten } from '@jingzhun/platform/unit-of-work';
-import { LocalBus, type Subscriber } from './bus.js';
+import { FileDeadLetters, LocalBus, MemoryDeadLetters, type Subscriber } from './bus.js';
 import { DEMO_USERS } from './demo-users.js';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.js';
 import { createGateway, type GatewayRoute, RateLimiter, sendError, sendJson } from './gateway.js';
@@ -158,7 +158,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     }
   }
 
-  const bus = new LocalBus(subscribers);
+  // Dead letters live beside the data (a file, readable while DynamoDB Local is down), so they survive a restart.
+  const bus = new LocalBus(subscribers, undefined, options.dataDir ? new FileDeadLetters(join(options.dataDir, 'dead-letters.json')) : new MemoryDeadLetters());
   const relay = LocalRelay.create(endpoint, dynamo, documents, [...physical.values()], localTable, bus);
   relayRef = relay;
   const scheduler = new LocalScheduler(jobs);
@@ -244,6 +245,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     }
     if (url.pathname === '/dev/events/dead-letters' && method === 'GET') {
       sendJson(res, 200, { items: bus.deadLetters });
+      return true;
+    }
+    if (url.pathname === '/dev/events/redrive' && method === 'POST') {
+      const result = await bus.redrive();
+      await relay.drain(); // what the redelivered consumers emitted is delivered too
+      sendJson(res, 200, { ...result, deadLetters: bus.deadLetters.length });
       return true;
     }
     return false;

@@ -82,3 +82,17 @@ export async function call(
   }
   return { status: response.status, body, headers: response.headers };
 }
+
+/** The bytes of a download (a CSV or XLSX export), as a client saves them to disk. */
+export async function download(cloud: Pick<LocalCloud, 'url'>, path: string, token?: string): Promise<Buffer> {
+  const response = await fetch(cloud.url + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+/** How many UTF-8 byte-order marks a file starts with (a CSV for Excel has exactly one). */
+export function leadingBoms(bytes: Buffer): number {
+  let count = 0;
+  while (bytes[count * 3] === 0xef && bytes[count * 3 + 1] === 0xbb && bytes[count * 3 + 2] === 0xbf) count++;
+  return count;
+}

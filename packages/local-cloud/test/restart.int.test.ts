@@ -70,4 +70,29 @@ describe('DynamoDB Local restarted under the local cloud (data folder)', () => {
     expect(items.filter((item) => item.entity === 'note')).toHaveLength(6);
     expect(items.find((item) => item.pk === 'COUNTER')?.count).toBe(6);
   });
+
+  it('keeps an event that failed past its retries across a restart, and a redrive delivers it once', async () => {
+    const counter = async () => (await scan()).find((item) => item.pk === 'COUNTER')?.count as number;
+    const before = await counter();
+    process.env.JZ_FIXTURE_COUNTER_DOWN = '1';
+    try {
+      await notes(['d1']);
+      await cloud.drain();
+      const letters = await call(cloud, 'GET', '/dev/events/dead-letters');
+      expect(letters.body.items).toMatchObject([{ subscriber: 'fixture-countNotes', envelope: { type: 'fixture.note.created', data: { noteId: 'd1' } } }]);
+      // A redrive while the consumer still fails keeps the letter.
+      expect((await call(cloud, 'POST', '/dev/events/redrive')).body).toEqual({ redelivered: 0, failed: 1, deadLetters: 1 });
+      await cloud.stop();
+    } finally {
+      delete process.env.JZ_FIXTURE_COUNTER_DOWN;
+    }
+    cloud = await startLocalCloud(options);
+    expect(await counter()).toBe(before);
+    expect((await call(cloud, 'GET', '/dev/events/dead-letters')).body.items).toHaveLength(1);
+    expect((await call(cloud, 'POST', '/dev/events/redrive')).body).toEqual({ redelivered: 1, failed: 0, deadLetters: 0 });
+    expect(await counter()).toBe(before + 1);
+    expect((await call(cloud, 'POST', '/dev/events/redrive')).body).toEqual({ redelivered: 0, failed: 0, deadLetters: 0 });
+    expect((await call(cloud, 'GET', '/dev/events/dead-letters')).body.items).toEqual([]);
+    expect(await counter()).toBe(before + 1);
+  });
 });

@@ -134,11 +134,37 @@ function parseBody(event: HttpEvent, schema: z.ZodType): unknown {
   if (!contentType.includes('json')) {
     throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请求体须为 JSON（Content-Type: application/json）', 415);
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new DomainError('MALFORMED_JSON', '请求体不是合法的 JSON', 400);
   }
+  const unsafe = unsafeIntegerPaths(body);
+  if (unsafe.length > 0) throw CommonErrors.validation(unsafe.map((path) => ({ path, message: UNSAFE_INTEGER_ZH, in: 'body' })));
+  return body;
+}
+
+const UNSAFE_INTEGER_ZH = `数值超出可精确表示的整数范围（±${Number.MAX_SAFE_INTEGER}）`;
+
+/**
+ * Where a JSON value holds an integer beyond ±(2^53 − 1) (at most 20 paths). JSON.parse rounds such
+ * a number to a neighbouring double, so no field could mean it exactly, and the DynamoDB document
+ * client refuses to marshal it (a 500 wherever one reached a write). Every route refuses it here,
+ * before its schema, whatever the field.
+ */
+export function unsafeIntegerPaths(value: unknown): string[] {
+  const found: string[] = [];
+  const pending: { value: unknown; path: string }[] = [{ value, path: '' }];
+  while (pending.length > 0 && found.length < 20) {
+    const next = pending.pop() as { value: unknown; path: string };
+    if (typeof next.value === 'number') {
+      if (Number.isInteger(next.value) && !Number.isSafeInteger(next.value)) found.push(next.path);
+    } else if (next.value && typeof next.value === 'object') {
+      for (const [key, child] of Object.entries(next.value)) pending.push({ value: child, path: next.path ? `${next.path}.${key}` : key });
+    }
+  }
+  return found;
 }
 
 function parsePart<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {

@@ -13,17 +13,28 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
-const badCursor = () => new DomainError('BAD_CURSOR', '分页游标无效', 400);
+const badCursor = () => new DomainError('BAD_CURSOR', '分页游标无效，请从第一页重新查询', 400);
 
 export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
 
+/** The query a cursor continues: its partition, the sort-key prefix it ranges over, and the GSI it reads. */
+export interface CursorScope {
+  partition: { name: string; value: string };
+  sortKeyPrefix?: { name: string; value: string } | undefined;
+  index?: string | undefined;
+}
+
 /**
- * Decodes a cursor and checks that it belongs to the same partition as the query, so a
- * hand-made cursor cannot reach into another partition.
+ * Decodes a cursor into the ExclusiveStartKey of the query in `scope`, or refuses it with 400
+ * BAD_CURSOR. A cursor is a position this query handed out: exactly the key attributes of an item
+ * of its table or index (`pk`, `sk`, and `gsiNpk`, `gsiNsk` for a GSI; all keys are strings), in
+ * the query's partition and within its sort-key prefix. Anything else (other keys, another
+ * index's keys, another partition, a sort key outside the range, numbers, garbage) would either
+ * reach data the query does not cover or make DynamoDB refuse the request, which was a 500.
  */
-export function decodeCursor(cursor: string | undefined, partition: { name: string; value: string }): Record<string, unknown> | undefined {
+export function decodeCursor(cursor: string | undefined, scope: CursorScope): Record<string, string> | undefined {
   if (!cursor) return undefined;
   let key: unknown;
   try {
@@ -31,9 +42,15 @@ export function decodeCursor(cursor: string | undefined, partition: { name: stri
   } catch {
     throw badCursor();
   }
-  if (typeof key !== 'object' || key === null || (key as Record<string, unknown>)[partition.name] !== partition.value) throw badCursor();
-  for (const value of Object.values(key)) if (typeof value !== 'string' && typeof value !== 'number') throw badCursor();
-  return key as Record<string, unknown>;
+  if (typeof key !== 'object' || key === null || Array.isArray(key)) throw badCursor();
+  const fields = key as Record<string, unknown>;
+  const expected = scope.index ? ['pk', 'sk', `${scope.index}pk`, `${scope.index}sk`] : ['pk', 'sk'];
+  const names = Object.keys(fields);
+  if (names.length !== expected.length || !expected.every((name) => typeof fields[name] === 'string' && fields[name] !== '')) throw badCursor();
+  const position = fields as Record<string, string>;
+  if (position[scope.partition.name] !== scope.partition.value) throw badCursor();
+  if (scope.sortKeyPrefix && !position[scope.sortKeyPrefix.name]?.startsWith(scope.sortKeyPrefix.value)) throw badCursor();
+  return position;
 }
 
 /** Items read per round when a filter drops some, and the rounds a page may take. */
@@ -65,7 +82,7 @@ export async function queryPage<T>(options: {
     condition += ' AND begins_with(#sk, :sk)';
   }
   const items: Record<string, unknown>[] = [];
-  let start = decodeCursor(options.cursor, options.partition);
+  let start: Record<string, unknown> | undefined = decodeCursor(options.cursor, options);
   for (let round = 0; round < (options.filter ? MAX_FILTERED_ROUNDS : 1); round++) {
     const result = await documentClient().send(
       new QueryCommand({

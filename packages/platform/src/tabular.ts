@@ -1,4 +1,5 @@
-import { BadZipError, readZip, writeZip } from './zip.js';
+import { DomainError } from '@jingzhun/types';
+import { BadZipError, openZip, writeZip, type ZipReader, ZipTooLargeError } from './zip.js';
 
 /**
  * Tables in and out: XLSX (Office Open XML spreadsheet) and CSV, for department uploads and
@@ -105,76 +106,359 @@ export function writeXlsx(sheets: Sheet[]): Buffer {
   return writeZip(files.map((file) => ({ name: file.name, data: Buffer.from(file.text, 'utf8') })));
 }
 
+/**
+ * What an upload may hold, checked before the work that would cost it: the inflated bytes of the
+ * parts read (before inflating, by the ZIP's declared sizes, and while inflating), the rows, the
+ * columns (a cell reference or a `<dimension>` beyond them is refused), and the cells of the
+ * rectangle the rows span. A department list has a few thousand to tens of thousands of rows of
+ * about ten columns; a row padded to column XFD (16,384 columns) is refused, not expanded.
+ */
+export const UPLOAD_LIMITS = {
+  maxInflatedBytes: 40 * 1024 * 1024,
+  maxRows: 100_000,
+  maxColumns: 256,
+  maxCells: 2_000_000,
+} as const;
+
+export type UploadLimits = { [K in keyof typeof UPLOAD_LIMITS]: number };
+
+/**
+ * An upload that cannot be read: 400 `UPLOAD_UNREADABLE`, or 413 `UPLOAD_TOO_LARGE` when it is
+ * beyond UPLOAD_LIMITS. It is a DomainError, so the HTTP layer answers it as it is.
+ */
+export class BadSpreadsheetError extends DomainError {
+  constructor(message: string, tooLarge = false) {
+    super(tooLarge ? 'UPLOAD_TOO_LARGE' : 'UPLOAD_UNREADABLE', message, tooLarge ? 413 : 400);
+    this.name = 'BadSpreadsheetError';
+  }
+}
+
+const tooLarge = (what: string) => new BadSpreadsheetError(`上传的表格过大：${what}，请拆分后分批上传`, true);
+const unreadable = (why: string) => new BadSpreadsheetError(`无法读取上传的 XLSX 文件：${why}`);
+
+/** XML 1.0 `Char`: what a character reference may name (`&#x110000;`, `&#0;` and surrogates are not characters). */
+function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
 function decodeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
-    if (entity[0] === '#') return String.fromCodePoint(entity[1] === 'x' ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1)));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[entity] ?? '';
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (reference, entity: string) => {
+    if (entity[0] !== '#') return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[entity] as string;
+    const code = entity[1] === 'x' ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
+    if (!isXmlChar(code)) throw unreadable(`含有无效的字符引用 ${reference.slice(0, 20)}`);
+    return String.fromCodePoint(code);
   });
 }
 
-/** The text of every <t> inside a fragment (rich-text runs are joined). */
-function textOf(fragment: string): string {
-  return [...fragment.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((match) => decodeXml(match[1] ?? '')).join('');
+type Attributes = Map<string, string>;
+
+/** Attributes by qualified name (`r`, `r:id`), values decoded. */
+function attributesOf(text: string): Attributes {
+  const attributes: Attributes = new Map();
+  for (const match of text.matchAll(/([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attributes.set(match[1] as string, decodeXml(match[2] ?? match[3] ?? ''));
+  return attributes;
 }
 
-export class BadSpreadsheetError extends Error {}
+/** The value of an attribute in any namespace prefix (`r:id`, `ns1:id`): the relationship id of a sheet. */
+function prefixedAttribute(attributes: Attributes, local: string): string | undefined {
+  for (const [name, value] of attributes) if (name.endsWith(`:${local}`)) return value;
+  return undefined;
+}
 
-const MAX_ROWS = 100_000;
+interface XmlVisitor {
+  /** `attributes` is the raw attribute text; parse it with attributesOf only where needed. */
+  open(local: string, attributes: string, selfClosing: boolean): void;
+  close(local: string): void;
+  text(decoded: string): void;
+}
 
-/** Reads every sheet of a workbook as rows of strings (numbers as written, booleans as TRUE/FALSE). */
-export function readXlsx(buffer: Buffer): { name: string; rows: string[][] }[] {
-  let files: Map<string, Buffer>;
-  try {
-    files = readZip(buffer);
-  } catch (error) {
-    if (error instanceof BadZipError) throw new BadSpreadsheetError(`不是有效的 XLSX 文件：${error.message}`);
-    throw new BadSpreadsheetError('不是有效的 XLSX 文件');
+/**
+ * A linear scan of an XML part: elements by their local name, so `<x:row>` under a prefixed
+ * SpreadsheetML namespace reads like `<row>`; text decoded once; CDATA as text. A DOCTYPE (which
+ * could declare entities) is refused. Every step moves forward through the text, so a hostile
+ * part costs time in proportion to its size (a regular expression over nested elements did not).
+ */
+function scanXml(xml: string, visitor: XmlVisitor): void {
+  let at = 0;
+  while (at < xml.length) {
+    const lt = xml.indexOf('<', at);
+    if (lt < 0) {
+      visitor.text(decodeXml(xml.slice(at)));
+      return;
+    }
+    if (lt > at) visitor.text(decodeXml(xml.slice(at, lt)));
+    if (xml.startsWith('<?', lt)) {
+      at = endOf(xml, '?>', lt);
+      continue;
+    }
+    if (xml.startsWith('<!--', lt)) {
+      at = endOf(xml, '-->', lt);
+      continue;
+    }
+    if (xml.startsWith('<![CDATA[', lt)) {
+      const close = xml.indexOf(']]>', lt);
+      if (close < 0) throw unreadable('XML 不完整');
+      visitor.text(xml.slice(lt + 9, close));
+      at = close + 3;
+      continue;
+    }
+    if (xml.startsWith('<!', lt)) throw unreadable('不接受含有 DOCTYPE 的文件');
+    // The tag runs to the first '>' outside a quoted attribute value.
+    let gt = lt + 1;
+    while (gt < xml.length && xml[gt] !== '>') {
+      const char = xml[gt];
+      if (char === '"' || char === "'") {
+        const quote = xml.indexOf(char, gt + 1);
+        if (quote < 0) throw unreadable('XML 不完整');
+        gt = quote;
+      }
+      gt++;
+    }
+    if (gt >= xml.length) throw unreadable('XML 不完整');
+    const closing = xml[lt + 1] === '/';
+    const body = xml.slice(closing ? lt + 2 : lt + 1, xml[gt - 1] === '/' ? gt - 1 : gt);
+    const nameEnd = body.search(/[\s/]|$/);
+    const qualified = body.slice(0, nameEnd);
+    const local = qualified.slice(qualified.indexOf(':') + 1);
+    if (closing) visitor.close(local);
+    else visitor.open(local, body.slice(nameEnd), xml[gt - 1] === '/');
+    at = gt + 1;
   }
-  const read = (name: string) => files.get(name)?.toString('utf8');
-  const workbook = read('xl/workbook.xml');
-  if (!workbook) throw new BadSpreadsheetError('不是有效的 XLSX 文件：缺少工作簿');
-  const rels = read('xl/_rels/workbook.xml.rels') ?? '';
-  const targets = new Map<string, string>();
-  for (const match of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const attributes = match[1] ?? '';
-    const id = /\bId="([^"]+)"/.exec(attributes)?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(attributes)?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+}
+
+function endOf(xml: string, terminator: string, from: number): number {
+  const index = xml.indexOf(terminator, from);
+  if (index < 0) throw unreadable('XML 不完整');
+  return index + terminator.length;
+}
+
+/**
+ * The text of a string item (`<si>`, or a cell's `<is>`): its `<t>` runs joined, rich text
+ * included, phonetic readings (`<rPh>`) left out.
+ */
+class StringItem {
+  private phonetic = 0;
+  private inText = false;
+  value = '';
+  open(local: string, selfClosing: boolean): void {
+    if (selfClosing) return;
+    if (local === 'rPh') this.phonetic++;
+    else if (local === 't' && this.phonetic === 0) this.inText = true;
   }
-  const shared = [...(read('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((match) => textOf(match[1] ?? ''));
-  const sheets: { name: string; rows: string[][] }[] = [];
-  for (const match of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const attributes = match[1] ?? '';
-    const name = decodeXml(/\bname="([^"]*)"/.exec(attributes)?.[1] ?? '');
-    const relId = /\br:id="([^"]+)"/.exec(attributes)?.[1] ?? '';
-    const xml = read(targets.get(relId) ?? '');
-    if (!xml) continue;
-    const rows: string[][] = [];
-    for (const rowMatch of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-      const rowNumber = Number(/\br="(\d+)"/.exec(rowMatch[1] ?? '')?.[1] ?? rows.length + 1);
-      if (rowNumber > MAX_ROWS) throw new BadSpreadsheetError(`表格超过 ${MAX_ROWS} 行`);
-      const row: string[] = [];
-      for (const cell of (rowMatch[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-        const cellAttributes = cell[1] ?? '';
-        const inner = cell[2] ?? '';
-        const ref = /\br="([A-Z]+)\d+"/.exec(cellAttributes)?.[1];
-        const column = ref ? columnIndex(ref) : row.length;
-        const type = /\bt="(\w+)"/.exec(cellAttributes)?.[1];
-        const value = decodeXml(/<v>([\s\S]*?)<\/v>/.exec(inner)?.[1] ?? '');
+  close(local: string): void {
+    if (local === 'rPh') this.phonetic--;
+    else if (local === 't') this.inText = false;
+  }
+  text(text: string): void {
+    if (this.inText) this.value += text;
+  }
+}
+
+function sharedStrings(xml: string | undefined): string[] {
+  const strings: string[] = [];
+  if (!xml) return strings;
+  let item: StringItem | undefined;
+  scanXml(xml, {
+    open(local, _attributes, selfClosing) {
+      if (local === 'si') {
+        if (selfClosing) strings.push('');
+        else item = new StringItem();
+      } else item?.open(local, selfClosing);
+    },
+    close(local) {
+      if (local === 'si' && item) {
+        strings.push(item.value);
+        item = undefined;
+      } else item?.close(local);
+    },
+    text(text) {
+      item?.text(text);
+    },
+  });
+  return strings;
+}
+
+/** `A1` → column 0, row 1; undefined when it is not a cell reference. Letters beyond three (past XFD) are refused. */
+function parseRef(ref: string): { column: number; row: number } | undefined {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!match) return undefined;
+  return { column: columnIndex((match[1] as string).toUpperCase()), row: Number(match[2]) };
+}
+
+/** Refuses a `<dimension ref="A1:XFD1048576"/>` beyond the limits before any row is read. */
+function checkDimension(ref: string, limits: UploadLimits): void {
+  const corner = parseRef(ref.split(':').pop() ?? '');
+  if (!corner) return;
+  checkExtent(corner.row, corner.column + 1, limits);
+}
+
+function checkExtent(rows: number, columns: number, limits: UploadLimits): void {
+  if (rows > limits.maxRows) throw tooLarge(`超过 ${limits.maxRows} 行`);
+  if (columns > limits.maxColumns) throw tooLarge(`超过 ${limits.maxColumns} 列`);
+  if (rows * columns > limits.maxCells) throw tooLarge(`行数 × 列数超过 ${limits.maxCells} 格`);
+}
+
+function sheetRows(xml: string, shared: string[], limits: UploadLimits): string[][] {
+  const rows: string[][] = [];
+  let cells = 0; // every slot of every row kept, padding included
+  let row: string[] | undefined;
+  let rowNumber = 0;
+  let cell: { column: number; type: string | undefined; value: string; inValue: boolean; inline?: StringItem } | undefined;
+  const finishRow = () => {
+    if (!row) return;
+    while (rows.length < rowNumber - 1) rows.push([]);
+    rows.push(row);
+    row = undefined;
+  };
+  scanXml(xml, {
+    open(local, attributeText, selfClosing) {
+      if (cell) {
+        if (local === 'v' && !selfClosing) cell.inValue = true;
+        else if (local === 'is') cell.inline = new StringItem();
+        else cell.inline?.open(local, selfClosing);
+        return;
+      }
+      if (local === 'dimension') {
+        checkDimension(attributesOf(attributeText).get('ref') ?? '', limits);
+      } else if (local === 'row') {
+        finishRow();
+        const r = attributesOf(attributeText).get('r');
+        rowNumber = r === undefined ? rows.length + 1 : Number(r);
+        if (!Number.isSafeInteger(rowNumber) || rowNumber < 1) throw unreadable(`行号「${String(r).slice(0, 20)}」无效`);
+        if (rowNumber <= rows.length) rowNumber = rows.length + 1; // rows out of order are kept in file order
+        checkExtent(rowNumber, 1, limits);
+        row = [];
+        if (selfClosing) finishRow();
+      } else if (local === 'c' && row) {
+        const attributes = attributesOf(attributeText);
+        const r = attributes.get('r');
+        const ref = r === undefined ? undefined : parseRef(r);
+        if (r !== undefined && !ref) throw unreadable(`单元格引用「${r.slice(0, 20)}」无效`);
+        const column = ref ? ref.column : row.length;
+        cell = { column, type: attributes.get('t'), value: '', inValue: false };
+        if (selfClosing) cell = undefined; // an empty cell: no value, no padding
+      }
+    },
+    close(local) {
+      if (cell && local === 'c') {
+        const { column, type, value } = cell;
         let text: string;
         if (type === 's') text = shared[Number(value)] ?? '';
-        else if (type === 'inlineStr') text = textOf(inner);
+        else if (type === 'inlineStr') text = cell.inline?.value ?? '';
         else if (type === 'b') text = value === '1' ? 'TRUE' : 'FALSE';
         else text = value;
-        while (row.length < column) row.push('');
-        row[column] = text;
-      }
-      while (rows.length < rowNumber - 1) rows.push([]);
-      rows.push(row);
-    }
-    sheets.push({ name, rows });
+        cell = undefined;
+        if (text === '' || !row) return;
+        checkExtent(rowNumber, column + 1, limits);
+        if (column >= row.length) {
+          cells += column + 1 - row.length;
+          if (cells > limits.maxCells) throw tooLarge(`超过 ${limits.maxCells} 个单元格`);
+          while (row.length < column) row.push('');
+          row.push(text);
+        } else row[column] = text;
+      } else if (cell) {
+        if (local === 'v') cell.inValue = false;
+        else cell.inline?.close(local);
+      } else if (local === 'row') finishRow();
+    },
+    text(text) {
+      if (!cell) return;
+      if (cell.inValue) cell.value += text;
+      else cell.inline?.text(text);
+    },
+  });
+  finishRow();
+  return rows;
+}
+
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+/** The relationships of a part (`xl/_rels/workbook.xml.rels` for `xl/workbook.xml`), targets resolved to ZIP paths. */
+function relationships(xml: string | undefined, partPath: string): Map<string, Relationship> {
+  const found = new Map<string, Relationship>();
+  if (!xml) return found;
+  const base = partPath.includes('/') ? partPath.slice(0, partPath.lastIndexOf('/') + 1) : '';
+  scanXml(xml, {
+    open(local, attributeText) {
+      if (local !== 'Relationship') return;
+      const attributes = attributesOf(attributeText);
+      const id = attributes.get('Id');
+      const target = attributes.get('Target');
+      if (id && target) found.set(id, { type: attributes.get('Type') ?? '', target: resolvePath(base, target) });
+    },
+    close() {},
+    text() {},
+  });
+  return found;
+}
+
+function resolvePath(base: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
+  const resolved: string[] = [];
+  for (const part of parts) {
+    if (part === '..') resolved.pop();
+    else if (part !== '.' && part !== '') resolved.push(part);
   }
-  if (sheets.length === 0) throw new BadSpreadsheetError('XLSX 文件中没有工作表');
+  return resolved.join('/');
+}
+
+function relsPathOf(partPath: string): string {
+  const slash = partPath.lastIndexOf('/');
+  return `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
+}
+
+/**
+ * Reads the sheets of a workbook as rows of strings (numbers as written, booleans as TRUE/FALSE),
+ * within `limits` (UPLOAD_LIMITS): only the parts needed are inflated, each within the budget.
+ */
+export function readXlsx(buffer: Buffer, options: { firstSheetOnly?: boolean; limits?: UploadLimits } = {}): { name: string; rows: string[][] }[] {
+  const limits = options.limits ?? UPLOAD_LIMITS;
+  let zip: ZipReader;
+  try {
+    zip = openZip(buffer, limits);
+  } catch (error) {
+    if (error instanceof BadZipError) throw unreadable(error.message);
+    throw error;
+  }
+  const read = (name: string): string | undefined => {
+    try {
+      return zip.read(name)?.toString('utf8');
+    } catch (error) {
+      if (error instanceof ZipTooLargeError) throw tooLarge(error.message);
+      if (error instanceof BadZipError) throw unreadable(error.message);
+      throw error;
+    }
+  };
+  const officeDocument = [...relationships(read('_rels/.rels'), '').values()].find((rel) => rel.type.endsWith('/officeDocument'));
+  const workbookPath = officeDocument?.target ?? 'xl/workbook.xml';
+  const workbook = read(workbookPath);
+  if (!workbook) throw unreadable('缺少工作簿');
+  const targets = relationships(read(relsPathOf(workbookPath)), workbookPath);
+  const sharedPath = [...targets.values()].find((rel) => rel.type.endsWith('/sharedStrings'))?.target ?? 'xl/sharedStrings.xml';
+  const declared: { name: string; path: string | undefined }[] = [];
+  scanXml(workbook, {
+    open(local, attributeText) {
+      if (local !== 'sheet') return;
+      const attributes = attributesOf(attributeText);
+      declared.push({ name: attributes.get('name') ?? '', path: targets.get(prefixedAttribute(attributes, 'id') ?? '')?.target });
+    },
+    close() {},
+    text() {},
+  });
+  let shared: string[] | undefined;
+  const sheets: { name: string; rows: string[][] }[] = [];
+  for (const { name, path } of declared) {
+    const xml = path ? read(path) : undefined;
+    if (!xml) continue;
+    shared ??= sharedStrings(read(sharedPath));
+    sheets.push({ name, rows: sheetRows(xml, shared, limits) });
+    if (options.firstSheetOnly) break;
+  }
+  if (sheets.length === 0) throw unreadable('文件中没有工作表');
   return sheets;
 }
 
@@ -192,13 +476,29 @@ export function toCsv(rows: Cell[][]): string {
   return `\uFEFF${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF); strips a leading BOM. */
-export function parseCsv(text: string): string[][] {
+/**
+ * Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF); strips a leading BOM. Rows,
+ * columns and fields are held to `limits` (UPLOAD_LIMITS) while parsing.
+ */
+export function parseCsv(text: string, limits: UploadLimits = UPLOAD_LIMITS): string[][] {
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let cells = 0;
+  const endField = () => {
+    row.push(field);
+    field = '';
+    if (row.length > limits.maxColumns) throw tooLarge(`超过 ${limits.maxColumns} 列`);
+    if (++cells > limits.maxCells) throw tooLarge(`超过 ${limits.maxCells} 个单元格`);
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row);
+    row = [];
+    if (rows.length > limits.maxRows) throw tooLarge(`超过 ${limits.maxRows} 行`);
+  };
   for (let i = 0; i < input.length; i++) {
     const char = input[i] as string;
     if (quoted) {
@@ -211,27 +511,23 @@ export function parseCsv(text: string): string[][] {
       continue;
     }
     if (char === '"' && field === '') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
+    else if (char === ',') endField();
+    else if (char === '\n' || char === '\r') {
       if (char === '\r' && input[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
+      endRow();
     } else field += char;
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
+  if (field !== '' || row.length > 0) endRow();
   return rows;
 }
 
-/** Reads an upload sent as `{ format, contentBase64 }` into rows of the first sheet. */
+/**
+ * Reads an upload sent as `{ format, contentBase64 }` into rows of the first sheet, within
+ * UPLOAD_LIMITS. Throws BadSpreadsheetError (400 UPLOAD_UNREADABLE / 413 UPLOAD_TOO_LARGE), which
+ * the HTTP layer answers as it is.
+ */
 export function readUpload(format: 'csv' | 'xlsx', contentBase64: string): string[][] {
   const buffer = Buffer.from(contentBase64, 'base64');
   if (format === 'csv') return parseCsv(buffer.toString('utf8'));
-  return readXlsx(buffer)[0]?.rows ?? [];
+  return readXlsx(buffer, { firstSheetOnly: true })[0]?.rows ?? [];
 }

@@ -71,12 +71,36 @@ export function writeZip(entries: ZipEntry[]): Buffer {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
+/** The bytes are not a ZIP this reader takes (the message is Chinese, for the uploader). */
 export class BadZipError extends Error {}
 
-const MAX_ENTRY_BYTES = 50 * 1024 * 1024;
+/** Inflating would produce more bytes than the caller allows. */
+export class ZipTooLargeError extends Error {}
 
-/** Reads every entry of a ZIP (via the central directory). Rejects encrypted, ZIP64 and oversized entries. */
-export function readZip(zip: Buffer): Map<string, Buffer> {
+export interface ZipReader {
+  names: string[];
+  /** The uncompressed size the central directory declares, before anything is inflated. */
+  declaredSize(name: string): number | undefined;
+  /** Inflates one entry, counted against the reader's budget; undefined when there is no such entry. */
+  read(name: string): Buffer | undefined;
+}
+
+interface CentralEntry {
+  method: number;
+  compressedSize: number;
+  size: number;
+  dataStart: number;
+}
+
+/**
+ * Opens a ZIP by its central directory; entries are inflated one at a time, on demand, within one
+ * budget of `maxInflatedBytes` for everything read. Each entry's declared size is checked against
+ * what is left of the budget before it is inflated, and inflation stops (zlib's `maxOutputLength`,
+ * checked chunk by chunk) as soon as the output passes the declared size, so a zip bomb costs no
+ * more memory than the budget whatever its headers say. Encrypted, ZIP64 and other compression
+ * methods are refused.
+ */
+export function openZip(zip: Buffer, limits: { maxInflatedBytes: number }): ZipReader {
   let end = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--) {
     if (zip.readUInt32LE(i) === 0x06054b50) {
@@ -84,12 +108,12 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
       break;
     }
   }
-  if (end < 0) throw new BadZipError('not a zip file');
+  if (end < 0) throw new BadZipError('不是 ZIP 格式');
   const count = zip.readUInt16LE(end + 10);
   let pointer = zip.readUInt32LE(end + 16);
-  const entries = new Map<string, Buffer>();
+  const entries = new Map<string, CentralEntry>();
   for (let i = 0; i < count; i++) {
-    if (pointer + 46 > zip.length || zip.readUInt32LE(pointer) !== 0x02014b50) throw new BadZipError('bad central directory');
+    if (pointer + 46 > zip.length || zip.readUInt32LE(pointer) !== 0x02014b50) throw new BadZipError('ZIP 目录已损坏');
     const flags = zip.readUInt16LE(pointer + 8);
     const method = zip.readUInt16LE(pointer + 10);
     const compressedSize = zip.readUInt32LE(pointer + 20);
@@ -100,14 +124,36 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
     const localOffset = zip.readUInt32LE(pointer + 42);
     const name = zip.subarray(pointer + 46, pointer + 46 + nameLength).toString('utf8');
     pointer += 46 + nameLength + extraLength + commentLength;
-    if (flags & 1) throw new BadZipError('encrypted zip entries are not supported');
-    if (size > MAX_ENTRY_BYTES) throw new BadZipError('zip entry too large');
-    if (localOffset + 30 > zip.length) throw new BadZipError('bad local header');
+    if (flags & 1) throw new BadZipError('不支持加密的文件');
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) throw new BadZipError('不支持 ZIP64 格式');
+    if (localOffset + 30 > zip.length || zip.readUInt32LE(localOffset) !== 0x04034b50) throw new BadZipError('ZIP 文件头已损坏');
     const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
-    const raw = zip.subarray(dataStart, dataStart + compressedSize);
-    if (method === 0) entries.set(name, Buffer.from(raw));
-    else if (method === 8) entries.set(name, inflateRawSync(raw, { maxOutputLength: MAX_ENTRY_BYTES }));
-    else throw new BadZipError(`unsupported compression method ${method}`);
+    if (dataStart + compressedSize > zip.length) throw new BadZipError('ZIP 文件不完整');
+    entries.set(name, { method, compressedSize, size, dataStart });
   }
-  return entries;
+  let budget = limits.maxInflatedBytes;
+  return {
+    names: [...entries.keys()],
+    declaredSize: (name) => entries.get(name)?.size,
+    read(name) {
+      const entry = entries.get(name);
+      if (!entry) return undefined;
+      if (entry.size > budget) throw new ZipTooLargeError(`解压后超过 ${Math.floor(limits.maxInflatedBytes / 1024 / 1024)} MB`);
+      const raw = zip.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+      let data: Buffer;
+      if (entry.method === 0) data = Buffer.from(raw);
+      else if (entry.method === 8) {
+        try {
+          // One byte more than declared: an entry that inflates past its declared size is refused.
+          data = inflateRawSync(raw, { maxOutputLength: entry.size + 1 });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipTooLargeError('解压后的大小与文件声明的不符');
+          throw new BadZipError('ZIP 数据已损坏');
+        }
+      } else throw new BadZipError(`不支持的压缩方式 ${entry.method}`);
+      if (data.length !== entry.size) throw new BadZipError('解压后的大小与文件声明的不符');
+      budget -= data.length;
+      return data;
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useTestTables } from '../../local-cloud/src/testing.js';
 import { documentClient } from '../src/dynamo.js';
-import { queryPage } from '../src/store.js';
+import { encodeCursor, queryPage } from '../src/store.js';
 import { defineTable } from '../src/table.js';
 
 const pagesTable = defineTable({ name: 'pages', indexes: 1 });
@@ -50,5 +50,17 @@ describe('queryPage (DynamoDB Local)', () => {
     const pages = await allPages(100, false);
     expect(pages.map((page) => page.length)).toEqual([100, 100, 100, 100, 50]);
     expect(new Set(pages.flat()).size).toBe(450);
+  });
+
+  it('answers a cursor outside the query (another sort-key range, another index) with 400 BAD_CURSOR, not a DynamoDB error', async () => {
+    const query = { table: name(), partition: { name: 'pk', value: 'ITEM#1' }, sortKeyPrefix: { name: 'sk', value: 'IT' }, limit: 10 };
+    expect((await queryPage(query)).items).toHaveLength(1);
+    for (const key of [
+      { pk: 'ITEM#1', sk: 'ZZZ' },
+      { pk: 'ITEM#1', sk: 'ITEM', gsi1pk: 'ALL', gsi1sk: '0001' },
+      { pk: 'ITEM#1', sk: 5 },
+    ]) {
+      await expect(queryPage({ ...query, cursor: encodeCursor(key) as string }), JSON.stringify(key)).rejects.toMatchObject({ code: 'BAD_CURSOR', status: 400 });
+    }
   });
 });

@@ -11,7 +11,7 @@ import {
   subsidyEvents as sub,
 } from '@jingzhun/types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
+import { call, download, type LocalCloud, leadingBoms, startTestCloud } from '../../../packages/local-cloud/src/index.js';
 import { lambdaContext } from '../../../packages/local-cloud/src/lambda-context.js';
 import * as handlers from '../src/handlers/events.js';
 import { manifest } from '../src/manifest.js';
@@ -319,6 +319,8 @@ describe('dispatch read model and monthly report after a scenario (DynamoDB Loca
         .subarray(0, 2)
         .toString(),
     ).toBe('PK');
+    // Exactly one byte-order mark: the text of a fetch drops one, so the bytes are counted.
+    expect(leadingBoms(await download(cloud, `/dispatch/reports/${COUNTY}/2017-03?format=csv`, county))).toBe(1);
     const series = await call(cloud, 'GET', `/dispatch/series?region=${COUNTY}&metric=persons.exited&from=2017-01&to=2017-03`, { token: county });
     expect(series.body.target).toMatchObject({ code: 'exit.persons.2017' });
     expect(series.body.points).toEqual([

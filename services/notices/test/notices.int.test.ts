@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@jingzhun/types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
+import { call, download, type LocalCloud, leadingBoms, startTestCloud } from '../../../packages/local-cloud/src/index.js';
 import { OBJECTION_LIMITS } from '../src/domain/objections.js';
 import { manifest } from '../src/manifest.js';
 import { eventsOf, resetClock, setClock } from './support.js';
@@ -220,6 +220,8 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
     expect(csv.headers.get('content-disposition')).toContain('.csv');
     expect(csv.body).toContain('李秀英');
     expect(csv.body).toContain('异议待处理');
+    // Exactly one byte-order mark: the text of a fetch drops one, so the bytes are counted.
+    expect(leadingBoms(await download(cloud, `/notices/${noticeId}/export?format=csv`, town))).toBe(1);
   });
 
   it('limits floods of objections from one address with 429 and writes nothing for refused ones', async () => {

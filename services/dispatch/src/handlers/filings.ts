@@ -1,5 +1,5 @@
 import type { Actor, Clock, IdGenerator } from '@jingzhun/platform';
-import { BadSpreadsheetError, httpHandler, readUpload, tableName, UnitOfWork } from '@jingzhun/platform';
+import { httpHandler, readUpload, tableName, UnitOfWork } from '@jingzhun/platform';
 import { DomainError, dispatchApi, type StaffClaims, shanghaiDate } from '@jingzhun/types';
 import { decideFiling, Figures, type FilingForm, type FilingRecord, filerOf, lateness, validateFigures } from '../domain/filings.js';
 import { assertClosedPeriod } from '../domain/periods.js';
@@ -58,13 +58,8 @@ export const fileFigures = httpHandler(dispatchApi.fileFigures, async ({ body, s
 
 /** An XLSX or CSV upload: rows of (figure key, value); a header row and blank rows are skipped. */
 export const uploadFiling = httpHandler(dispatchApi.uploadFiling, async ({ body, staff, clock, ids, actor }) => {
-  let rows: string[][];
-  try {
-    rows = readUpload(body.format, body.contentBase64);
-  } catch (error) {
-    if (error instanceof BadSpreadsheetError) throw new DomainError('UPLOAD_UNREADABLE', error.message, 400);
-    throw error;
-  }
+  // An unreadable or oversized file is a 400 / 413 from readUpload itself (BadSpreadsheetError).
+  const rows = readUpload(body.format, body.contentBase64);
   const figures: Record<string, number> = {};
   rows.forEach((row, index) => {
     const key = (row[0] ?? '').trim();

@@ -1,5 +1,5 @@
 import { httpHandler, type Versioned } from '@jingzhun/platform';
-import { BadSpreadsheetError, readUpload } from '@jingzhun/platform/tabular';
+import { readUpload } from '@jingzhun/platform/tabular';
 import { CommonErrors, DomainError, identificationApi, isWithinRegion, shanghaiDate } from '@jingzhun/types';
 import { PUBLISHED } from '../domain/actions.js';
 import { applyHitDecision, assertMayDecide, buildHits, parseDepartmentList } from '../domain/comparison.js';
@@ -70,13 +70,8 @@ const HOUSEHOLDS_PER_TRANSACTION = 20;
 export const importComparison = httpHandler(identificationApi.importComparison, async ({ body, actor, assertInScope, clock, ids }) => {
   assertInScope(body.region);
   const today = shanghaiDate(clock.now());
-  let rows: string[][];
-  try {
-    rows = readUpload(body.format, body.contentBase64);
-  } catch (error) {
-    if (error instanceof BadSpreadsheetError) throw new DomainError('UPLOAD_UNREADABLE', '无法读取上传的文件，请确认格式为 CSV 或 XLSX', 400);
-    throw error;
-  }
+  // An unreadable or oversized file is a 400 / 413 from readUpload itself (BadSpreadsheetError).
+  const rows = readUpload(body.format, body.contentBase64);
   const parsed = parseDepartmentList(rows, today);
   if (parsed.problems.length > 0) {
     throw new DomainError('UPLOAD_ROWS_INVALID', `名单有 ${parsed.problems.length} 行不合格，整份名单未导入，请修改后重新上传`, 422, { problems: parsed.problems });

@@ -147,7 +147,7 @@ export function publicEntriesQuery(noticeId: string, limit: number, cursor?: str
     ExpressionAttributeNames: { '#pk': partition.name, '#sk': sortKeyPrefix.name },
     ExpressionAttributeValues: { ':pk': partition.value, ':first': sortKeyPrefix.value, ':notice': publicKeys.notice(noticeId).sk },
     Limit: limit + 1,
-    ExclusiveStartKey: decodeCursor(cursor, partition),
+    ExclusiveStartKey: decodeCursor(cursor, { partition, sortKeyPrefix }),
   };
 }
 
