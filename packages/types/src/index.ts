@@ -11,6 +11,7 @@ export * from './events.js';
 export * from './id-number.js';
 export * from './mask.js';
 export * from './money.js';
+export * from './number.js';
 export * from './period.js';
 export * from './region.js';
 export * as dispatchApi from './services/dispatch.js';

@@ -129,6 +129,25 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
     expect((await call(cloud, 'GET', `/notices/${noticeId}`)).status).toBe(401);
   });
 
+  it('refuses a line field above 2^53 with 400 and writes nothing (the document client cannot store it)', async () => {
+    const before = (await call(cloud, 'GET', `/notices?region=${VILLAGE}&limit=100`, { token: village })).body.items.length;
+    for (const value of [2 ** 53 + 2, 1e300, 1e-200]) {
+      const refused = await call(cloud, 'POST', '/notices', {
+        token: village,
+        body: {
+          type: 'exit-village-notice',
+          region: VILLAGE,
+          title: '大数公示',
+          publish: true,
+          entries: [{ entryId: 'big', fullName: '钱大', region: VILLAGE, fields: { householdSize: value } }],
+        },
+      });
+      expect(refused.status, String(value)).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: 'entries.0.fields.householdSize', in: 'body' })] });
+    }
+    expect((await call(cloud, 'GET', `/notices?region=${VILLAGE}&limit=100`, { token: village })).body.items).toHaveLength(before);
+  });
+
   it('serves the masked public copy, cacheable with ETag and 304', async () => {
     const list = await pub('GET', `/public/notices?region=${VILLAGE}`);
     expect(list.status).toBe(200);

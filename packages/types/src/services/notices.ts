@@ -1,13 +1,14 @@
 import * as z from 'zod';
 import { defineContract, PageQuery, pageOf } from '../contracts.js';
 import { NoticeEntryInput, NoticeType } from '../events/notices.js';
+import { StorableNumber } from '../number.js';
 import { RegionCode } from '../region.js';
 
 /** HTTP contracts of the notices service (staff console and public board). Owned by that service. */
 
 const NoticeId = z.string().regex(/^[0-9A-Z]{10,40}$/, { message: '公示编号不合法' });
 const ObjectionId = z.string().regex(/^[0-9A-Z]{10,40}$/, { message: '异议编号不合法' });
-const FieldValue = z.union([z.string(), z.number(), z.boolean()]);
+const FieldValue = z.union([z.string(), StorableNumber, z.boolean()]);
 const Counts = z.object({ open: z.number().int(), upheld: z.number().int(), rejected: z.number().int() });
 
 export const NoticeStatus = z.enum(['draft', 'published', 'closed', 'withdrawn', 'archived']);
@@ -110,7 +111,7 @@ const EntryInputBody = NoticeEntryInput.extend({
   group: z.string().max(200).optional(),
   region: RegionCode,
   regionName: z.string().max(50).optional(),
-  fields: z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.boolean()])).default({}),
+  fields: z.record(z.string().max(40), z.union([z.string().max(2000), StorableNumber, z.boolean()])).default({}),
 });
 
 export const CreateNoticeBody = z.object({
