@@ -1,8 +1,12 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, UnitOfWork } from '@jingzhun/platform';
 import type { EventEnvelope } from '@jingzhun/types';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
+import { createNotice } from '../src/app/commands.js';
 import { OBJECTION_LIMITS } from '../src/domain/objections.js';
 import { manifest } from '../src/manifest.js';
+import { noticeKeys, publicKeys } from '../src/store/keys.js';
 import { eventsOf, resetClock, setClock } from './support.js';
 
 const VILLAGE = '370405103201'; // 冯庄村
@@ -146,6 +150,41 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
       expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: 'entries.0.fields.householdSize', in: 'body' })] });
     }
     expect((await call(cloud, 'GET', `/notices?region=${VILLAGE}&limit=100`, { token: village })).body.items).toHaveLength(before);
+  });
+
+  it('creates and publishes in one outcome: a refused publication leaves no draft (NOTICE_EMPTY)', async () => {
+    const before = (await call(cloud, 'GET', `/notices?region=${VILLAGE}&limit=100`, { token: village })).body.items.length;
+    const refused = await call(cloud, 'POST', '/notices', { token: village, body: { type: 'monitoring', region: VILLAGE, title: '监测对象公示', publish: true } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('NOTICE_EMPTY');
+    expect((await call(cloud, 'GET', `/notices?region=${VILLAGE}&limit=100`, { token: village })).body.items).toHaveLength(before);
+  });
+
+  it('a create + publish that fails at its last write leaves neither a draft nor its lines behind', async () => {
+    const documents = createDocumentClient(cloud.endpoint);
+    const ports = { clock: { now: () => new Date() }, ids: { next: () => 'FAILMIDWAY0000000000000001' }, actor: { sub: 'test', role: 'village' } };
+    // 100 lines: their private and public items take three chunk commits; the fourth (the notice) fails.
+    const original = UnitOfWork.prototype.commit;
+    let commits = 0;
+    const commit = vi.spyOn(UnitOfWork.prototype, 'commit').mockImplementation(async function (this: UnitOfWork) {
+      commits++;
+      if (commits === 4) throw new Error('network failure');
+      return original.call(this);
+    });
+    try {
+      const entries = Array.from({ length: 100 }, (_, i) => ({ entryId: `mid-${i}`, fullName: `中途户${i}`, region: VILLAGE, fields: { householdSize: 2 } }));
+      await expect(createNotice(ports, { type: 'exit-village-notice', region: VILLAGE, title: '中途失败的公示', entries, publish: true })).rejects.toThrow('network failure');
+      expect(commits).toBeGreaterThan(4); // the clean-up ran
+    } finally {
+      commit.mockRestore();
+    }
+    for (const partition of [noticeKeys.notice('FAILMIDWAY0000000000000001').pk, publicKeys.notice('FAILMIDWAY0000000000000001').pk]) {
+      const left = await documents.send(
+        new QueryCommand({ TableName: cloud.tableName('notices'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition } }),
+      );
+      expect(left.Items, partition).toEqual([]);
+    }
+    documents.destroy();
   });
 
   it('serves the masked public copy, cacheable with ETag and 304', async () => {

@@ -66,10 +66,15 @@ function publicNoticeItem(notice: Notice) {
   return { ...publicKeys.notice(notice.noticeId), ...publicKeys.byRegion(notice.region, notice.noticeId), entity: 'public-notice', ...toPublicNotice(notice) };
 }
 
-function publicEntryItem(notice: Notice, entry: NoticeEntry) {
+async function publicEntryItems(notice: Notice, entries: readonly NoticeEntry[]) {
+  const secret = nameSecret();
+  return entries.map((entry) => publicEntryItem(notice, entry, secret));
+}
+
+function publicEntryItem(notice: Notice, entry: NoticeEntry, secret: string) {
   return {
     ...publicKeys.entry(notice.noticeId, entry.no),
-    ...publicKeys.nameIndex(entry.region, nameKey(entry.fullName, nameSecret()), notice.noticeId, entry.no),
+    ...publicKeys.nameIndex(entry.region, nameKey(entry.fullName, secret), notice.noticeId, entry.no),
     ...publicKeys.villageIndex(entry.region, notice.noticeId, entry.no),
     entity: 'public-entry',
     type: notice.type,
@@ -81,6 +86,14 @@ async function putInChunks(ports: Ports, items: (Record<string, unknown> & { pk:
   for (let start = 0; start < items.length; start += CHUNK) {
     const uow = unitOfWork(ports);
     for (const item of items.slice(start, start + CHUNK)) uow.put(item);
+    await uow.commit();
+  }
+}
+
+async function deleteInChunks(ports: Ports, items: readonly { pk: string; sk: string }[]): Promise<void> {
+  for (let start = 0; start < items.length; start += CHUNK) {
+    const uow = unitOfWork(ports);
+    for (const { pk, sk } of items.slice(start, start + CHUNK)) uow.delete({ pk, sk });
     await uow.commit();
   }
 }
@@ -119,7 +132,13 @@ export interface CreateInput {
   context?: Record<string, string>;
 }
 
-/** Creates a notice (draft), and publishes it when asked. With a requester, one notice per request id. */
+/**
+ * Creates a notice (draft), or publishes it at once when asked. The caller sees one outcome: every
+ * rule of publication is checked before anything is written, and the notice item — a draft, or
+ * already published with its public copy — is written last, in one transaction, so a failure
+ * midway leaves no draft behind (lines written before it are invisible without their notice, and a
+ * staff notice's are deleted again). With a requester, one notice per request id.
+ */
 export async function createNotice(ports: Ports, input: CreateInput, consumed?: { consumer: string; eventId: string }): Promise<Notice> {
   validateHeader(input);
   const requested = input.requester && input.requestId ? { requester: input.requester, requestId: input.requestId } : undefined;
@@ -129,7 +148,7 @@ export async function createNotice(ports: Ports, input: CreateInput, consumed?: 
     if (guard) return resumeRequested(ports, guard.noticeId, input.publish, consumed);
   }
   const entries = prepareEntries(noticeId, input.region, input.entries);
-  const notice: Notice = {
+  const draft: Notice = {
     ...newNotice({
       noticeId,
       type: input.type,
@@ -141,35 +160,39 @@ export async function createNotice(ports: Ports, input: CreateInput, consumed?: 
     }),
     entryCount: entries.length,
   };
-  await putInChunks(
-    ports,
-    entries.map((entry) => entryItem(entry, 1)),
-  );
-  const uow = unitOfWork(ports);
-  const { version: _v, ...item } = noticeItem(notice, 1);
-  uow.create(item, CommonErrors.alreadyExists('公示'));
-  if (requested) {
-    uow.create(
-      { ...noticeKeys.request(requested.requester, requested.requestId), entity: 'request', ...requested, noticeId, status: 'accepted' },
-      new DomainError('REQUEST_ALREADY_RECEIVED', '该公示请求已受理', 409),
-    );
-  }
-  uow.audit({
-    subject: `NOTICE#${noticeId}`,
-    action: 'notice.created',
-    after: { type: notice.type, region: notice.region, title: notice.title, entryCount: notice.entryCount, ...(requested ?? {}) },
-  });
-  if (consumed && !input.publish) uow.markConsumed(consumed.consumer, consumed.eventId);
+  // Publication's rules (NOTICE_EMPTY, …) are checked here, before the first write.
+  const notice = input.publish ? publication(draft, entries, ports.clock.now()) : draft;
+  const lines = [...entries.map((entry) => entryItem(entry, 1)), ...(input.publish ? await publicEntryItems(notice, entries) : [])];
   try {
+    await putInChunks(ports, lines);
+    const uow = unitOfWork(ports);
+    const { version: _v, ...item } = noticeItem(notice, 1);
+    uow.create(item, CommonErrors.alreadyExists('公示'));
+    if (requested) {
+      uow.create(
+        { ...noticeKeys.request(requested.requester, requested.requestId), entity: 'request', ...requested, noticeId, status: 'accepted' },
+        new DomainError('REQUEST_ALREADY_RECEIVED', '该公示请求已受理', 409),
+      );
+    }
+    uow.audit({
+      subject: `NOTICE#${noticeId}`,
+      action: 'notice.created',
+      after: { type: notice.type, region: notice.region, title: notice.title, entryCount: notice.entryCount, ...(requested ?? {}) },
+    });
+    if (input.publish) recordPublication(uow, draft, notice);
+    if (consumed) uow.markConsumed(consumed.consumer, consumed.eventId);
     await uow.commit();
   } catch (error) {
     if (requested && error instanceof DomainError && (error.code === 'REQUEST_ALREADY_RECEIVED' || error.code === 'ALREADY_EXISTS')) {
       return resumeRequested(ports, noticeId, input.publish, consumed);
     }
+    // A requested notice's items are deterministic: a redelivery writes them again. A staff
+    // notice's id is new on every attempt, so its lines are removed (best effort; without their
+    // notice item no route shows them).
+    if (!requested) await deleteInChunks(ports, lines).catch(() => undefined);
     throw error;
   }
-  if (!input.publish) return notice;
-  return publishNotice(ports, noticeId, consumed);
+  return notice;
 }
 
 /** A request seen before: publish it if a crash left it a draft, else only acknowledge the delivery. */
@@ -202,21 +225,16 @@ export async function addEntries(ports: Ports, noticeId: string, inputs: EntryIn
   return updated;
 }
 
-/** Publishes a draft: the masked public copy is written, then the notice flips to published with its window. */
-export async function publishNotice(ports: Ports, noticeId: string, consumed?: { consumer: string; eventId: string }): Promise<Notice> {
-  const { notice, version } = await requireNotice(noticeId);
-  const published = publish(notice, ports.clock.now());
-  const entries = await loadEntries(noticeId);
-  if (entries.length !== notice.entryCount) throw new DomainError('NOTICE_INCOMPLETE', '公示条目不完整，请稍后重试', 409);
-  // The public lines are written first; public routes show nothing until the public notice exists.
-  await putInChunks(
-    ports,
-    entries.map((entry) => publicEntryItem(published, entry)),
-  );
-  const uow = unitOfWork(ports);
-  uow.replace(noticeItem(published, version));
+/** The published notice, after every rule of publication (state, lines, public text). Writes nothing. */
+function publication(notice: Notice, entries: readonly NoticeEntry[], now: Date): Notice {
+  return publish(notice, now);
+}
+
+/** Audit and event of a publication, in the unit of work that writes the published notice. */
+function recordPublication(uow: UnitOfWork, before: Notice, published: Notice): void {
+  const noticeId = published.noticeId;
   uow.put(publicNoticeItem(published));
-  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'notice.published', before: { status: notice.status }, after: { status: 'published', window: published.window } });
+  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'notice.published', before: { status: before.status }, after: { status: 'published', window: published.window } });
   uow.emit(noticeEvents.noticePublished, `NOTICE#${noticeId}`, {
     noticeId,
     ...(published.requestId ? { requestId: published.requestId } : {}),
@@ -226,6 +244,19 @@ export async function publishNotice(ports: Ports, noticeId: string, consumed?: {
     windowEnd: published.window?.end ?? '',
     entryCount: published.entryCount,
   });
+}
+
+/** Publishes a draft: the masked public copy is written, then the notice flips to published with its window. */
+export async function publishNotice(ports: Ports, noticeId: string, consumed?: { consumer: string; eventId: string }): Promise<Notice> {
+  const { notice, version } = await requireNotice(noticeId);
+  const entries = await loadEntries(noticeId);
+  if (notice.status === 'draft' && entries.length !== notice.entryCount) throw new DomainError('NOTICE_INCOMPLETE', '公示条目不完整，请稍后重试', 409);
+  const published = publication(notice, entries, ports.clock.now());
+  // The public lines are written first; public routes show nothing until the public notice exists.
+  await putInChunks(ports, await publicEntryItems(published, entries));
+  const uow = unitOfWork(ports);
+  uow.replace(noticeItem(published, version));
+  recordPublication(uow, notice, published);
   if (consumed) uow.markConsumed(consumed.consumer, consumed.eventId);
   await uow.commit();
   return published;
