@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NOTICE_TYPES } from '../../../packages/types/src/events/notices.js';
 import { archive, close, entryOutcome, type Notice, type NoticeEntry, newNotice, prepareEntries, publish, validateHeader, visibilityOf, withdraw } from '../src/domain/notice.js';
 import { mayPublish, NOTICE_TYPE_RULES } from '../src/domain/notice-types.js';
-import { checkObjection, countLodged, decideObjection, type Objection, objectionDueBy } from '../src/domain/objections.js';
+import { checkObjection, decideObjection, type Objection, objectionDueBy, tallyObjections } from '../src/domain/objections.js';
 import { droppedFields, looksPersonal, nameKey, publicFields, toPublicEntry } from '../src/domain/projection.js';
 
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -123,7 +123,28 @@ describe('lifecycle (workflows.md §4.1)', () => {
   });
 });
 
+/** A line and its notice as read after one more open objection was lodged against the line (counts are derived). */
+function countLodged(notice: Notice, entry: NoticeEntry): { notice: Notice; entry: NoticeEntry } {
+  return {
+    notice: { ...notice, objections: { ...notice.objections, open: notice.objections.open + 1 } },
+    entry: { ...entry, objections: { ...entry.objections, open: entry.objections.open + 1 } },
+  };
+}
+
 describe('objections (workflows.md §4.1 rules 1–5)', () => {
+  it('counts each line and the notice from the objection items', () => {
+    const tally = tallyObjections([
+      { entryNo: 1, status: 'open' },
+      { entryNo: 1, status: 'upheld' },
+      { entryNo: 3, status: 'rejected' },
+      { entryNo: 1, status: 'open' },
+    ]);
+    expect(tally.notice).toEqual({ open: 2, upheld: 1, rejected: 1 });
+    expect(tally.byEntry.get(1)).toEqual({ open: 2, upheld: 1, rejected: 0 });
+    expect(tally.byEntry.get(3)).toEqual({ open: 0, upheld: 0, rejected: 1 });
+    expect(tally.byEntry.get(2)).toBeUndefined();
+  });
+
   const published = () => {
     const { notice, entries } = draft();
     return { notice: publish(notice, at('2018-10-24T10:00:00')), entries };

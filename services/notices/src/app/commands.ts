@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type Actor, type Clock, type IdGenerator, UnitOfWork } from '@jingzhun/platform';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type Actor, type Clock, documentClient, type IdGenerator, UnitOfWork } from '@jingzhun/platform';
 import { CommonErrors, DomainError, isWithinRegion, noticeEvents } from '@jingzhun/types';
 import {
   archive,
@@ -16,10 +17,10 @@ import {
   visibilityOf,
   withdraw,
 } from '../domain/notice.js';
-import { addInvestigationNote, checkObjection, countLodged, decideObjection, hourBucket, OBJECTION_LIMITS, type Objection, type ObjectionInput } from '../domain/objections.js';
+import { addInvestigationNote, checkObjection, decideObjection, hourBucket, OBJECTION_LIMITS, type Objection, type ObjectionInput } from '../domain/objections.js';
 import { nameKey, toPublicEntry, toPublicNotice } from '../domain/projection.js';
 import { noticeKeys, publicKeys, rateKeys } from '../store/keys.js';
-import { dueNoticeIds, loadEntries, loadEntry, loadNotice, loadObjection, loadRequestGuard, table, type VersionedNotice } from '../store/notices.js';
+import { dueNoticeIds, loadEntries, loadEntry, loadNotice, loadObjection, loadObjectionTally, loadRequestGuard, table, type VersionedNotice } from '../store/notices.js';
 
 /**
  * Use cases of the notices service: load → pure domain rule → one UnitOfWork. Shared by the staff
@@ -43,7 +44,8 @@ export function nameSecret(): string {
   return process.env.JZ_NOTICES_NAME_KEY ?? 'jingzhun-local-development-name-key';
 }
 
-function noticeItem(notice: Notice, version: number) {
+/** The stored notice: objection counts are derived from the objection items, never stored. */
+function noticeItem({ objections: _counts, ...notice }: Notice, version: number) {
   return {
     ...noticeKeys.notice(notice.noticeId),
     ...noticeKeys.byRegion(notice.region, notice.noticeId),
@@ -54,7 +56,7 @@ function noticeItem(notice: Notice, version: number) {
   };
 }
 
-function entryItem(entry: NoticeEntry, version: number) {
+function entryItem({ objections: _counts, ...entry }: NoticeEntry, version: number) {
   return { ...noticeKeys.entry(entry.noticeId, entry.no), entity: 'entry', version, ...entry };
 }
 
@@ -344,7 +346,15 @@ export async function archiveNotice(ports: Ports, noticeId: string): Promise<Not
   return archived;
 }
 
-/** Lodges an objection against line `no`, within the flood limits (atomic counters with TTL). */
+/**
+ * Lodges an objection against line `no`, within the flood limits. The objection is an item of its
+ * own: lodging writes neither the notice nor the line (counts are derived when read), so objections
+ * lodged at the same moment never conflict. The flood counters are taken first, each with one
+ * atomic conditional ADD (not in the transaction, where a counter shared by every objection of the
+ * notice would make simultaneous transactions conflict): a refused one writes nothing else.
+ * A window closing at the same moment: the line was checked open against this clock, and the
+ * daily close runs at 00:05, minutes after the last moment an objection is taken.
+ */
 export async function lodgeObjection(
   ports: Ports,
   noticeId: string,
@@ -352,60 +362,61 @@ export async function lodgeObjection(
   input: ObjectionInput,
   source: { channel: 'online' | 'staff'; address: string },
 ): Promise<Objection> {
-  return withRetry(async () => {
-    const found = await loadNotice(noticeId);
-    if (!found || found.notice.status === 'draft') throw CommonErrors.notFound('公示');
-    const now = ports.clock.now();
-    const line = Number.isInteger(no) && no >= 1 && no <= found.notice.entryCount ? await loadEntry(noticeId, no) : undefined;
-    const checked = checkObjection(found.notice, line?.entry, no, input, now);
-    const entryVersion = (line as { version: number }).version;
-    const { notice, entry } = countLodged(found.notice, (line as { entry: NoticeEntry }).entry);
-    const objection: Objection = {
-      noticeId,
-      objectionId: ports.ids.next(),
-      entryNo: no,
-      entryId: entry.entryId,
-      ...(checked.name ? { objectorName: checked.name } : {}),
-      ...(checked.contact ? { contact: checked.contact } : {}),
-      reason: checked.reason,
-      channel: source.channel,
-      lodgedAt: now.toISOString(),
-      status: 'open',
-      investigation: [],
-    };
-    const uow = unitOfWork(ports);
-    const { version: _v, ...item } = objectionItem(objection, 1);
-    uow.create(item);
-    uow.replace(entryItem(entry, entryVersion));
-    uow.replace(noticeItem(notice, found.version));
-    if (source.channel === 'online') {
-      const hour = hourBucket(now);
-      const expires = Math.floor(now.getTime() / 1000) + 2 * 3600;
-      const addressHash = createHash('sha256').update(source.address).digest('hex').slice(0, 16);
-      rateCounter(uow, rateKeys.objectionsByAddress(addressHash, hour), OBJECTION_LIMITS.perAddressPerHour, expires);
-      rateCounter(uow, rateKeys.objectionsByNotice(noticeId, hour), OBJECTION_LIMITS.perNoticePerHour, expires);
-    }
-    uow.audit({ subject: `NOTICE#${noticeId}`, action: 'objection.lodged', after: { objectionId: objection.objectionId, entryNo: no, channel: source.channel } });
-    uow.emit(noticeEvents.objectionLodged, `NOTICE#${noticeId}`, { noticeId, entryId: entry.entryId, type: notice.type, region: notice.region });
-    await uow.commit();
-    return objection;
-  });
+  const found = await loadNotice(noticeId);
+  if (!found || found.notice.status === 'draft') throw CommonErrors.notFound('公示');
+  const now = ports.clock.now();
+  const line = Number.isInteger(no) && no >= 1 && no <= found.notice.entryCount ? await loadEntry(noticeId, no) : undefined;
+  const checked = checkObjection(found.notice, line?.entry, no, input, now);
+  const entry = (line as { entry: NoticeEntry }).entry;
+  if (source.channel === 'online') {
+    const hour = hourBucket(now);
+    const addressHash = createHash('sha256').update(source.address).digest('hex').slice(0, 16);
+    await takeRate(rateKeys.objectionsByAddress(addressHash, hour), OBJECTION_LIMITS.perAddressPerHour, now);
+    await takeRate(rateKeys.objectionsByNotice(noticeId, hour), OBJECTION_LIMITS.perNoticePerHour, now);
+  }
+  const objection: Objection = {
+    noticeId,
+    objectionId: ports.ids.next(),
+    entryNo: no,
+    entryId: entry.entryId,
+    ...(checked.name ? { objectorName: checked.name } : {}),
+    ...(checked.contact ? { contact: checked.contact } : {}),
+    reason: checked.reason,
+    channel: source.channel,
+    lodgedAt: now.toISOString(),
+    status: 'open',
+    investigation: [],
+  };
+  const uow = unitOfWork(ports);
+  const { version: _v, ...item } = objectionItem(objection, 1);
+  uow.create(item);
+  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'objection.lodged', after: { objectionId: objection.objectionId, entryNo: no, channel: source.channel } });
+  uow.emit(noticeEvents.objectionLodged, `NOTICE#${noticeId}`, { noticeId, entryId: entry.entryId, type: found.notice.type, region: found.notice.region });
+  await uow.commit();
+  return objection;
 }
 
-function rateCounter(uow: UnitOfWork, key: { pk: string; sk: string }, limit: number, expires: number): void {
-  uow.raw(
-    {
-      Update: {
+/**
+ * One request against an hourly limit: an atomic ADD on a counter item that expires with TTL
+ * (`429 RATE_LIMITED` when the limit is reached; the refused request is not counted).
+ */
+export async function takeRate(key: { pk: string; sk: string }, limit: number, now: Date): Promise<void> {
+  const expires = Math.floor(now.getTime() / 1000) + 2 * 3600;
+  try {
+    await documentClient().send(
+      new UpdateCommand({
         TableName: table(),
         Key: key,
         UpdateExpression: 'ADD #count :one SET #ttl = :ttl, #entity = :entity',
         ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
         ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl', '#entity': 'entity' },
         ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': expires, ':entity': 'rate-counter' },
-      },
-    },
-    CommonErrors.rateLimited(),
-  );
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') throw CommonErrors.rateLimited();
+    throw error;
+  }
 }
 
 export async function recordInvestigation(ports: Ports, noticeId: string, objectionId: string, note: string): Promise<Objection> {
@@ -427,11 +438,15 @@ export async function decide(ports: Ports, noticeId: string, objectionId: string
     if (!found) throw CommonErrors.notFound('异议');
     const line = await loadEntry(noticeId, found.objection.entryNo);
     if (!line) throw CommonErrors.notFound('公示条目');
-    const result = decideObjection(notice, line.entry, found.objection, outcome, reason, ports.actor.name ?? ports.actor.sub, ports.clock.now());
+    const tally = await loadObjectionTally(noticeId);
+    const entry = { ...line.entry, objections: tally.byEntry.get(line.entry.no) ?? line.entry.objections };
+    const result = decideObjection(notice, entry, found.objection, outcome, reason, ports.actor.name ?? ports.actor.sub, ports.clock.now());
     const uow = unitOfWork(ports);
     uow.replace(objectionItem(result.objection, found.version));
-    uow.replace(entryItem(result.entry, line.version));
-    uow.replace(noticeItem(result.notice, version));
+    // The line is written only when it is withdrawn; the notice is checked, not written: a close
+    // committed meanwhile makes this decision run again as one taken after the close.
+    if (result.entry.withdrawn && !line.entry.withdrawn) uow.replace(entryItem(result.entry, line.version));
+    uow.check(noticeKeys.notice(noticeId), { version });
     if (result.removeFromPublicCopy) uow.delete(publicKeys.entry(noticeId, line.entry.no));
     uow.audit({
       subject: `NOTICE#${noticeId}`,

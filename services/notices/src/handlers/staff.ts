@@ -14,7 +14,7 @@ import {
 } from '../app/commands.js';
 import { droppedFields } from '../domain/projection.js';
 import { isListableScope } from '../store/keys.js';
-import { loadObjections, pageEntries, pageNoticesInScope } from '../store/notices.js';
+import { loadObjections, pageEntries, pageNoticesInScope, withObjectionCounts } from '../store/notices.js';
 import { assertPublisher, portsOf, staffEntry, staffNotice, staffObjection } from './views.js';
 
 /** POST /notices: a notice typed in by staff (or pasted from a list); a draft unless `publish`. */
@@ -39,7 +39,7 @@ export const listNotices = httpHandler(noticesApi.listNotices, async ({ query, a
 export const getNotice = httpHandler(noticesApi.getNotice, async ({ params, assertInScope }) => {
   const { notice } = await requireNotice(params.noticeId);
   assertInScope(notice.region);
-  return staffNotice(notice);
+  return staffNotice(await withObjectionCounts(notice));
 });
 
 export const listEntries = httpHandler(noticesApi.listEntries, async ({ params, query, assertInScope }) => {
@@ -62,21 +62,21 @@ export const publishNotice = httpHandler(noticesApi.publishNotice, async (ctx) =
   const { notice } = await requireNotice(ctx.params.noticeId);
   ctx.assertInScope(notice.region);
   assertPublisher(ctx.staff(), notice);
-  return staffNotice(await publish(portsOf(ctx), notice.noticeId));
+  return staffNotice(await withObjectionCounts(await publish(portsOf(ctx), notice.noticeId)));
 });
 
 export const withdrawNotice = httpHandler(noticesApi.withdrawNotice, async (ctx) => {
   const { notice } = await requireNotice(ctx.params.noticeId);
   ctx.assertInScope(notice.region);
   assertPublisher(ctx.staff(), notice);
-  return staffNotice(await withdraw(portsOf(ctx), notice.noticeId, ctx.body.reason));
+  return staffNotice(await withObjectionCounts(await withdraw(portsOf(ctx), notice.noticeId, ctx.body.reason)));
 });
 
 export const archiveNotice = httpHandler(noticesApi.archiveNotice, async (ctx) => {
   const { notice } = await requireNotice(ctx.params.noticeId);
   ctx.assertInScope(notice.region);
   assertPublisher(ctx.staff(), notice);
-  return staffNotice(await archive(portsOf(ctx), notice.noticeId));
+  return staffNotice(await withObjectionCounts(await archive(portsOf(ctx), notice.noticeId)));
 });
 
 export const listObjections = httpHandler(noticesApi.listObjections, async ({ params, assertInScope }) => {
