@@ -13,6 +13,7 @@ export * from './mask.js';
 export * from './money.js';
 export * from './number.js';
 export * from './period.js';
+export * from './personal-data.js';
 export * from './region.js';
 export * as dispatchApi from './services/dispatch.js';
 export * as identificationApi from './services/identification.js';

@@ -18,7 +18,7 @@ import {
   withdraw,
 } from '../domain/notice.js';
 import { addInvestigationNote, checkObjection, decideObjection, hourBucket, OBJECTION_LIMITS, type Objection, type ObjectionInput } from '../domain/objections.js';
-import { nameKey, toPublicEntry, toPublicNotice } from '../domain/projection.js';
+import { assertNothingPersonal, nameKey, toPublicEntry, toPublicNotice } from '../domain/projection.js';
 import { noticeKeys, publicKeys, rateKeys } from '../store/keys.js';
 import { dueNoticeIds, loadEntries, loadEntry, loadNotice, loadObjection, loadObjectionTally, loadRequestGuard, table, type VersionedNotice } from '../store/notices.js';
 
@@ -229,7 +229,9 @@ export async function addEntries(ports: Ports, noticeId: string, inputs: EntryIn
 
 /** The published notice, after every rule of publication (state, lines, public text). Writes nothing. */
 function publication(notice: Notice, entries: readonly NoticeEntry[], now: Date): Notice {
-  return publish(notice, now);
+  const published = publish(notice, now);
+  assertNothingPersonal(published, entries);
+  return published;
 }
 
 /** Audit and event of a publication, in the unit of work that writes the published notice. */
