@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Actor, type Clock, documentClient, type IdGenerator, UnitOfWork } from '@jingzhun/platform';
 import { CommonErrors, DomainError, isWithinRegion, noticeEvents } from '@jingzhun/types';
+import { nameSecret } from '../config.js';
 import {
   archive,
   close,
@@ -39,12 +40,6 @@ function unitOfWork(ports: Ports): UnitOfWork {
   return new UnitOfWork({ table: table(), service: SERVICE, clock: ports.clock, ids: ports.ids, actor: ports.actor });
 }
 
-/** The secret for keyed name hashes (exact-name search). The cloud stack sets it; locally a fixed development key is used. */
-export function nameSecret(): string {
-  return process.env.JZ_NOTICES_NAME_KEY ?? 'jingzhun-local-development-name-key';
-}
-
-/** The stored notice: objection counts are derived from the objection items, never stored. */
 function noticeItem({ objections: _counts, ...notice }: Notice, version: number) {
   return {
     ...noticeKeys.notice(notice.noticeId),
@@ -69,7 +64,7 @@ function publicNoticeItem(notice: Notice) {
 }
 
 async function publicEntryItems(notice: Notice, entries: readonly NoticeEntry[]) {
-  const secret = nameSecret();
+  const secret = await nameSecret();
   return entries.map((entry) => publicEntryItem(notice, entry, secret));
 }
 

@@ -4,11 +4,9 @@ import {
   addEntries as addEntriesToDraft,
   archiveNotice as archive,
   closeExpiredWindows,
-  createNotice as create,
   decide,
   recordInvestigation as investigate,
   lodgeObjection,
-  publishNotice as publish,
   requireNotice,
   withdrawNotice as withdraw,
 } from '../app/commands.js';
@@ -16,16 +14,6 @@ import { droppedFields } from '../domain/projection.js';
 import { isListableScope } from '../store/keys.js';
 import { loadObjections, pageEntries, pageNoticesInScope, withObjectionCounts } from '../store/notices.js';
 import { assertPublisher, portsOf, staffEntry, staffNotice, staffObjection } from './views.js';
-
-/** POST /notices: a notice typed in by staff (or pasted from a list); a draft unless `publish`. */
-export const createNotice = httpHandler(noticesApi.createNotice, async (ctx) => {
-  const { body, staff, assertInScope } = ctx;
-  assertInScope(body.region);
-  assertPublisher(staff(), body);
-  const notice = await create(portsOf(ctx), { type: body.type, region: body.region, title: body.title, entries: body.entries, publish: body.publish });
-  const dropped = [...new Set(body.entries.flatMap((entry) => droppedFields(body.type, entry.fields)))];
-  return respond(201, staffNotice(notice, dropped));
-});
 
 /** GET /notices?region=: notices in the caller's scope, newest region order. */
 export const listNotices = httpHandler(noticesApi.listNotices, async ({ query, assertInScope }) => {
@@ -56,13 +44,6 @@ export const addEntries = httpHandler(noticesApi.addEntries, async (ctx) => {
   const updated = await addEntriesToDraft(portsOf(ctx), notice.noticeId, ctx.body.entries);
   const dropped = [...new Set(ctx.body.entries.flatMap((entry) => droppedFields(notice.type, entry.fields)))];
   return staffNotice(updated, dropped);
-});
-
-export const publishNotice = httpHandler(noticesApi.publishNotice, async (ctx) => {
-  const { notice } = await requireNotice(ctx.params.noticeId);
-  ctx.assertInScope(notice.region);
-  assertPublisher(ctx.staff(), notice);
-  return staffNotice(await withObjectionCounts(await publish(portsOf(ctx), notice.noticeId)));
 });
 
 export const withdrawNotice = httpHandler(noticesApi.withdrawNotice, async (ctx) => {
