@@ -125,7 +125,7 @@ export class ServiceStack extends Stack {
     for (const route of manifest.routes) {
       const { contract } = route;
       const isPublic = contract.auth === 'public';
-      const fn = makeFunction(route.handler, contract.summary, { readOnly: isPublic && contract.method === 'GET', environment: routeEnvironment });
+      const fn = makeFunction(route.handler, contract.summary, { readOnly: isPublic && contract.method === 'GET' && !route.writes, environment: routeEnvironment });
       const routeKey = HttpRouteKey.with(contract.path, HttpMethod[contract.method]);
       const httpRoute = new HttpRoute(this, `${toConstructId(parseHandlerRef(route.handler).exportName)}Route`, {
         httpApi: shared.api,

@@ -177,6 +177,23 @@ describe('CDK app built from the manifests', () => {
     expect(readingRoles).toEqual(holderRoles);
   });
 
+  it('limits the public name search in the cloud with the same per-address and per-village counters: its function may write them, other public GETs only read', () => {
+    const notices = templates.notices as Template;
+    const functions = notices.findResources('AWS::Lambda::Function');
+    const policies = Object.values(notices.findResources('AWS::IAM::Policy'));
+    const writes = (exportName: string) => {
+      const [, fn] = Object.entries(functions).find(([, candidate]) => String(candidate.Properties.Description).startsWith(`notices-${exportName}:`)) ?? [];
+      const role = fn?.Properties.Role['Fn::GetAtt'][0];
+      return policies.some(
+        (policy) =>
+          policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === role) &&
+          policy.Properties.PolicyDocument.Statement.some((statement: { Action: string | string[] }) => [statement.Action].flat().includes('dynamodb:UpdateItem')),
+      );
+    };
+    expect(writes('searchVillage')).toBe(true);
+    for (const name of ['listOpenNotices', 'getPublicNotice', 'listPublicEntries', 'villageSummary', 'listDisclosures']) expect(writes(name), name).toBe(false);
+  });
+
   it('shares one bus, a staff user pool with the role and region claims, and a throttled, logged API', () => {
     shared.resourceCountIs('AWS::Events::EventBus', 1);
     shared.hasResourceProperties('AWS::Cognito::UserPool', {

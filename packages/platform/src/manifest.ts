@@ -12,6 +12,8 @@ import type { TableDef } from './table.js';
 export interface RouteEntry {
   contract: RouteContract;
   handler: string;
+  /** A public GET that writes (its flood counters) says why; otherwise public GETs only read. */
+  writes?: string;
 }
 
 export interface JobEntry {

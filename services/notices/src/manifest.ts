@@ -31,7 +31,7 @@ export const manifest = defineService({
     { contract: noticesApi.publicListEntries, handler: 'handlers/public.ts#listPublicEntries' },
     { contract: noticesApi.publicLodgeObjection, handler: 'handlers/public.ts#lodgePublicObjection' },
     { contract: noticesApi.publicVillageSummary, handler: 'handlers/public.ts#villageSummary' },
-    { contract: noticesApi.publicSearchVillage, handler: 'handlers/search.ts#searchVillage' },
+    { contract: noticesApi.publicSearchVillage, handler: 'handlers/search.ts#searchVillage', writes: 'hourly search counters per address and village' },
     { contract: noticesApi.publicDisclosures, handler: 'handlers/public.ts#listDisclosures' },
   ],
   jobs: [

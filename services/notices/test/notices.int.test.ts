@@ -4,7 +4,8 @@ import type { EventEnvelope } from '@jingzhun/types';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
 import { createNotice } from '../src/app/commands.js';
-import { OBJECTION_LIMITS } from '../src/domain/objections.js';
+import { OBJECTION_LIMITS, SEARCH_LIMITS } from '../src/domain/objections.js';
+import { searchVillage } from '../src/handlers/search.js';
 import { manifest } from '../src/manifest.js';
 import { noticeKeys, publicKeys } from '../src/store/keys.js';
 import { eventsOf, resetClock, setClock } from './support.js';
@@ -213,9 +214,9 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
     expect((await pub('GET', '/public/notices')).status).toBe(400); // no browse-all
   });
 
-  it('answers an exact full-name search inside one village only, with masked results', async () => {
+  it('answers an exact full-name search inside one village only: which notices list the name, never its line', async () => {
     const hit = await pub('GET', `/public/villages/${VILLAGE}/search?name=${encodeURIComponent('李秀英')}`);
-    expect(hit.body.items).toEqual([expect.objectContaining({ no: 2, name: '李**', noticeId, group: '二组' })]);
+    expect(hit.body.items).toEqual([{ noticeId, title: '冯庄村2018年度贫困户拟退出名单公示', typeName: '贫困户退出公示' }]);
     expect((await pub('GET', `/public/villages/${VILLAGE}/search?name=${encodeURIComponent('李秀')}`)).body.items).toEqual([]);
     expect((await pub('GET', `/public/villages/${OTHER_VILLAGE}/search?name=${encodeURIComponent('李秀英')}`)).body.items).toEqual([]);
     expect((await pub('GET', `/public/villages/${VILLAGE}/search?name=${encodeURIComponent('李')}`)).body.code).toBe('FULL_NAME_REQUIRED');
@@ -229,6 +230,38 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
         { type: 'project-disclosure', typeName: '扶贫项目和资金使用公开', notices: 1, entries: 1 },
       ]),
     );
+  });
+
+  it('limits name searches per caller address and per village each hour (429), in the handler itself', async () => {
+    setClock('2018-10-25T15:00:00+08:00'); // a fresh hour: fresh counters
+    const search = (address: string, village = VILLAGE) =>
+      searchVillage(
+        {
+          version: '2.0',
+          routeKey: 'GET /public/villages/{code}/search',
+          rawPath: `/public/villages/${village}/search`,
+          rawQueryString: '',
+          headers: {},
+          pathParameters: { code: village },
+          queryStringParameters: { name: '李秀英' },
+          requestContext: { http: { method: 'GET', path: '/', protocol: 'HTTP/1.1', sourceIp: address, userAgent: 'test' }, requestId: 'r' },
+          isBase64Encoded: false,
+        } as never,
+        { functionName: 'notices-searchVillage', awsRequestId: 'r', getRemainingTimeInMillis: () => 10_000 } as never,
+      ) as Promise<{ statusCode: number; body: string }>;
+    const one: number[] = [];
+    for (let i = 0; i < SEARCH_LIMITS.perAddressPerHour + 2; i++) one.push((await search('198.51.100.7')).statusCode);
+    expect(one.slice(0, SEARCH_LIMITS.perAddressPerHour)).toEqual(Array(SEARCH_LIMITS.perAddressPerHour).fill(200));
+    expect(one.slice(SEARCH_LIMITS.perAddressPerHour)).toEqual([429, 429]);
+    expect(JSON.parse((await search('198.51.100.7')).body)).toMatchObject({ code: 'RATE_LIMITED' });
+    // Many addresses together: the village's own allowance stops them (what is left of it after the 20 above).
+    const statuses = await Promise.all(Array.from({ length: SEARCH_LIMITS.perVillagePerHour }, (_, i) => search(`203.0.113.${(i % 250) + 1}`).then((r) => r.statusCode)));
+    expect(statuses.filter((status) => status === 200)).toHaveLength(SEARCH_LIMITS.perVillagePerHour - SEARCH_LIMITS.perAddressPerHour);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(SEARCH_LIMITS.perAddressPerHour);
+    // Another village keeps its allowance; the next hour starts afresh.
+    expect((await search('192.0.2.1', OTHER_VILLAGE)).statusCode).toBe(200);
+    setClock('2018-10-25T16:00:00+08:00');
+    expect((await search('198.51.100.7')).statusCode).toBe(200);
   });
 
   it('shows the demo fund and project disclosures permanently', async () => {

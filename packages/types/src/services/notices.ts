@@ -353,11 +353,11 @@ export const publicSearchVillage = defineContract({
   id: 'notices.public.search',
   method: 'GET',
   path: '/public/villages/{code}/search',
-  summary: '在一个村内按完整姓名查询公示（精确匹配，结果脱敏）',
+  summary: '在一个村内按完整姓名查询是否列入正在公示的名单（精确匹配，只答是否列入哪份公示，不答第几条）',
   auth: 'public',
   params: z.object({ code: RegionCode }),
   query: z.object({ name: z.string().min(1).max(50) }),
-  response: z.object({ items: z.array(PublicEntry.extend({ noticeId: z.string(), title: z.string(), typeName: z.string() })) }),
+  response: z.object({ items: z.array(z.object({ noticeId: z.string(), title: z.string(), typeName: z.string() })) }),
 });
 
 export const publicDisclosures = defineContract({

@@ -367,8 +367,7 @@ export async function lodgeObjection(
   const entry = (line as { entry: NoticeEntry }).entry;
   if (source.channel === 'online') {
     const hour = hourBucket(now);
-    const addressHash = createHash('sha256').update(source.address).digest('hex').slice(0, 16);
-    await takeRate(rateKeys.objectionsByAddress(addressHash, hour), OBJECTION_LIMITS.perAddressPerHour, now);
+    await takeRate(rateKeys.objectionsByAddress(addressKey(source.address), hour), OBJECTION_LIMITS.perAddressPerHour, now);
     await takeRate(rateKeys.objectionsByNotice(noticeId, hour), OBJECTION_LIMITS.perNoticePerHour, now);
   }
   const objection: Objection = {
@@ -391,6 +390,11 @@ export async function lodgeObjection(
   uow.emit(noticeEvents.objectionLodged, `NOTICE#${noticeId}`, { noticeId, entryId: entry.entryId, type: found.notice.type, region: found.notice.region });
   await uow.commit();
   return objection;
+}
+
+/** A caller address as counters key it: hashed, never stored as is. */
+export function addressKey(address: string): string {
+  return createHash('sha256').update(address).digest('hex').slice(0, 16);
 }
 
 /**

@@ -138,6 +138,13 @@ export function tallyObjections(objections: readonly Pick<Objection, 'entryNo' |
 /** Flood control [PROP]: objections per source address and per notice, per clock hour. */
 export const OBJECTION_LIMITS = { perAddressPerHour: 10, perNoticePerHour: 300 } as const;
 
+/**
+ * The public name search [PROP] (workflows.md §4.4), counted per caller address and per village per
+ * clock hour: a villager checking a few names never meets them; a script confirming guesses
+ * against a masked list is stopped after a handful of names.
+ */
+export const SEARCH_LIMITS = { perAddressPerHour: 20, perVillagePerHour: 200 } as const;
+
 export function hourBucket(now: Date): string {
   return now.toISOString().slice(0, 13);
 }

@@ -13,7 +13,7 @@ import { portsOf } from './views.js';
  * names, village, group, public fields), never the private notice, line or objection items —
  * except the objection POST, which must update the private line and returns only a receipt.
  */
-export function entryView(entry: PublicEntry) {
+function entryView(entry: PublicEntry) {
   const { noticeId: _n, ...rest } = entry as PublicEntry & { type?: string };
   delete (rest as { type?: string }).type;
   return rest;
