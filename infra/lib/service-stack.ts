@@ -10,6 +10,7 @@ import { type CfnFunction, FilterCriteria, FilterRule, StartingPosition } from '
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { JingzhunFunction } from './lambda.js';
@@ -71,6 +72,25 @@ export class ServiceStack extends Stack {
     // forwards (FRONT_DOOR in packages/platform/src/http.ts); resolved by CloudFormation at deployment.
     const routeEnvironment = { ...environment, [FRONT_DOOR.originVerifyEnv]: shared.originVerifyValue };
 
+    // The manifest's secrets: created here, readable only by the functions of their readers.
+    const secrets = (manifest.secrets ?? []).map((entry) => {
+      const secret = new Secret(this, `${toConstructId(entry.name)}Secret`, {
+        secretName: `jingzhun/${manifest.name}/${entry.name}`,
+        description: entry.description,
+        generateSecretString: { passwordLength: 48, excludePunctuation: true },
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      acknowledge(secret, [
+        {
+          id: 'AwsSolutions-SMG4',
+          reason:
+            'A hashing key, not a credential: rotating it would make every stored name hash unmatchable until the public copies were rewritten, so it is rotated deliberately (a new secret and a re-publication), not on a schedule.',
+        },
+      ]);
+      return { entry, secret };
+    });
+    const secretsOf = (ref: string) => secrets.filter(({ entry }) => entry.readers.includes(ref));
+
     const makeFunction = (
       ref: string,
       description: string,
@@ -82,11 +102,12 @@ export class ServiceStack extends Stack {
         entry: path,
         handler: exportName,
         description: `${name}: ${description}`,
-        environment: options.environment ?? environment,
+        environment: { ...(options.environment ?? environment), ...Object.fromEntries(secretsOf(ref).map(({ entry, secret }) => [entry.env, secret.secretArn])) },
         ...(manifest.dataFiles ? { dataFiles: manifest.dataFiles.map((file) => new URL(file, manifest.root).pathname) } : {}),
         ...(options.timeout ? { timeout: options.timeout } : {}),
         ...(options.memorySize ? { memorySize: options.memorySize } : {}),
       });
+      for (const { secret } of secretsOf(ref)) secret.grantRead(fn);
       if (options.readOnly) this.table.grantReadData(fn);
       else this.table.grantReadWriteData(fn);
       acknowledge(fn.role as Role, [
@@ -104,7 +125,7 @@ export class ServiceStack extends Stack {
     for (const route of manifest.routes) {
       const { contract } = route;
       const isPublic = contract.auth === 'public';
-      const fn = makeFunction(route.handler, contract.summary, { readOnly: isPublic && contract.method === 'GET', environment: routeEnvironment });
+      const fn = makeFunction(route.handler, contract.summary, { readOnly: isPublic && contract.method === 'GET' && !route.writes, environment: routeEnvironment });
       const routeKey = HttpRouteKey.with(contract.path, HttpMethod[contract.method]);
       const httpRoute = new HttpRoute(this, `${toConstructId(parseHandlerRef(route.handler).exportName)}Route`, {
         httpApi: shared.api,

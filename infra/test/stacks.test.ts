@@ -166,6 +166,56 @@ describe('CDK app built from the manifests', () => {
     }
   });
 
+  it('creates the name-search key in Secrets Manager and lets only the notices functions that hash names read it', () => {
+    const notices = templates.notices as Template;
+    const secrets = notices.findResources('AWS::SecretsManager::Secret', { Properties: { Name: 'jingzhun/notices/name-key' } });
+    const [secretId] = Object.keys(secrets);
+    expect(secretId).toBeDefined();
+    expect(secrets[secretId as string]?.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
+    const noticesManifest = manifests.find((m) => m.name === 'notices');
+    const readers = noticesManifest?.secrets?.[0]?.readers ?? [];
+    expect(readers.map((ref) => ref.split('#')[1]).sort()).toEqual(['createNotice', 'onNoticeRequested', 'publishNotice', 'searchVillage']);
+    const functions = notices.findResources('AWS::Lambda::Function');
+    const holders = Object.entries(functions).filter(([, fn]) => fn.Properties.Environment?.Variables?.JZ_NOTICES_NAME_KEY_SECRET !== undefined);
+    expect(holders.map(([, fn]) => String(fn.Properties.Description).split(':')[0]).sort()).toEqual([
+      'notices-createNotice',
+      'notices-onNoticeRequested',
+      'notices-publishNotice',
+      'notices-searchVillage',
+    ]);
+    for (const [, fn] of holders) expect(fn.Properties.Environment.Variables.JZ_NOTICES_NAME_KEY_SECRET).toEqual({ Ref: secretId });
+    // The roles allowed to read it are exactly the holders' roles, in every stack.
+    const holderRoles = new Set(holders.map(([, fn]) => fn.Properties.Role['Fn::GetAtt'][0]));
+    const readingRoles = new Set<string>();
+    for (const template of [...Object.values(templates), shared, web]) {
+      for (const policy of Object.values(template.findResources('AWS::IAM::Policy'))) {
+        const reads = policy.Properties.PolicyDocument.Statement.some(
+          (statement: { Action: string | string[]; Resource: unknown }) =>
+            [statement.Action].flat().includes('secretsmanager:GetSecretValue') && JSON.stringify(statement.Resource).includes(secretId as string),
+        );
+        if (reads) for (const role of policy.Properties.Roles) readingRoles.add(role.Ref);
+      }
+    }
+    expect(readingRoles).toEqual(holderRoles);
+  });
+
+  it('limits the public name search in the cloud with the same per-address and per-village counters: its function may write them, other public GETs only read', () => {
+    const notices = templates.notices as Template;
+    const functions = notices.findResources('AWS::Lambda::Function');
+    const policies = Object.values(notices.findResources('AWS::IAM::Policy'));
+    const writes = (exportName: string) => {
+      const [, fn] = Object.entries(functions).find(([, candidate]) => String(candidate.Properties.Description).startsWith(`notices-${exportName}:`)) ?? [];
+      const role = fn?.Properties.Role['Fn::GetAtt'][0];
+      return policies.some(
+        (policy) =>
+          policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === role) &&
+          policy.Properties.PolicyDocument.Statement.some((statement: { Action: string | string[] }) => [statement.Action].flat().includes('dynamodb:UpdateItem')),
+      );
+    };
+    expect(writes('searchVillage')).toBe(true);
+    for (const name of ['listOpenNotices', 'getPublicNotice', 'listPublicEntries', 'villageSummary', 'listDisclosures']) expect(writes(name), name).toBe(false);
+  });
+
   it('shares one bus, a staff user pool with the role and region claims, and a throttled, logged API', () => {
     shared.resourceCountIs('AWS::Events::EventBus', 1);
     shared.hasResourceProperties('AWS::Cognito::UserPool', {

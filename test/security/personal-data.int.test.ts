@@ -1,7 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalCloud, startTestCloud } from '../../packages/local-cloud/src/testing.js';
+import { call, type LocalCloud, startTestCloud } from '../../packages/local-cloud/src/testing.js';
 import { createDocumentClient } from '../../packages/platform/src/dynamo.js';
+import { NOTICE_TYPE_RULES } from '../../services/notices/src/domain/notice-types.js';
 import { services } from '../../services/registry.js';
 import { allRoutes, paramNames } from '../support/routes.js';
 
@@ -13,6 +14,21 @@ import { allRoutes, paramNames } from '../support/routes.js';
 const ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/;
 const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 const ACCOUNT = /(?<!\d)\d{16,19}(?!\d)/;
+
+/** Staff-typed personal data in the disguises people use (spaces, dashes, full-width digits, a JSON number). */
+const SEEDED = { id: '370405195001011234', phone: '13800001234', account: '6228480123456789' };
+const fullWidth = (text: string) => text.replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const DISGUISES: { label: string; value: string | number }[] = [
+  { label: 'ID as typed', value: `身份证${SEEDED.id}` },
+  { label: 'ID in groups', value: `370405 19500101 1234` },
+  { label: 'ID in full-width digits', value: fullWidth(SEEDED.id) },
+  { label: 'phone with dashes', value: '联系138-0000-1234' },
+  { label: 'phone in full-width digits', value: `电话${fullWidth(SEEDED.phone)}` },
+  { label: 'phone as a number', value: 13800001234 },
+  { label: 'account in groups of four', value: '卡号 6228 4801 2345 6789' },
+];
+/** Digits with the separators removed, as the disguises would read once undone. */
+const compact = (text: string) => text.normalize('NFKC').replace(/[\s\-_·—]/g, '');
 
 describe('no personal data on any public route', () => {
   let cloud: LocalCloud;
@@ -48,6 +64,48 @@ describe('no personal data on any public route', () => {
     expect(accountNumbers.size).toBeGreaterThan(50);
   });
 
+  it('refuses at publication staff-typed personal data in every free-text field of every public projection', async () => {
+    const county = await cloud.login('county');
+    const VILLAGE = '370405103201';
+    const regionFor = (levels: readonly string[]) => (levels.includes('village') ? VILLAGE : levels.includes('town') ? '370405103000' : '370405000000');
+    const accepted: string[] = [];
+    let attempts = 0;
+    for (const rule of Object.values(NOTICE_TYPE_RULES)) {
+      const base = {
+        entryId: 'e1',
+        fullName: rule.subject === 'person' ? '钱多多' : '冯庄村',
+        group: '一组',
+        region: VILLAGE,
+        regionName: '冯庄村',
+        fields: {} as Record<string, string | number>,
+      };
+      const places: { field: string; body: (value: string | number) => Record<string, unknown> }[] = [
+        { field: 'title', body: (value) => ({ title: `公示${value}`, entries: [base] }) },
+        { field: 'group', body: (value) => ({ title: '公示', entries: [{ ...base, group: `一组${value}`.slice(0, 30) }] }) },
+        { field: 'regionName', body: (value) => ({ title: '公示', entries: [{ ...base, regionName: `冯庄村${value}`.slice(0, 50) }] }) },
+        ...(rule.subject === 'unit' ? [{ field: 'fullName', body: (value: string | number) => ({ title: '公示', entries: [{ ...base, fullName: `冯庄村${value}` }] }) }] : []),
+        ...rule.contentFields.map((key) => ({ field: `fields.${key}`, body: (value: string | number) => ({ title: '公示', entries: [{ ...base, fields: { [key]: value } }] }) })),
+      ];
+      for (const place of places) {
+        for (const disguise of DISGUISES) {
+          // A JSON number only where the field is a value, not inside a text.
+          if (typeof disguise.value === 'number' && !place.field.startsWith('fields.')) continue;
+          attempts++;
+          const response = await call(cloud, 'POST', '/notices', {
+            token: county,
+            body: { type: rule.type, region: regionFor(rule.regionLevels), publish: true, ...place.body(disguise.value) },
+          });
+          if (response.status !== 400 || response.body.code !== 'PERSONAL_DATA_IN_PUBLIC_TEXT' || response.body.details?.field !== place.field) {
+            accepted.push(`${rule.type} ${place.field} ${disguise.label}: ${response.status} ${response.body.code ?? ''}`);
+          }
+          expect(JSON.stringify(response.body)).not.toContain(SEEDED.phone);
+        }
+      }
+    }
+    expect(attempts).toBeGreaterThan(300);
+    expect(accepted.slice(0, 20)).toEqual([]);
+  }, 180_000);
+
   it('sweeps every public route and finds no ID number, phone, account or full name', async () => {
     const publicRoutes = allRoutes(services).filter(({ contract }) => contract.auth === 'public' && contract.method === 'GET');
     expect(publicRoutes.length).toBeGreaterThan(0);
@@ -66,6 +124,8 @@ describe('no personal data on any public route', () => {
       }
       for (const name of personalNames) if (text.includes(name)) leaks.push(`${label}: full name ${name}`);
       for (const account of accountNumbers) if (text.includes(account)) leaks.push(`${label}: account ${account}`);
+      const digits = compact(text);
+      for (const [kind, value] of Object.entries(SEEDED)) if (digits.includes(value)) leaks.push(`${label}: staff-typed ${kind} ${value}`);
       for (const match of text.matchAll(/"(\w*[iI]d)":"([^"]{1,80})"/g)) ids.add(match[2] as string);
     };
     // Two passes: the first collects the ids that public responses reveal (notices, villages), the second uses them.

@@ -15,7 +15,8 @@ const READ_MODELS: Record<string, string> = {
 /**
  * Items written ahead of the transaction that audits them: a notice's lines are written in chunks
  * before the one transaction that creates or publishes the notice (docs/decisions.md, Notices 6),
- * so a line is covered when its notice (same pk) is audited and the line is not newer than it.
+ * so a line is covered when its notice (same pk) is audited and the line is not newer than it — or
+ * when the line's own write is audited (a decision withdraws a line without rewriting its notice).
  */
 const COVERED_BY_PARENT: Record<string, string> = { entry: 'notice' };
 
@@ -48,7 +49,8 @@ export async function auditGaps(endpoint: string, tables: string[]): Promise<str
       const parentEntity = COVERED_BY_PARENT[entity];
       if (parentEntity) {
         const parent = parents.get(`${parentEntity}|${item.pk}`);
-        const covered = parent && auditedAt.has(parent.updatedAt as string) && (item.updatedAt as string) <= (parent.updatedAt as string);
+        const covered =
+          auditedAt.has(item.updatedAt as string) || (parent && auditedAt.has(parent.updatedAt as string) && (item.updatedAt as string) <= (parent.updatedAt as string));
         if (!covered) gaps.push(`${table}: ${entity} ${item.pk}/${item.sk} v${item.version} is newer than its audited ${parentEntity}`);
         continue;
       }

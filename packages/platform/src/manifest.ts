@@ -12,6 +12,8 @@ import type { TableDef } from './table.js';
 export interface RouteEntry {
   contract: RouteContract;
   handler: string;
+  /** A public GET that writes (its flood counters) says why; otherwise public GETs only read. */
+  writes?: string;
 }
 
 export interface JobEntry {
@@ -29,6 +31,18 @@ export interface SubscriptionEntry {
   handler: string;
 }
 
+/**
+ * A secret the service's stack creates in Secrets Manager (`jingzhun/<service>/<name>`, a random
+ * value). Only the functions of `readers` get its id (in `env`) and may read it.
+ */
+export interface SecretEntry {
+  name: string;
+  env: string;
+  description: string;
+  /** Handlers (`file#export`) whose functions read it. */
+  readers: string[];
+}
+
 export interface ServiceManifest {
   name: string;
   /** Absolute URL of the service's src/ folder (pass `new URL('.', import.meta.url)`). */
@@ -44,6 +58,7 @@ export interface ServiceManifest {
    * them next to each function's bundle, so data stays out of the code (the policy catalog).
    */
   dataFiles?: string[];
+  secrets?: SecretEntry[];
 }
 
 export function defineService(manifest: ServiceManifest): ServiceManifest {
@@ -56,6 +71,10 @@ export function defineService(manifest: ServiceManifest): ServiceManifest {
   }
   for (const job of manifest.jobs) parseHandlerRef(job.handler);
   for (const sub of manifest.subscriptions) parseHandlerRef(sub.handler);
+  const handlers = new Set([...manifest.routes, ...manifest.jobs, ...manifest.subscriptions].map((entry) => entry.handler));
+  for (const secret of manifest.secrets ?? []) {
+    for (const reader of secret.readers) if (!handlers.has(reader)) throw new Error(`${manifest.name}: secret ${secret.name} names ${reader}, which is no handler of the manifest`);
+  }
   return manifest;
 }
 

@@ -139,15 +139,15 @@ function NameSearch(props: { village: string }) {
   return h('section', { 'aria-labelledby': 'search-title', class: 'card' }, [
     h('h3', { id: 'search-title' }, '按姓名查询（须完整姓名）'),
     h('form', { onSubmit: submitTo(() => search.run(name.trim())) }, [
-      TextInput({ id: 'search-name', label: '姓名', value: name, onInput: setName, error: errors.name, hint: '只在本村内精确匹配，结果中的姓名同样脱敏' }),
+      TextInput({ id: 'search-name', label: '姓名', value: name, onInput: setName, error: errors.name, hint: '只在本村内精确匹配，只显示该姓名列入了哪份公示' }),
       h('button', { type: 'submit', disabled: search.busy }, search.busy ? '查询中…' : '查询'),
       search.error && !errors.name ? ErrorBox({ error: search.error }) : null,
     ]),
     search.result
       ? Table({
           caption: '查询结果',
-          columns: ['公示', '序号', '姓名', '组'],
-          rows: search.result.items.map((item) => [h('a', { href: `#/notice/${item.noticeId}` }, item.title), String(item.no), item.name, item.group ?? '—']),
+          columns: ['列入的公示', '类型'],
+          rows: search.result.items.map((item) => [h('a', { href: `#/notice/${item.noticeId}` }, item.title), item.typeName]),
           empty: '没有找到该姓名的公示记录。',
         })
       : null,

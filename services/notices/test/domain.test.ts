@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { NOTICE_TYPES } from '../../../packages/types/src/events/notices.js';
 import { archive, close, entryOutcome, type Notice, type NoticeEntry, newNotice, prepareEntries, publish, validateHeader, visibilityOf, withdraw } from '../src/domain/notice.js';
 import { mayPublish, NOTICE_TYPE_RULES } from '../src/domain/notice-types.js';
-import { checkObjection, countLodged, decideObjection, type Objection, objectionDueBy } from '../src/domain/objections.js';
-import { droppedFields, looksPersonal, nameKey, publicFields, toPublicEntry } from '../src/domain/projection.js';
+import { checkObjection, decideObjection, type Objection, objectionDueBy, tallyObjections } from '../src/domain/objections.js';
+import { assertNothingPersonal, droppedFields, nameKey, publicFields, toPublicEntry } from '../src/domain/projection.js';
 
 const at = (local: string) => new Date(`${local}+08:00`);
 const VILLAGE = '370405103201';
@@ -38,7 +38,8 @@ describe('notice types as data (workflows.md §4.2)', () => {
 
   it('no public content field of any type names personal data (workflows.md §4.3)', () => {
     for (const rule of Object.values(NOTICE_TYPE_RULES)) {
-      for (const field of rule.contentFields) expect(looksPersonal(field, 'x'), `${rule.type}.${field}`).toBe(false);
+      const personal = /id.?(number|card|no)|身份证|phone|mobile|^tel|电话|手机|account|card|账号|卡号|health|ill|disab|diagnos|病|残|cause|原因|income|收入|birth|出生/i;
+      for (const field of rule.contentFields) expect(personal.test(field), `${rule.type}.${field}`).toBe(false);
       expect(rule.source.length).toBeGreaterThan(5);
     }
   });
@@ -123,7 +124,28 @@ describe('lifecycle (workflows.md §4.1)', () => {
   });
 });
 
+/** A line and its notice as read after one more open objection was lodged against the line (counts are derived). */
+function countLodged(notice: Notice, entry: NoticeEntry): { notice: Notice; entry: NoticeEntry } {
+  return {
+    notice: { ...notice, objections: { ...notice.objections, open: notice.objections.open + 1 } },
+    entry: { ...entry, objections: { ...entry.objections, open: entry.objections.open + 1 } },
+  };
+}
+
 describe('objections (workflows.md §4.1 rules 1–5)', () => {
+  it('counts each line and the notice from the objection items', () => {
+    const tally = tallyObjections([
+      { entryNo: 1, status: 'open' },
+      { entryNo: 1, status: 'upheld' },
+      { entryNo: 3, status: 'rejected' },
+      { entryNo: 1, status: 'open' },
+    ]);
+    expect(tally.notice).toEqual({ open: 2, upheld: 1, rejected: 1 });
+    expect(tally.byEntry.get(1)).toEqual({ open: 2, upheld: 1, rejected: 0 });
+    expect(tally.byEntry.get(3)).toEqual({ open: 0, upheld: 0, rejected: 1 });
+    expect(tally.byEntry.get(2)).toBeUndefined();
+  });
+
   const published = () => {
     const { notice, entries } = draft();
     return { notice: publish(notice, at('2018-10-24T10:00:00')), entries };
@@ -213,11 +235,35 @@ describe('public projection (workflows.md §4.3)', () => {
     expect(droppedFields('exit-village-notice', entry.fields).sort()).toEqual(['cause', 'idNumber', 'income', 'phone']);
   });
 
-  it('drops personal-looking values even under a public field name', () => {
-    expect(publicFields('dibao-disclosure', { category: '370405198001011234', householdSize: 2 })).toEqual({ householdSize: 2 });
-    expect(publicFields('dibao-disclosure', { category: '联系 13912345678' })).toEqual({});
-    expect(publicFields('dibao-disclosure', { category: '6228 4801 2345 6789' })).toEqual({});
-    expect(publicFields('dibao-disclosure', { category: 'A类', amountYuan: 380 })).toEqual({ category: 'A类', amountYuan: 380 });
+  it('keeps only the type’s public fields (an allow-list)', () => {
+    expect(publicFields('dibao-disclosure', { category: 'A类', amountYuan: 380, idNumber: 'x', cause: '因病' })).toEqual({ category: 'A类', amountYuan: 380 });
+  });
+
+  it('refuses a publication whose public text holds an ID, phone, account or health detail, naming where (workflows.md §4.3)', () => {
+    const { notice, entries } = draft();
+    const line = entries[0] as NoticeEntry;
+    const refused = (title: string, entry: NoticeEntry) => {
+      try {
+        assertNothingPersonal({ type: notice.type, title }, [entry]);
+        return undefined;
+      } catch (error) {
+        return error as { code: string; status: number; details: { field: string; kind: string } };
+      }
+    };
+    expect(refused(notice.title, line)).toBeUndefined();
+    expect(refused('冯庄村 138 0000 1234 公示', line)).toMatchObject({ code: 'PERSONAL_DATA_IN_PUBLIC_TEXT', status: 400, details: { field: 'title', kind: 'phone' } });
+    expect(refused(notice.title, { ...line, group: '一组３７０４０５１９５００１０１１２３４' })?.details).toMatchObject({ field: 'group', kind: 'id-number' });
+    expect(refused(notice.title, { ...line, regionName: '冯庄村6228-4801-2345-6789' })?.details).toMatchObject({ field: 'regionName', kind: 'account' });
+    expect(refused(notice.title, { ...line, fields: { action: '拟退出', attribute: '因病（尿毒症）' } })?.details).toMatchObject({ field: 'fields.attribute', kind: 'health' });
+    expect(refused(notice.title, { ...line, fields: { householdSize: 13800001234 } })?.details).toMatchObject({ field: 'fields.householdSize', kind: 'phone' });
+    // Fields that do not go public are not shown, so not refused; unit names are shown as they are.
+    expect(refused(notice.title, { ...line, fields: { phone: '13800001234' } })).toBeUndefined();
+    const unit = { ...line, fullName: '冯庄村 15066667777' };
+    expect(() => assertNothingPersonal({ type: 'village-exit-notice', title: '贫困村退出公示' }, [unit])).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ field: 'fullName' }) }),
+    );
+    // Health words name programmes on unit lists: 残疾人两项补贴 is a fund's purpose, not a person's health.
+    expect(() => assertNothingPersonal({ type: 'fund-disclosure', title: '资金公开' }, [{ ...line, fields: { purpose: '残疾人两项补贴' } }])).not.toThrow();
   });
 
   it('shows unit names (villages, projects, banks) as they are', () => {

@@ -1,8 +1,13 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, UnitOfWork } from '@jingzhun/platform';
 import type { EventEnvelope } from '@jingzhun/types';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { call, download, type LocalCloud, leadingBoms, startTestCloud } from '../../../packages/local-cloud/src/index.js';
-import { OBJECTION_LIMITS } from '../src/domain/objections.js';
+import { createNotice } from '../src/app/commands.js';
+import { OBJECTION_LIMITS, SEARCH_LIMITS } from '../src/domain/objections.js';
+import { searchVillage } from '../src/handlers/search.js';
 import { manifest } from '../src/manifest.js';
+import { noticeKeys, publicKeys } from '../src/store/keys.js';
 import { eventsOf, resetClock, setClock } from './support.js';
 
 const VILLAGE = '370405103201'; // 冯庄村
@@ -129,6 +134,60 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
     expect((await call(cloud, 'GET', `/notices/${noticeId}`)).status).toBe(401);
   });
 
+  it('refuses a line field above 2^53 with 400 and writes nothing (the document client cannot store it)', async () => {
+    const before = (await call(cloud, 'GET', `/notices?region=${VILLAGE}&limit=100`, { token: village })).body.items.length;
+    for (const value of [2 ** 53 + 2, 1e300, 1e-200]) {
+      const refused = await call(cloud, 'POST', '/notices', {
+        token: village,
+        body: {
+          type: 'exit-village-notice',
+          region: VILLAGE,
+          title: '大数公示',
+          publish: true,
+          entries: [{ entryId: 'big', fullName: '钱大', region: VILLAGE, fields: { householdSize: value } }],
+        },
+      });
+      expect(refused.status, String(value)).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: 'entries.0.fields.householdSize', in: 'body' })] });
+    }
+    expect((await call(cloud, 'GET', `/notices?region=${VILLAGE}&limit=100`, { token: village })).body.items).toHaveLength(before);
+  });
+
+  it('creates and publishes in one outcome: a refused publication leaves no draft (NOTICE_EMPTY)', async () => {
+    const before = (await call(cloud, 'GET', `/notices?region=${VILLAGE}&limit=100`, { token: village })).body.items.length;
+    const refused = await call(cloud, 'POST', '/notices', { token: village, body: { type: 'monitoring', region: VILLAGE, title: '监测对象公示', publish: true } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('NOTICE_EMPTY');
+    expect((await call(cloud, 'GET', `/notices?region=${VILLAGE}&limit=100`, { token: village })).body.items).toHaveLength(before);
+  });
+
+  it('a create + publish that fails at its last write leaves neither a draft nor its lines behind', async () => {
+    const documents = createDocumentClient(cloud.endpoint);
+    const ports = { clock: { now: () => new Date() }, ids: { next: () => 'FAILMIDWAY0000000000000001' }, actor: { sub: 'test', role: 'village' } };
+    // 100 lines: their private and public items take three chunk commits; the fourth (the notice) fails.
+    const original = UnitOfWork.prototype.commit;
+    let commits = 0;
+    const commit = vi.spyOn(UnitOfWork.prototype, 'commit').mockImplementation(async function (this: UnitOfWork) {
+      commits++;
+      if (commits === 4) throw new Error('network failure');
+      return original.call(this);
+    });
+    try {
+      const entries = Array.from({ length: 100 }, (_, i) => ({ entryId: `mid-${i}`, fullName: `中途户${i}`, region: VILLAGE, fields: { householdSize: 2 } }));
+      await expect(createNotice(ports, { type: 'exit-village-notice', region: VILLAGE, title: '中途失败的公示', entries, publish: true })).rejects.toThrow('network failure');
+      expect(commits).toBeGreaterThan(4); // the clean-up ran
+    } finally {
+      commit.mockRestore();
+    }
+    for (const partition of [noticeKeys.notice('FAILMIDWAY0000000000000001').pk, publicKeys.notice('FAILMIDWAY0000000000000001').pk]) {
+      const left = await documents.send(
+        new QueryCommand({ TableName: cloud.tableName('notices'), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition } }),
+      );
+      expect(left.Items, partition).toEqual([]);
+    }
+    documents.destroy();
+  });
+
   it('serves the masked public copy, cacheable with ETag and 304', async () => {
     const list = await pub('GET', `/public/notices?region=${VILLAGE}`);
     expect(list.status).toBe(200);
@@ -155,9 +214,9 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
     expect((await pub('GET', '/public/notices')).status).toBe(400); // no browse-all
   });
 
-  it('answers an exact full-name search inside one village only, with masked results', async () => {
+  it('answers an exact full-name search inside one village only: which notices list the name, never its line', async () => {
     const hit = await pub('GET', `/public/villages/${VILLAGE}/search?name=${encodeURIComponent('李秀英')}`);
-    expect(hit.body.items).toEqual([expect.objectContaining({ no: 2, name: '李**', noticeId, group: '二组' })]);
+    expect(hit.body.items).toEqual([{ noticeId, title: '冯庄村2018年度贫困户拟退出名单公示', typeName: '贫困户退出公示' }]);
     expect((await pub('GET', `/public/villages/${VILLAGE}/search?name=${encodeURIComponent('李秀')}`)).body.items).toEqual([]);
     expect((await pub('GET', `/public/villages/${OTHER_VILLAGE}/search?name=${encodeURIComponent('李秀英')}`)).body.items).toEqual([]);
     expect((await pub('GET', `/public/villages/${VILLAGE}/search?name=${encodeURIComponent('李')}`)).body.code).toBe('FULL_NAME_REQUIRED');
@@ -171,6 +230,38 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
         { type: 'project-disclosure', typeName: '扶贫项目和资金使用公开', notices: 1, entries: 1 },
       ]),
     );
+  });
+
+  it('limits name searches per caller address and per village each hour (429), in the handler itself', async () => {
+    setClock('2018-10-25T15:00:00+08:00'); // a fresh hour: fresh counters
+    const search = (address: string, village = VILLAGE) =>
+      searchVillage(
+        {
+          version: '2.0',
+          routeKey: 'GET /public/villages/{code}/search',
+          rawPath: `/public/villages/${village}/search`,
+          rawQueryString: '',
+          headers: {},
+          pathParameters: { code: village },
+          queryStringParameters: { name: '李秀英' },
+          requestContext: { http: { method: 'GET', path: '/', protocol: 'HTTP/1.1', sourceIp: address, userAgent: 'test' }, requestId: 'r' },
+          isBase64Encoded: false,
+        } as never,
+        { functionName: 'notices-searchVillage', awsRequestId: 'r', getRemainingTimeInMillis: () => 10_000 } as never,
+      ) as Promise<{ statusCode: number; body: string }>;
+    const one: number[] = [];
+    for (let i = 0; i < SEARCH_LIMITS.perAddressPerHour + 2; i++) one.push((await search('198.51.100.7')).statusCode);
+    expect(one.slice(0, SEARCH_LIMITS.perAddressPerHour)).toEqual(Array(SEARCH_LIMITS.perAddressPerHour).fill(200));
+    expect(one.slice(SEARCH_LIMITS.perAddressPerHour)).toEqual([429, 429]);
+    expect(JSON.parse((await search('198.51.100.7')).body)).toMatchObject({ code: 'RATE_LIMITED' });
+    // Many addresses together: the village's own allowance stops them (what is left of it after the 20 above).
+    const statuses = await Promise.all(Array.from({ length: SEARCH_LIMITS.perVillagePerHour }, (_, i) => search(`203.0.113.${(i % 250) + 1}`).then((r) => r.statusCode)));
+    expect(statuses.filter((status) => status === 200)).toHaveLength(SEARCH_LIMITS.perVillagePerHour - SEARCH_LIMITS.perAddressPerHour);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(SEARCH_LIMITS.perAddressPerHour);
+    // Another village keeps its allowance; the next hour starts afresh.
+    expect((await search('192.0.2.1', OTHER_VILLAGE)).statusCode).toBe(200);
+    setClock('2018-10-25T16:00:00+08:00');
+    expect((await search('198.51.100.7')).statusCode).toBe(200);
   });
 
   it('shows the demo fund and project disclosures permanently', async () => {

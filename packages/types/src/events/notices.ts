@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from '../events.js';
+import { StorableNumber } from '../number.js';
 
 /**
  * Notice requests and window outcomes: how identification, subsidy and scoring publish through
@@ -40,7 +41,7 @@ export const NoticeEntryInput = z.object({
   /** Name of that village (shown with the masked name); optional. */
   regionName: z.string().optional(),
   /** Public, non-personal fields to show (size, attribute, action, amount in yuan…). */
-  fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  fields: z.record(z.string(), z.union([z.string(), StorableNumber, z.boolean()])).default({}),
 });
 export type NoticeEntryInput = z.infer<typeof NoticeEntryInput>;
 

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { REGIONAL_ROLES } from '../auth.js';
 import { defineContract, PageQuery, pageOf } from '../contracts.js';
 import { NoticeEntryInput, NoticeType } from '../events/notices.js';
+import { StorableNumber } from '../number.js';
 import { RegionCode } from '../region.js';
 
 /** HTTP contracts of the notices service (staff console and public board). Owned by that service. */
@@ -15,7 +16,7 @@ const NOTICE_READERS = [...REGIONAL_ROLES, 'department', 'finance_office'] as co
 
 const NoticeId = z.string().regex(/^[0-9A-Z]{10,40}$/, { message: '公示编号不合法' });
 const ObjectionId = z.string().regex(/^[0-9A-Z]{10,40}$/, { message: '异议编号不合法' });
-const FieldValue = z.union([z.string(), z.number(), z.boolean()]);
+const FieldValue = z.union([z.string(), StorableNumber, z.boolean()]);
 const Counts = z.object({ open: z.number().int(), upheld: z.number().int(), rejected: z.number().int() });
 
 export const NoticeStatus = z.enum(['draft', 'published', 'closed', 'withdrawn', 'archived']);
@@ -118,7 +119,7 @@ const EntryInputBody = NoticeEntryInput.extend({
   group: z.string().max(200).optional(),
   region: RegionCode,
   regionName: z.string().max(50).optional(),
-  fields: z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.boolean()])).default({}),
+  fields: z.record(z.string().max(40), z.union([z.string().max(2000), StorableNumber, z.boolean()])).default({}),
 });
 
 export const CreateNoticeBody = z.object({
@@ -366,11 +367,11 @@ export const publicSearchVillage = defineContract({
   id: 'notices.public.search',
   method: 'GET',
   path: '/public/villages/{code}/search',
-  summary: '在一个村内按完整姓名查询公示（精确匹配，结果脱敏）',
+  summary: '在一个村内按完整姓名查询是否列入正在公示的名单（精确匹配，只答是否列入哪份公示，不答第几条）',
   auth: 'public',
   params: z.object({ code: RegionCode }),
   query: z.object({ name: z.string().min(1).max(50) }),
-  response: z.object({ items: z.array(PublicEntry.extend({ noticeId: z.string(), title: z.string(), typeName: z.string() })) }),
+  response: z.object({ items: z.array(z.object({ noticeId: z.string(), title: z.string(), typeName: z.string() })) }),
 });
 
 export const publicDisclosures = defineContract({

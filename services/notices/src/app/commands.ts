@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { type Actor, type Clock, type IdGenerator, UnitOfWork } from '@jingzhun/platform';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type Actor, type Clock, documentClient, type IdGenerator, UnitOfWork } from '@jingzhun/platform';
 import { CommonErrors, DomainError, isWithinRegion, noticeEvents } from '@jingzhun/types';
+import { nameSecret } from '../config.js';
 import {
   archive,
   close,
@@ -16,10 +18,10 @@ import {
   visibilityOf,
   withdraw,
 } from '../domain/notice.js';
-import { addInvestigationNote, checkObjection, countLodged, decideObjection, hourBucket, OBJECTION_LIMITS, type Objection, type ObjectionInput } from '../domain/objections.js';
-import { nameKey, toPublicEntry, toPublicNotice } from '../domain/projection.js';
+import { addInvestigationNote, checkObjection, decideObjection, hourBucket, OBJECTION_LIMITS, type Objection, type ObjectionInput } from '../domain/objections.js';
+import { assertNothingPersonal, nameKey, toPublicEntry, toPublicNotice } from '../domain/projection.js';
 import { noticeKeys, publicKeys, rateKeys } from '../store/keys.js';
-import { dueNoticeIds, loadEntries, loadEntry, loadNotice, loadObjection, loadRequestGuard, table, type VersionedNotice } from '../store/notices.js';
+import { dueNoticeIds, loadEntries, loadEntry, loadNotice, loadObjection, loadObjectionTally, loadRequestGuard, table, type VersionedNotice } from '../store/notices.js';
 
 /**
  * Use cases of the notices service: load → pure domain rule → one UnitOfWork. Shared by the staff
@@ -38,12 +40,7 @@ function unitOfWork(ports: Ports): UnitOfWork {
   return new UnitOfWork({ table: table(), service: SERVICE, clock: ports.clock, ids: ports.ids, actor: ports.actor });
 }
 
-/** The secret for keyed name hashes (exact-name search). The cloud stack sets it; locally a fixed development key is used. */
-export function nameSecret(): string {
-  return process.env.JZ_NOTICES_NAME_KEY ?? 'jingzhun-local-development-name-key';
-}
-
-function noticeItem(notice: Notice, version: number) {
+function noticeItem({ objections: _counts, ...notice }: Notice, version: number) {
   return {
     ...noticeKeys.notice(notice.noticeId),
     ...noticeKeys.byRegion(notice.region, notice.noticeId),
@@ -54,7 +51,7 @@ function noticeItem(notice: Notice, version: number) {
   };
 }
 
-function entryItem(entry: NoticeEntry, version: number) {
+function entryItem({ objections: _counts, ...entry }: NoticeEntry, version: number) {
   return { ...noticeKeys.entry(entry.noticeId, entry.no), entity: 'entry', version, ...entry };
 }
 
@@ -66,10 +63,15 @@ function publicNoticeItem(notice: Notice) {
   return { ...publicKeys.notice(notice.noticeId), ...publicKeys.byRegion(notice.region, notice.noticeId), entity: 'public-notice', ...toPublicNotice(notice) };
 }
 
-function publicEntryItem(notice: Notice, entry: NoticeEntry) {
+async function publicEntryItems(notice: Notice, entries: readonly NoticeEntry[]) {
+  const secret = await nameSecret();
+  return entries.map((entry) => publicEntryItem(notice, entry, secret));
+}
+
+function publicEntryItem(notice: Notice, entry: NoticeEntry, secret: string) {
   return {
     ...publicKeys.entry(notice.noticeId, entry.no),
-    ...publicKeys.nameIndex(entry.region, nameKey(entry.fullName, nameSecret()), notice.noticeId, entry.no),
+    ...publicKeys.nameIndex(entry.region, nameKey(entry.fullName, secret), notice.noticeId, entry.no),
     ...publicKeys.villageIndex(entry.region, notice.noticeId, entry.no),
     entity: 'public-entry',
     type: notice.type,
@@ -81,6 +83,14 @@ async function putInChunks(ports: Ports, items: (Record<string, unknown> & { pk:
   for (let start = 0; start < items.length; start += CHUNK) {
     const uow = unitOfWork(ports);
     for (const item of items.slice(start, start + CHUNK)) uow.put(item);
+    await uow.commit();
+  }
+}
+
+async function deleteInChunks(ports: Ports, items: readonly { pk: string; sk: string }[]): Promise<void> {
+  for (let start = 0; start < items.length; start += CHUNK) {
+    const uow = unitOfWork(ports);
+    for (const { pk, sk } of items.slice(start, start + CHUNK)) uow.delete({ pk, sk });
     await uow.commit();
   }
 }
@@ -119,7 +129,13 @@ export interface CreateInput {
   context?: Record<string, string>;
 }
 
-/** Creates a notice (draft), and publishes it when asked. With a requester, one notice per request id. */
+/**
+ * Creates a notice (draft), or publishes it at once when asked. The caller sees one outcome: every
+ * rule of publication is checked before anything is written, and the notice item — a draft, or
+ * already published with its public copy — is written last, in one transaction, so a failure
+ * midway leaves no draft behind (lines written before it are invisible without their notice, and a
+ * staff notice's are deleted again). With a requester, one notice per request id.
+ */
 export async function createNotice(ports: Ports, input: CreateInput, consumed?: { consumer: string; eventId: string }): Promise<Notice> {
   validateHeader(input);
   const requested = input.requester && input.requestId ? { requester: input.requester, requestId: input.requestId } : undefined;
@@ -129,7 +145,7 @@ export async function createNotice(ports: Ports, input: CreateInput, consumed?: 
     if (guard) return resumeRequested(ports, guard.noticeId, input.publish, consumed);
   }
   const entries = prepareEntries(noticeId, input.region, input.entries);
-  const notice: Notice = {
+  const draft: Notice = {
     ...newNotice({
       noticeId,
       type: input.type,
@@ -141,35 +157,39 @@ export async function createNotice(ports: Ports, input: CreateInput, consumed?: 
     }),
     entryCount: entries.length,
   };
-  await putInChunks(
-    ports,
-    entries.map((entry) => entryItem(entry, 1)),
-  );
-  const uow = unitOfWork(ports);
-  const { version: _v, ...item } = noticeItem(notice, 1);
-  uow.create(item, CommonErrors.alreadyExists('公示'));
-  if (requested) {
-    uow.create(
-      { ...noticeKeys.request(requested.requester, requested.requestId), entity: 'request', ...requested, noticeId, status: 'accepted' },
-      new DomainError('REQUEST_ALREADY_RECEIVED', '该公示请求已受理', 409),
-    );
-  }
-  uow.audit({
-    subject: `NOTICE#${noticeId}`,
-    action: 'notice.created',
-    after: { type: notice.type, region: notice.region, title: notice.title, entryCount: notice.entryCount, ...(requested ?? {}) },
-  });
-  if (consumed && !input.publish) uow.markConsumed(consumed.consumer, consumed.eventId);
+  // Publication's rules (NOTICE_EMPTY, …) are checked here, before the first write.
+  const notice = input.publish ? publication(draft, entries, ports.clock.now()) : draft;
+  const lines = [...entries.map((entry) => entryItem(entry, 1)), ...(input.publish ? await publicEntryItems(notice, entries) : [])];
   try {
+    await putInChunks(ports, lines);
+    const uow = unitOfWork(ports);
+    const { version: _v, ...item } = noticeItem(notice, 1);
+    uow.create(item, CommonErrors.alreadyExists('公示'));
+    if (requested) {
+      uow.create(
+        { ...noticeKeys.request(requested.requester, requested.requestId), entity: 'request', ...requested, noticeId, status: 'accepted' },
+        new DomainError('REQUEST_ALREADY_RECEIVED', '该公示请求已受理', 409),
+      );
+    }
+    uow.audit({
+      subject: `NOTICE#${noticeId}`,
+      action: 'notice.created',
+      after: { type: notice.type, region: notice.region, title: notice.title, entryCount: notice.entryCount, ...(requested ?? {}) },
+    });
+    if (input.publish) recordPublication(uow, draft, notice);
+    if (consumed) uow.markConsumed(consumed.consumer, consumed.eventId);
     await uow.commit();
   } catch (error) {
     if (requested && error instanceof DomainError && (error.code === 'REQUEST_ALREADY_RECEIVED' || error.code === 'ALREADY_EXISTS')) {
       return resumeRequested(ports, noticeId, input.publish, consumed);
     }
+    // A requested notice's items are deterministic: a redelivery writes them again. A staff
+    // notice's id is new on every attempt, so its lines are removed (best effort; without their
+    // notice item no route shows them).
+    if (!requested) await deleteInChunks(ports, lines).catch(() => undefined);
     throw error;
   }
-  if (!input.publish) return notice;
-  return publishNotice(ports, noticeId, consumed);
+  return notice;
 }
 
 /** A request seen before: publish it if a crash left it a draft, else only acknowledge the delivery. */
@@ -202,21 +222,18 @@ export async function addEntries(ports: Ports, noticeId: string, inputs: EntryIn
   return updated;
 }
 
-/** Publishes a draft: the masked public copy is written, then the notice flips to published with its window. */
-export async function publishNotice(ports: Ports, noticeId: string, consumed?: { consumer: string; eventId: string }): Promise<Notice> {
-  const { notice, version } = await requireNotice(noticeId);
-  const published = publish(notice, ports.clock.now());
-  const entries = await loadEntries(noticeId);
-  if (entries.length !== notice.entryCount) throw new DomainError('NOTICE_INCOMPLETE', '公示条目不完整，请稍后重试', 409);
-  // The public lines are written first; public routes show nothing until the public notice exists.
-  await putInChunks(
-    ports,
-    entries.map((entry) => publicEntryItem(published, entry)),
-  );
-  const uow = unitOfWork(ports);
-  uow.replace(noticeItem(published, version));
+/** The published notice, after every rule of publication (state, lines, public text). Writes nothing. */
+function publication(notice: Notice, entries: readonly NoticeEntry[], now: Date): Notice {
+  const published = publish(notice, now);
+  assertNothingPersonal(published, entries);
+  return published;
+}
+
+/** Audit and event of a publication, in the unit of work that writes the published notice. */
+function recordPublication(uow: UnitOfWork, before: Notice, published: Notice): void {
+  const noticeId = published.noticeId;
   uow.put(publicNoticeItem(published));
-  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'notice.published', before: { status: notice.status }, after: { status: 'published', window: published.window } });
+  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'notice.published', before: { status: before.status }, after: { status: 'published', window: published.window } });
   uow.emit(noticeEvents.noticePublished, `NOTICE#${noticeId}`, {
     noticeId,
     ...(published.requestId ? { requestId: published.requestId } : {}),
@@ -226,6 +243,19 @@ export async function publishNotice(ports: Ports, noticeId: string, consumed?: {
     windowEnd: published.window?.end ?? '',
     entryCount: published.entryCount,
   });
+}
+
+/** Publishes a draft: the masked public copy is written, then the notice flips to published with its window. */
+export async function publishNotice(ports: Ports, noticeId: string, consumed?: { consumer: string; eventId: string }): Promise<Notice> {
+  const { notice, version } = await requireNotice(noticeId);
+  const entries = await loadEntries(noticeId);
+  if (notice.status === 'draft' && entries.length !== notice.entryCount) throw new DomainError('NOTICE_INCOMPLETE', '公示条目不完整，请稍后重试', 409);
+  const published = publication(notice, entries, ports.clock.now());
+  // The public lines are written first; public routes show nothing until the public notice exists.
+  await putInChunks(ports, await publicEntryItems(published, entries));
+  const uow = unitOfWork(ports);
+  uow.replace(noticeItem(published, version));
+  recordPublication(uow, notice, published);
   if (consumed) uow.markConsumed(consumed.consumer, consumed.eventId);
   await uow.commit();
   return published;
@@ -313,7 +343,15 @@ export async function archiveNotice(ports: Ports, noticeId: string): Promise<Not
   return archived;
 }
 
-/** Lodges an objection against line `no`, within the flood limits (atomic counters with TTL). */
+/**
+ * Lodges an objection against line `no`, within the flood limits. The objection is an item of its
+ * own: lodging writes neither the notice nor the line (counts are derived when read), so objections
+ * lodged at the same moment never conflict. The flood counters are taken first, each with one
+ * atomic conditional ADD (not in the transaction, where a counter shared by every objection of the
+ * notice would make simultaneous transactions conflict): a refused one writes nothing else.
+ * A window closing at the same moment: the line was checked open against this clock, and the
+ * daily close runs at 00:05, minutes after the last moment an objection is taken.
+ */
 export async function lodgeObjection(
   ports: Ports,
   noticeId: string,
@@ -321,60 +359,65 @@ export async function lodgeObjection(
   input: ObjectionInput,
   source: { channel: 'online' | 'staff'; address: string },
 ): Promise<Objection> {
-  return withRetry(async () => {
-    const found = await loadNotice(noticeId);
-    if (!found || found.notice.status === 'draft') throw CommonErrors.notFound('公示');
-    const now = ports.clock.now();
-    const line = Number.isInteger(no) && no >= 1 && no <= found.notice.entryCount ? await loadEntry(noticeId, no) : undefined;
-    const checked = checkObjection(found.notice, line?.entry, no, input, now);
-    const entryVersion = (line as { version: number }).version;
-    const { notice, entry } = countLodged(found.notice, (line as { entry: NoticeEntry }).entry);
-    const objection: Objection = {
-      noticeId,
-      objectionId: ports.ids.next(),
-      entryNo: no,
-      entryId: entry.entryId,
-      ...(checked.name ? { objectorName: checked.name } : {}),
-      ...(checked.contact ? { contact: checked.contact } : {}),
-      reason: checked.reason,
-      channel: source.channel,
-      lodgedAt: now.toISOString(),
-      status: 'open',
-      investigation: [],
-    };
-    const uow = unitOfWork(ports);
-    const { version: _v, ...item } = objectionItem(objection, 1);
-    uow.create(item);
-    uow.replace(entryItem(entry, entryVersion));
-    uow.replace(noticeItem(notice, found.version));
-    if (source.channel === 'online') {
-      const hour = hourBucket(now);
-      const expires = Math.floor(now.getTime() / 1000) + 2 * 3600;
-      const addressHash = createHash('sha256').update(source.address).digest('hex').slice(0, 16);
-      rateCounter(uow, rateKeys.objectionsByAddress(addressHash, hour), OBJECTION_LIMITS.perAddressPerHour, expires);
-      rateCounter(uow, rateKeys.objectionsByNotice(noticeId, hour), OBJECTION_LIMITS.perNoticePerHour, expires);
-    }
-    uow.audit({ subject: `NOTICE#${noticeId}`, action: 'objection.lodged', after: { objectionId: objection.objectionId, entryNo: no, channel: source.channel } });
-    uow.emit(noticeEvents.objectionLodged, `NOTICE#${noticeId}`, { noticeId, entryId: entry.entryId, type: notice.type, region: notice.region });
-    await uow.commit();
-    return objection;
-  });
+  const found = await loadNotice(noticeId);
+  if (!found || found.notice.status === 'draft') throw CommonErrors.notFound('公示');
+  const now = ports.clock.now();
+  const line = Number.isInteger(no) && no >= 1 && no <= found.notice.entryCount ? await loadEntry(noticeId, no) : undefined;
+  const checked = checkObjection(found.notice, line?.entry, no, input, now);
+  const entry = (line as { entry: NoticeEntry }).entry;
+  if (source.channel === 'online') {
+    const hour = hourBucket(now);
+    await takeRate(rateKeys.objectionsByAddress(addressKey(source.address), hour), OBJECTION_LIMITS.perAddressPerHour, now);
+    await takeRate(rateKeys.objectionsByNotice(noticeId, hour), OBJECTION_LIMITS.perNoticePerHour, now);
+  }
+  const objection: Objection = {
+    noticeId,
+    objectionId: ports.ids.next(),
+    entryNo: no,
+    entryId: entry.entryId,
+    ...(checked.name ? { objectorName: checked.name } : {}),
+    ...(checked.contact ? { contact: checked.contact } : {}),
+    reason: checked.reason,
+    channel: source.channel,
+    lodgedAt: now.toISOString(),
+    status: 'open',
+    investigation: [],
+  };
+  const uow = unitOfWork(ports);
+  const { version: _v, ...item } = objectionItem(objection, 1);
+  uow.create(item);
+  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'objection.lodged', after: { objectionId: objection.objectionId, entryNo: no, channel: source.channel } });
+  uow.emit(noticeEvents.objectionLodged, `NOTICE#${noticeId}`, { noticeId, entryId: entry.entryId, type: found.notice.type, region: found.notice.region });
+  await uow.commit();
+  return objection;
 }
 
-function rateCounter(uow: UnitOfWork, key: { pk: string; sk: string }, limit: number, expires: number): void {
-  uow.raw(
-    {
-      Update: {
+/** A caller address as counters key it: hashed, never stored as is. */
+export function addressKey(address: string): string {
+  return createHash('sha256').update(address).digest('hex').slice(0, 16);
+}
+
+/**
+ * One request against an hourly limit: an atomic ADD on a counter item that expires with TTL
+ * (`429 RATE_LIMITED` when the limit is reached; the refused request is not counted).
+ */
+export async function takeRate(key: { pk: string; sk: string }, limit: number, now: Date): Promise<void> {
+  const expires = Math.floor(now.getTime() / 1000) + 2 * 3600;
+  try {
+    await documentClient().send(
+      new UpdateCommand({
         TableName: table(),
         Key: key,
         UpdateExpression: 'ADD #count :one SET #ttl = :ttl, #entity = :entity',
         ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
         ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl', '#entity': 'entity' },
         ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': expires, ':entity': 'rate-counter' },
-      },
-    },
-    CommonErrors.rateLimited(),
-  );
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') throw CommonErrors.rateLimited();
+    throw error;
+  }
 }
 
 export async function recordInvestigation(ports: Ports, noticeId: string, objectionId: string, note: string): Promise<Objection> {
@@ -396,11 +439,15 @@ export async function decide(ports: Ports, noticeId: string, objectionId: string
     if (!found) throw CommonErrors.notFound('异议');
     const line = await loadEntry(noticeId, found.objection.entryNo);
     if (!line) throw CommonErrors.notFound('公示条目');
-    const result = decideObjection(notice, line.entry, found.objection, outcome, reason, ports.actor.name ?? ports.actor.sub, ports.clock.now());
+    const tally = await loadObjectionTally(noticeId);
+    const entry = { ...line.entry, objections: tally.byEntry.get(line.entry.no) ?? line.entry.objections };
+    const result = decideObjection(notice, entry, found.objection, outcome, reason, ports.actor.name ?? ports.actor.sub, ports.clock.now());
     const uow = unitOfWork(ports);
     uow.replace(objectionItem(result.objection, found.version));
-    uow.replace(entryItem(result.entry, line.version));
-    uow.replace(noticeItem(result.notice, version));
+    // The line is written only when it is withdrawn; the notice is checked, not written: a close
+    // committed meanwhile makes this decision run again as one taken after the close.
+    if (result.entry.withdrawn && !line.entry.withdrawn) uow.replace(entryItem(result.entry, line.version));
+    uow.check(noticeKeys.notice(noticeId), { version });
     if (result.removeFromPublicCopy) uow.delete(publicKeys.entry(noticeId, line.entry.no));
     uow.audit({
       subject: `NOTICE#${noticeId}`,

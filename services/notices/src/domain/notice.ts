@@ -38,6 +38,7 @@ export interface Notice {
   withdrawnAt?: string;
   withdrawReason?: string;
   archivedAt?: string;
+  /** Counted from the objection items when read (never stored; see store/notices.ts). */
   objections: ObjectionCounts;
   /** Entry numbers that had an objection still open at close (HELD). */
   heldEntries: number[];
@@ -55,7 +56,10 @@ export interface NoticeEntry {
   region: string;
   regionName?: string;
   fields: Record<string, FieldValue>;
+  /** Counted from the objection items when read (never stored; see store/notices.ts). */
   objections: ObjectionCounts;
+  /** An objection against it was upheld: it left the public copy and takes no more objections. */
+  withdrawn?: boolean;
 }
 
 export interface EntryInput {

@@ -1,5 +1,5 @@
 import { DomainError, nextWorkingDay, shanghaiDate } from '@jingzhun/types';
-import { type Notice, type NoticeEntry, NoticeErrors } from './notice.js';
+import { type Notice, type NoticeEntry, NoticeErrors, type ObjectionCounts } from './notice.js';
 import { ruleOf } from './notice-types.js';
 import { assertCleanText, TEXT_LIMITS } from './text.js';
 import { isExpired } from './window.js';
@@ -62,7 +62,7 @@ export function checkObjection(
   if (notice.status !== 'published' || !notice.window) throw NoticeErrors.notPublished();
   if (isExpired(notice.window.closesAt, now)) throw NoticeErrors.windowClosed();
   if (!entry) throw NoticeErrors.entryNotInNotice(no);
-  if (entry.objections.upheld > 0) throw NoticeErrors.entryWithdrawn(no);
+  if (entry.withdrawn || entry.objections.upheld > 0) throw NoticeErrors.entryWithdrawn(no);
   const reason = checkText(input.reason, TEXT_LIMITS.reason, '异议理由', true) as string;
   const name = checkText(input.name, TEXT_LIMITS.objectorName, '姓名', false);
   const contact = checkText(input.contact, TEXT_LIMITS.contact, '联系方式', false);
@@ -101,7 +101,7 @@ export function decideObjection(notice: Notice, entry: NoticeEntry, objection: O
     ...(afterClose ? { decidedAfterClose: true } : {}),
   };
   const objections = { ...entry.objections, open: entry.objections.open - 1, [outcome]: entry.objections[outcome] + 1 };
-  const updatedEntry: NoticeEntry = { ...entry, objections };
+  const updatedEntry: NoticeEntry = { ...entry, objections, ...(outcome === 'upheld' ? { withdrawn: true } : {}) };
   const updatedNotice: Notice = {
     ...notice,
     objections: { ...notice.objections, open: notice.objections.open - 1, [outcome]: notice.objections[outcome] + 1 },
@@ -117,16 +117,33 @@ export function decideObjection(notice: Notice, entry: NoticeEntry, objection: O
   };
 }
 
-/** Adds a newly lodged objection to the line's and the notice's counters. */
-export function countLodged(notice: Notice, entry: NoticeEntry): { notice: Notice; entry: NoticeEntry } {
-  return {
-    notice: { ...notice, objections: { ...notice.objections, open: notice.objections.open + 1 } },
-    entry: { ...entry, objections: { ...entry.objections, open: entry.objections.open + 1 } },
-  };
+/** Objection counts of a notice and of each of its lines, counted from the objections themselves. */
+export interface ObjectionTally {
+  notice: ObjectionCounts;
+  byEntry: Map<number, ObjectionCounts>;
+}
+
+export function tallyObjections(objections: readonly Pick<Objection, 'entryNo' | 'status'>[]): ObjectionTally {
+  const notice: ObjectionCounts = { open: 0, upheld: 0, rejected: 0 };
+  const byEntry = new Map<number, ObjectionCounts>();
+  for (const { entryNo, status } of objections) {
+    const line = byEntry.get(entryNo) ?? { open: 0, upheld: 0, rejected: 0 };
+    line[status]++;
+    notice[status]++;
+    byEntry.set(entryNo, line);
+  }
+  return { notice, byEntry };
 }
 
 /** Flood control [PROP]: objections per source address and per notice, per clock hour. */
 export const OBJECTION_LIMITS = { perAddressPerHour: 10, perNoticePerHour: 300 } as const;
+
+/**
+ * The public name search [PROP] (workflows.md §4.4), counted per caller address and per village per
+ * clock hour: a villager checking a few names never meets them; a script confirming guesses
+ * against a masked list is stopped after a handful of names.
+ */
+export const SEARCH_LIMITS = { perAddressPerHour: 20, perVillagePerHour: 200 } as const;
 
 export function hourBucket(now: Date): string {
   return now.toISOString().slice(0, 13);

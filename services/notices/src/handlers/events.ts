@@ -1,6 +1,10 @@
 import { eventHandler } from '@jingzhun/platform';
 import { DomainError, noticeEvents } from '@jingzhun/types';
 import { createNotice, rejectRequest } from '../app/commands.js';
+import { primeNameKey } from '../config.js';
+
+/** Publishing a requested notice keys its name index with the name key: read at cold start (config.ts). */
+primeNameKey();
 
 /**
  * identification / subsidy / scoring `*.notice.requested`: one notice per request id, published at

@@ -1,10 +1,10 @@
 import { httpHandler, respond } from '@jingzhun/platform';
 import { DomainError, noticesApi, regionLevel } from '@jingzhun/types';
-import { lodgeObjection, nameSecret } from '../app/commands.js';
+import { lodgeObjection } from '../app/commands.js';
 import { ruleOf } from '../domain/notice-types.js';
-import { nameKey, normaliseName, type PublicEntry, type PublicNotice } from '../domain/projection.js';
+import type { PublicEntry, PublicNotice } from '../domain/projection.js';
 import { isListableScope } from '../store/keys.js';
-import { loadPublicNotice, pagePublicEntriesWithNotice, pagePublicNotices, publicEntriesByName, publicEntriesOfVillage } from '../store/notices.js';
+import { loadPublicNotice, pagePublicEntriesWithNotice, pagePublicNotices, publicEntriesOfVillage } from '../store/notices.js';
 import { cacheable } from './http-cache.js';
 import { portsOf } from './views.js';
 
@@ -89,23 +89,6 @@ export const villageSummary = httpHandler(noticesApi.publicVillageSummary, async
     },
     headers,
   );
-});
-
-/** GET /public/villages/{code}/search?name=: exact full name, one village, masked results only. */
-export const searchVillage = httpHandler(noticesApi.publicSearchVillage, async ({ params, query, headers }) => {
-  if (regionLevel(params.code) !== 'village') throw new DomainError('VILLAGE_REQUIRED', '姓名查询须先选择一个村', 400);
-  const name = normaliseName(query.name);
-  if (Array.from(name).length < 2) throw new DomainError('FULL_NAME_REQUIRED', '请输入完整姓名（精确匹配）', 400);
-  const hits = await publicEntriesByName(params.code, nameKey(name, nameSecret()));
-  const notices = new Map<string, PublicNotice | undefined>();
-  const items = [];
-  for (const hit of hits) {
-    if (!notices.has(hit.noticeId)) notices.set(hit.noticeId, await loadPublicNotice(hit.noticeId));
-    const notice = notices.get(hit.noticeId);
-    if (!notice || notice.visibility === 'hidden') continue;
-    items.push({ ...entryView(hit), noticeId: notice.noticeId, title: notice.title, typeName: notice.typeName });
-  }
-  return cacheable({ items }, headers);
 });
 
 /** GET /public/disclosures?region=: fund allocation and project disclosures, kept permanently (workflows.md §4.3). */

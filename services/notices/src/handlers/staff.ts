@@ -4,29 +4,17 @@ import {
   addEntries as addEntriesToDraft,
   archiveNotice as archive,
   closeExpiredWindows,
-  createNotice as create,
   decide,
   recordInvestigation as investigate,
   lodgeObjection,
-  publishNotice as publish,
   requireNotice,
   withdrawNotice as withdraw,
 } from '../app/commands.js';
 import { droppedFields } from '../domain/projection.js';
 import { isListableScope } from '../store/keys.js';
-import { loadObjections, pageEntries, pageNoticesInScope } from '../store/notices.js';
+import { loadObjections, pageEntries, pageNoticesInScope, withObjectionCounts } from '../store/notices.js';
 import { entryFor, objectionFor } from './read-views.js';
 import { assertPublisher, portsOf, staffNotice, staffObjection } from './views.js';
-
-/** POST /notices: a notice typed in by staff (or pasted from a list); a draft unless `publish`. */
-export const createNotice = httpHandler(noticesApi.createNotice, async (ctx) => {
-  const { body, staff, assertInScope } = ctx;
-  assertInScope(body.region);
-  assertPublisher(staff(), body);
-  const notice = await create(portsOf(ctx), { type: body.type, region: body.region, title: body.title, entries: body.entries, publish: body.publish });
-  const dropped = [...new Set(body.entries.flatMap((entry) => droppedFields(body.type, entry.fields)))];
-  return respond(201, staffNotice(notice, dropped));
-});
 
 /** GET /notices?region=: notices in the caller's scope, newest region order. */
 export const listNotices = httpHandler(noticesApi.listNotices, async ({ query, assertInScope }) => {
@@ -40,7 +28,7 @@ export const listNotices = httpHandler(noticesApi.listNotices, async ({ query, a
 export const getNotice = httpHandler(noticesApi.getNotice, async ({ params, assertInScope }) => {
   const { notice } = await requireNotice(params.noticeId);
   assertInScope(notice.region);
-  return staffNotice(notice);
+  return staffNotice(await withObjectionCounts(notice));
 });
 
 export const listEntries = httpHandler(noticesApi.listEntries, async ({ params, query, staff, assertInScope }) => {
@@ -59,25 +47,18 @@ export const addEntries = httpHandler(noticesApi.addEntries, async (ctx) => {
   return staffNotice(updated, dropped);
 });
 
-export const publishNotice = httpHandler(noticesApi.publishNotice, async (ctx) => {
-  const { notice } = await requireNotice(ctx.params.noticeId);
-  ctx.assertInScope(notice.region);
-  assertPublisher(ctx.staff(), notice);
-  return staffNotice(await publish(portsOf(ctx), notice.noticeId));
-});
-
 export const withdrawNotice = httpHandler(noticesApi.withdrawNotice, async (ctx) => {
   const { notice } = await requireNotice(ctx.params.noticeId);
   ctx.assertInScope(notice.region);
   assertPublisher(ctx.staff(), notice);
-  return staffNotice(await withdraw(portsOf(ctx), notice.noticeId, ctx.body.reason));
+  return staffNotice(await withObjectionCounts(await withdraw(portsOf(ctx), notice.noticeId, ctx.body.reason)));
 });
 
 export const archiveNotice = httpHandler(noticesApi.archiveNotice, async (ctx) => {
   const { notice } = await requireNotice(ctx.params.noticeId);
   ctx.assertInScope(notice.region);
   assertPublisher(ctx.staff(), notice);
-  return staffNotice(await archive(portsOf(ctx), notice.noticeId));
+  return staffNotice(await withObjectionCounts(await archive(portsOf(ctx), notice.noticeId)));
 });
 
 export const listObjections = httpHandler(noticesApi.listObjections, async ({ params, staff, assertInScope }) => {

@@ -60,4 +60,6 @@ export const publicKeys = {
 export const rateKeys = {
   objectionsByAddress: (addressHash: string, hour: string) => ({ pk: `RATE#OBJECTION_ADDRESS#${addressHash}#${hour}`, sk: 'RATE' }),
   objectionsByNotice: (noticeId: string, hour: string) => ({ pk: `RATE#OBJECTION_NOTICE#${noticeId}#${hour}`, sk: 'RATE' }),
+  searchesByAddress: (addressHash: string, hour: string) => ({ pk: `RATE#SEARCH_ADDRESS#${addressHash}#${hour}`, sk: 'RATE' }),
+  searchesByVillage: (village: string, hour: string) => ({ pk: `RATE#SEARCH_VILLAGE#${village}#${hour}`, sk: 'RATE' }),
 };

@@ -1,7 +1,7 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, documentClient, encodeCursor, getItem, type Page, queryAll, queryPage, tableName } from '@jingzhun/platform';
-import type { Notice, NoticeEntry } from '../domain/notice.js';
-import type { Objection } from '../domain/objections.js';
+import type { Notice, NoticeEntry, ObjectionCounts } from '../domain/notice.js';
+import { type Objection, type ObjectionTally, tallyObjections } from '../domain/objections.js';
 import type { PublicEntry, PublicNotice } from '../domain/projection.js';
 import { noticeKeys, publicKeys } from './keys.js';
 import { noticesTable } from './table.js';
@@ -24,24 +24,67 @@ export interface VersionedNotice {
   version: number;
 }
 
+const NO_OBJECTIONS: ObjectionCounts = { open: 0, upheld: 0, rejected: 0 };
+
+/**
+ * Objection counts are not stored on the notice or its lines (lodging an objection writes only the
+ * objection, so simultaneous objections never conflict): they are counted from the objection items
+ * of the notice's partition, here, for the reads that show or use them.
+ */
+export async function loadObjectionTally(noticeId: string): Promise<ObjectionTally> {
+  const { partition, sortKeyPrefix } = noticeKeys.objections(noticeId);
+  const items: Pick<Objection, 'entryNo' | 'status'>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await documentClient().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': partition.name, '#sk': sortKeyPrefix.name, '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': partition.value, ':prefix': sortKeyPrefix.value },
+        ProjectionExpression: 'entryNo, #status',
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...((result.Items ?? []) as Pick<Objection, 'entryNo' | 'status'>[]));
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return tallyObjections(items);
+}
+
+function counted<T extends { objections?: ObjectionCounts }>(value: T, counts: ObjectionCounts | undefined): T & { objections: ObjectionCounts } {
+  return { ...value, objections: counts ?? NO_OBJECTIONS };
+}
+
+/** The notice as stored; its `objections` are zero here (see withObjectionCounts). */
 export async function loadNotice(noticeId: string): Promise<VersionedNotice | undefined> {
   const item = await getItem<Stored<Notice>>(table(), noticeKeys.notice(noticeId));
-  return item && item.entity === 'notice' ? { notice: strip<Notice>(item), version: item.version } : undefined;
+  return item && item.entity === 'notice' ? { notice: counted(strip<Notice>(item), undefined), version: item.version } : undefined;
 }
 
+/** The notice with its objection counts (staff views, decisions). */
+export async function withObjectionCounts(notice: Notice): Promise<Notice> {
+  return counted(notice, (await loadObjectionTally(notice.noticeId)).notice);
+}
+
+/** One line as stored, without counts: lodging checks only `withdrawn`. */
 export async function loadEntry(noticeId: string, no: number): Promise<{ entry: NoticeEntry; version: number } | undefined> {
   const item = await getItem<Stored<NoticeEntry>>(table(), noticeKeys.entry(noticeId, no));
-  return item ? { entry: strip<NoticeEntry>(item), version: item.version } : undefined;
+  return item ? { entry: counted(strip<NoticeEntry>(item), undefined), version: item.version } : undefined;
 }
 
-export async function loadEntries(noticeId: string): Promise<NoticeEntry[]> {
-  const items = await queryAll<Stored<NoticeEntry>>({ table: table(), ...noticeKeys.entries(noticeId) });
-  return items.map((item) => strip<NoticeEntry>(item));
+/** Every line with its objection counts. */
+export async function loadEntries(noticeId: string, tally?: ObjectionTally): Promise<NoticeEntry[]> {
+  const [items, counts] = await Promise.all([queryAll<Stored<NoticeEntry>>({ table: table(), ...noticeKeys.entries(noticeId) }), tally ?? loadObjectionTally(noticeId)]);
+  return items.map((item) => counted(strip<NoticeEntry>(item), counts.byEntry.get(item.no)));
 }
 
 export async function pageEntries(noticeId: string, limit: number, cursor?: string): Promise<Page<NoticeEntry>> {
-  const page = await queryPage<Stored<NoticeEntry>>({ table: table(), ...noticeKeys.entries(noticeId), limit, ...(cursor ? { cursor } : {}) });
-  return { items: page.items.map((item) => strip<NoticeEntry>(item)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  const [page, counts] = await Promise.all([
+    queryPage<Stored<NoticeEntry>>({ table: table(), ...noticeKeys.entries(noticeId), limit, ...(cursor ? { cursor } : {}) }),
+    loadObjectionTally(noticeId),
+  ]);
+  return { items: page.items.map((item) => counted(strip<NoticeEntry>(item), counts.byEntry.get(item.no))), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 export async function loadObjection(noticeId: string, objectionId: string): Promise<{ objection: Objection; version: number } | undefined> {
@@ -69,7 +112,8 @@ export async function loadRequestGuard(requester: string, requestId: string): Pr
 
 export async function pageNoticesInScope(scope: string, limit: number, cursor?: string): Promise<Page<Notice>> {
   const page = await queryPage<Stored<Notice>>({ table: table(), index: 'gsi1', ...noticeKeys.inScope(scope), limit, forward: false, ...(cursor ? { cursor } : {}) });
-  return { items: page.items.map((item) => strip<Notice>(item)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  const items = await Promise.all(page.items.map((item) => withObjectionCounts(strip<Notice>(item))));
+  return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 /** Notices whose window closed before `nowIso` (the close job's work list). */

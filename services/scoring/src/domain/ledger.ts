@@ -217,6 +217,7 @@ export function closedOn(loan: LedgerLoan): string | undefined {
  */
 export function quarterInterestFen(loan: LedgerLoan, quarter: string, params: LedgerParams = DEFAULT_LEDGER_PARAMS): { days: number; interestFen: number } {
   const { start, end } = quarterBounds(quarter);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compared as strings; Math.max would make them NaN
   const from = loan.issuedOn > start ? loan.issuedOn : start;
   const moves = [...loan.repayments].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   let fenDays = 0;
