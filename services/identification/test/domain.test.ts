@@ -7,13 +7,13 @@ import { buildHits, type HitRecord, parseDepartmentList, unresolvedBlocks } from
 import { assessExit, entryIncomeMet, exitIncomeMet, failedWelfareChecks, isPoorByIncome } from '../src/domain/eligibility.js';
 import { ENTRY_STEPS } from '../src/domain/entry.js';
 import { EXIT_STEPS } from '../src/domain/exit.js';
-import { deriveAttribute, deriveStandard, type HouseholdRecord } from '../src/domain/household.js';
+import { deriveAttribute, deriveStandard, type HouseholdRecord, refresh } from '../src/domain/household.js';
 import { assertPlausibleIncome, perCapitaIncomeFen } from '../src/domain/income.js';
 import { assertQuorum } from '../src/domain/machine.js';
 import { MONITORING_STEPS, monitoringAlert } from '../src/domain/monitoring.js';
 import { assertWindowOpen, policyUntil } from '../src/domain/policy.js';
 import { nextYearLine, resolveLine } from '../src/domain/poverty-lines.js';
-import { openHousehold } from '../src/domain/register.js';
+import { applyChanges, openHousehold } from '../src/domain/register.js';
 import { applyVillageExitAction, incidencePercent, openVillageExit } from '../src/domain/village-exit.js';
 import { applicationBody, EVIDENCE, MEETING } from './support.js';
 
@@ -382,5 +382,50 @@ describe('village exit (seed 000 EX-7…EX-11 L1072–1103)', () => {
     );
     const done = applyVillageExitAction(r, { action: 'DEREGISTER', evidence: [{ kind: 'nsys-receipt', ref: 'x' }] }, { ...c, role: 'county' });
     expect(done).toMatchObject({ exited: true, record: { state: 'DEREGISTERED', policyUntil: '2021-03-10' } });
+  });
+});
+
+describe('household update changes exactly the fields it names (PATCH /households/{id})', () => {
+  /** One valid new value for every field the update accepts. */
+  const SAMPLES: Record<string, unknown> = {
+    group: '五组',
+    phone: '13800000000',
+    mainCause: '02',
+    secondaryCauses: ['09'],
+    standard: 'national',
+    income: { year: 2017, wageFen: 500_000, businessFen: 0, businessCostFen: 0, transferFen: 0, propertyFen: 0 },
+    welfare: { ...ok, education: false },
+    housing: { dangerGrade: 'C', safeDrinkingWater: true },
+    dibao: false,
+    tekun: false,
+  };
+  /** Fields derived from a changed one (refresh), besides the field itself. */
+  const DERIVED: Record<string, string[]> = {
+    income: ['incomePerCapitaFen', 'colour'],
+    welfare: ['colour'],
+    housing: ['colour'],
+    standard: ['standardEntered'],
+    dibao: ['attribute'],
+    tekun: ['attribute'],
+  };
+
+  it('has a sample for every field of the update', () => {
+    const shape = (identificationApi.UpdateHouseholdBody.shape.changes as unknown as { _zod: { def: { shape: Record<string, unknown> } } })._zod.def.shape;
+    expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(shape).sort());
+  });
+
+  it.each(Object.keys(SAMPLES))('sent alone, %s changes and nothing else does', (field) => {
+    const before = refresh({ ...household(), secondaryCauses: ['08', '03'], dibao: true, tekun: true, phone: '05321234567' }, []);
+    const body = identificationApi.UpdateHouseholdBody.parse({ version: 1, changes: { [field]: SAMPLES[field] }, reason: '核实更正' });
+    expect(Object.keys(body.changes)).toEqual([field]);
+    const { household: after, changed } = applyChanges(before, body.changes, []);
+    expect(changed).toEqual([field]);
+    const differing = Object.keys({ ...before, ...after }).filter(
+      (key) => JSON.stringify((before as unknown as Record<string, unknown>)[key]) !== JSON.stringify((after as unknown as Record<string, unknown>)[key]),
+    );
+    const allowed = [field, ...(DERIVED[field] ?? [])];
+    for (const key of differing) expect(allowed, `${key} changed when only ${field} was sent`).toContain(key);
+    if (field !== 'secondaryCauses') expect(after.secondaryCauses).toEqual(['08', '03']);
+    if (field !== 'dibao' && field !== 'tekun') expect(after).toMatchObject({ dibao: true, tekun: true, attribute: '五保户' });
   });
 });

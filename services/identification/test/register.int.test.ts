@@ -106,6 +106,24 @@ describe('register, comparison import and statistics over HTTP (DynamoDB Local)'
     expect(confirmed.body).toMatchObject({ dibao: true, attribute: '低保贫困户' });
   });
 
+  it('PATCH changes exactly the field it names: 低保/特困, secondary causes and attribute stay as they were', async () => {
+    const created = await call(cloud, 'POST', '/households', { token: tokens['village-fengzhuang'], body: { ...applicationBody({ seq: 44 }), dibao: true, tekun: true } });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const id = created.body.householdId as string;
+    const before = (await call(cloud, 'GET', `/households/${id}`, { token: tokens.county })).body;
+    expect(before).toMatchObject({ dibao: true, tekun: true, secondaryCauses: ['08'], attribute: '五保户' });
+    const patched = await call(cloud, 'PATCH', `/households/${id}`, {
+      token: tokens['village-fengzhuang'],
+      body: { version: before.version, changes: { group: '五组' }, reason: '组别调整' },
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const after = (await call(cloud, 'GET', `/households/${id}`, { token: tokens.county })).body;
+    const { group: g0, version: v0, updatedAt: u0, ...restBefore } = before;
+    const { group: g1, version: v1, updatedAt: u1, ...restAfter } = after;
+    expect([g0, g1, v1]).toEqual(['三组', '五组', v0 + 1]);
+    expect(restAfter).toEqual(restBefore);
+  });
+
   it('records natural changes with the ID guard: a member who moved out may join another household, not before', async () => {
     const a = (await call(cloud, 'POST', '/households', { token: tokens['village-fengzhuang'], body: applicationBody({ seq: 42 }) })).body;
     const b = (await call(cloud, 'POST', '/households', { token: tokens['village-fengzhuang'], body: applicationBody({ seq: 43 }) })).body;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineContract, PageQuery, pageOf } from '../contracts.js';
+import { defineContract, PageQuery, pageOf, patchOf } from '../contracts.js';
 import { Colour, HouseholdAttribute, IdentificationStandard, MonitorType, PovertyCause, RegisterStatus, WelfareChecks } from '../events/identification.js';
 import { IdNumber } from '../id-number.js';
 import { IsoDate } from '../period.js';
@@ -178,10 +178,8 @@ export type CreateHouseholdBody = z.infer<typeof CreateHouseholdBody>;
 
 export const UpdateHouseholdBody = z.object({
   version: z.number().int().min(1),
-  changes: z
-    .object(householdFields)
-    .partial()
-    .refine((value) => Object.keys(value).length > 0, { message: '没有要修改的内容' }),
+  /** Exactly the fields named change; a field left out keeps its value (no defaults applied). */
+  changes: patchOf(householdFields).refine((value) => Object.keys(value).length > 0, { message: '没有要修改的内容' }),
   evidence: z.array(Evidence).default([]),
   reason: Text(200),
 });
