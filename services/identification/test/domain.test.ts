@@ -13,7 +13,7 @@ import { assertQuorum } from '../src/domain/machine.js';
 import { MONITORING_STEPS, monitoringAlert } from '../src/domain/monitoring.js';
 import { assertWindowOpen, policyUntil } from '../src/domain/policy.js';
 import { nextYearLine, resolveLine } from '../src/domain/poverty-lines.js';
-import { applyChanges, openHousehold } from '../src/domain/register.js';
+import { applyChanges, openHousehold, setMinzhengStatus } from '../src/domain/register.js';
 import { applyVillageExitAction, incidencePercent, openVillageExit } from '../src/domain/village-exit.js';
 import { applicationBody, EVIDENCE, MEETING } from './support.js';
 
@@ -396,22 +396,36 @@ describe('household update changes exactly the fields it names (PATCH /household
     income: { year: 2017, wageFen: 500_000, businessFen: 0, businessCostFen: 0, transferFen: 0, propertyFen: 0 },
     welfare: { ...ok, education: false },
     housing: { dangerGrade: 'C', safeDrinkingWater: true },
-    dibao: false,
-    tekun: false,
   };
+  /** 民政's flags: refused from the form (workflows.md §1.1; 004 ID-23 L904). */
+  const REFUSED = ['dibao', 'tekun'];
   /** Fields derived from a changed one (refresh), besides the field itself. */
   const DERIVED: Record<string, string[]> = {
     income: ['incomePerCapitaFen', 'colour'],
     welfare: ['colour'],
     housing: ['colour'],
     standard: ['standardEntered'],
-    dibao: ['attribute'],
-    tekun: ['attribute'],
   };
 
   it('has a sample for every field of the update', () => {
     const shape = (identificationApi.UpdateHouseholdBody.shape.changes as unknown as { _zod: { def: { shape: Record<string, unknown> } } })._zod.def.shape;
-    expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(shape).sort());
+    expect([...Object.keys(SAMPLES), ...REFUSED].sort()).toEqual(Object.keys(shape).sort());
+  });
+
+  it.each(REFUSED)('refuses %s from the household form: 低保/特困 come from 民政 (004 ID-23 L904)', (flag) => {
+    const update = identificationApi.UpdateHouseholdBody.safeParse({ version: 1, changes: { [flag]: true }, reason: '核实' });
+    expect(update.success).toBe(false);
+    expect(update.error?.issues[0]).toMatchObject({ path: ['changes', flag], message: identificationApi.MINZHENG_ONLY_MESSAGE });
+    const create = identificationApi.CreateHouseholdBody.safeParse({ ...applicationBody(), [flag]: false });
+    expect(create.error?.issues[0]).toMatchObject({ path: [flag], message: identificationApi.MINZHENG_ONLY_MESSAGE });
+  });
+
+  it('sets 低保/特困 only through 民政 status, and the attribute follows', () => {
+    const h = household();
+    expect(h).toMatchObject({ dibao: false, tekun: false, attribute: '一般贫困户' });
+    const { household: next, changed } = setMinzhengStatus(h, { dibao: true }, []);
+    expect([changed, next.dibao, next.tekun, next.attribute]).toEqual([['dibao'], true, false, '低保贫困户']);
+    expect(code(() => setMinzhengStatus(next, { dibao: true, tekun: false }, []))).toBe('NOTHING_CHANGED');
   });
 
   it.each(Object.keys(SAMPLES))('sent alone, %s changes and nothing else does', (field) => {
@@ -426,6 +440,6 @@ describe('household update changes exactly the fields it names (PATCH /household
     const allowed = [field, ...(DERIVED[field] ?? [])];
     for (const key of differing) expect(allowed, `${key} changed when only ${field} was sent`).toContain(key);
     if (field !== 'secondaryCauses') expect(after.secondaryCauses).toEqual(['08', '03']);
-    if (field !== 'dibao' && field !== 'tekun') expect(after).toMatchObject({ dibao: true, tekun: true, attribute: '五保户' });
+    expect(after).toMatchObject({ dibao: true, tekun: true, attribute: '五保户' });
   });
 });

@@ -1,10 +1,13 @@
 import { writeXlsx } from '@jingzhun/platform/tabular';
+import { identificationApi } from '@jingzhun/types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
 import { makeIdNumber } from '../src/demo/people.js';
 import { manifest } from '../src/manifest.js';
 import { householdKeys, idGuardKey, importKey, lineKeys, noticeRequestKey, villageExitKey, windowKey } from '../src/store/keys.js';
 import { applicationBody } from './support.js';
+
+const { MINZHENG_ONLY_MESSAGE } = identificationApi;
 
 describe('register, comparison import and statistics over HTTP (DynamoDB Local)', () => {
   let cloud: LocalCloud;
@@ -107,9 +110,14 @@ describe('register, comparison import and statistics over HTTP (DynamoDB Local)'
   });
 
   it('PATCH changes exactly the field it names: 低保/特困, secondary causes and attribute stay as they were', async () => {
-    const created = await call(cloud, 'POST', '/households', { token: tokens['village-fengzhuang'], body: { ...applicationBody({ seq: 44 }), dibao: true, tekun: true } });
+    const created = await call(cloud, 'POST', '/households', { token: tokens['village-fengzhuang'], body: applicationBody({ seq: 44 }) });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     const id = created.body.householdId as string;
+    const flagged = await call(cloud, 'POST', `/households/${id}/minzheng-status`, {
+      token: tokens['dept-minzheng'],
+      body: { version: created.body.version, dibao: true, tekun: true, evidence: [{ kind: 'decision', ref: '台民救〔2018〕12号' }], reason: '民政认定' },
+    });
+    expect(flagged.status, JSON.stringify(flagged.body)).toBe(200);
     const before = (await call(cloud, 'GET', `/households/${id}`, { token: tokens.county })).body;
     expect(before).toMatchObject({ dibao: true, tekun: true, secondaryCauses: ['08'], attribute: '五保户' });
     const patched = await call(cloud, 'PATCH', `/households/${id}`, {
@@ -122,6 +130,29 @@ describe('register, comparison import and statistics over HTTP (DynamoDB Local)'
     const { group: g1, version: v1, updatedAt: u1, ...restAfter } = after;
     expect([g0, g1, v1]).toEqual(['三组', '五组', v0 + 1]);
     expect(restAfter).toEqual(restBefore);
+  });
+
+  it('takes 低保/特困 only from 民政, audited with its document; the household form refuses them (004 ID-23 L904)', async () => {
+    const refused = await call(cloud, 'POST', '/households', { token: tokens['village-fengzhuang'], body: { ...applicationBody({ seq: 45 }), dibao: true } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([{ path: 'dibao', message: MINZHENG_ONLY_MESSAGE, in: 'body' }]);
+    const created = (await call(cloud, 'POST', '/households', { token: tokens['village-fengzhuang'], body: applicationBody({ seq: 45 }) })).body;
+    expect(created).toMatchObject({ dibao: false, tekun: false, attribute: '一般贫困户' });
+    const patch = await call(cloud, 'PATCH', `/households/${created.householdId}`, {
+      token: tokens['village-fengzhuang'],
+      body: { version: created.version, changes: { tekun: true }, reason: '特困' },
+    });
+    expect([patch.status, patch.body.details?.[0]?.message]).toEqual([400, MINZHENG_ONLY_MESSAGE]);
+    const status = { version: created.version, dibao: true, evidence: [{ kind: 'decision', ref: '台民救〔2018〕15号' }], reason: '经民政审批纳入农村低保' };
+    const path = `/households/${created.householdId}/minzheng-status`;
+    for (const user of ['village-fengzhuang', 'county', 'dept-caizheng']) expect((await call(cloud, 'POST', path, { token: tokens[user], body: status })).status, user).toBe(403);
+    expect((await call(cloud, 'POST', path, { token: tokens['dept-minzheng'], body: { ...status, evidence: [] } })).status).toBe(400);
+    expect((await call(cloud, 'GET', `/households/${created.householdId}`, { token: tokens.county })).body).toMatchObject({ version: created.version, dibao: false });
+    const set = await call(cloud, 'POST', path, { token: tokens['dept-minzheng'], body: status });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body).toMatchObject({ dibao: true, tekun: false, attribute: '低保贫困户', version: created.version + 1 });
+    const history = (await call(cloud, 'GET', `/households/${created.householdId}/history`, { token: tokens.county })).body.items;
+    expect(history[0]).toMatchObject({ action: 'MINZHENG_STATUS', reason: '经民政审批纳入农村低保', actor: { role: 'department' } });
   });
 
   it('records natural changes with the ID guard: a member who moved out may join another household, not before', async () => {

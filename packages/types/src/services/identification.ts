@@ -155,14 +155,21 @@ const householdFields = {
   income: IncomeInput,
   welfare: WelfareChecks,
   housing: HousingInput,
-  /** 民政 flags (source of truth: 民政, 004 ID-23 L904). */
-  dibao: z.boolean().default(false),
-  tekun: z.boolean().default(false),
 };
+
+/**
+ * 低保 and 特困 status come from 民政 (workflows.md §1.1 "Sources of truth"; 004 ID-23 L904) and the
+ * attribute derived from them is never typed in: the household form refuses them. They are set by
+ * 民政 itself (`setMinzhengStatus`) or by a confirmed hit of 民政's comparison list.
+ */
+export const MINZHENG_ONLY_MESSAGE = '低保、特困身份由民政部门认定（民政部门录入或民政比对名单确认），不能在农户信息中填写';
+const MinzhengOnly = z.never({ error: MINZHENG_ONLY_MESSAGE }).optional();
+const minzhengFlagsRefused = { dibao: MinzhengOnly, tekun: MinzhengOnly };
 
 export const CreateHouseholdBody = z.object({
   region: VillageCode,
   ...householdFields,
+  ...minzhengFlagsRefused,
   members: z.array(MemberInput).min(1).max(20),
   helper: HelperInput.optional(),
   evidence: z.array(Evidence).default([]),
@@ -179,7 +186,7 @@ export type CreateHouseholdBody = z.infer<typeof CreateHouseholdBody>;
 export const UpdateHouseholdBody = z.object({
   version: z.number().int().min(1),
   /** Exactly the fields named change; a field left out keeps its value (no defaults applied). */
-  changes: patchOf(householdFields).refine((value) => Object.keys(value).length > 0, { message: '没有要修改的内容' }),
+  changes: patchOf({ ...householdFields, ...minzhengFlagsRefused }).refine((value) => Object.keys(value).length > 0, { message: '没有要修改的内容' }),
   evidence: z.array(Evidence).default([]),
   reason: Text(200),
 });
@@ -360,6 +367,28 @@ export const addMeasure = defineContract({
   roles: writers,
   params: householdParams,
   body: z.object({ version: z.number().int().min(1), measure: MeasureInput }),
+  response: Household,
+});
+
+export const setMinzhengStatus = defineContract({
+  id: 'identification.setMinzhengStatus',
+  method: 'POST',
+  path: '/households/{householdId}/minzheng-status',
+  summary: '民政部门认定低保、特困身份（附认定文书，留痕；004 ID-23 L904）',
+  auth: 'staff',
+  roles: ['department'],
+  departments: ['minzheng'],
+  params: householdParams,
+  body: z
+    .object({
+      version: z.number().int().min(1),
+      dibao: z.boolean().optional(),
+      tekun: z.boolean().optional(),
+      /** The 民政 document (认定/审批决定、名单) the status rests on. */
+      evidence: z.array(Evidence).min(1, { message: '须附民政认定文书或名单' }),
+      reason: Text(200),
+    })
+    .refine((b) => b.dibao !== undefined || b.tekun !== undefined, { message: '须认定低保或特困身份之一' }),
   response: Household,
 });
 

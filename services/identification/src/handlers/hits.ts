@@ -34,6 +34,13 @@ export const reviewHit = httpHandler(identificationApi.reviewHit, async ({ param
   const uow = unitOfWork(clock, ids, actor);
   uow.replace(decided as unknown as Versioned);
   const next = refresh(household, await loadLineEntries());
+  // A department-owned fact taken from the list keeps the list as its evidence (004 ID-23 L904).
+  if (changes.length > 0) {
+    next.evidence = [
+      ...next.evidence,
+      { kind: 'comparison', ref: `${hit.source} ${hit.importId ?? hit.hitId}`, note: hit.detail, at: shanghaiDate(clock.now()), action: `HIT_${body.outcome.toUpperCase()}` },
+    ];
+  }
   const stored = writeHousehold(
     uow,
     item,
