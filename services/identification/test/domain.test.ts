@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../src/demo/people.js';
 import { type ActionContext, applyAction, applyNoticeOutcome } from '../src/domain/actions.js';
 import { classifyColour, monitoringLineFen } from '../src/domain/colour.js';
-import { buildHits, type HitRecord, parseDepartmentList, unresolvedBlocks } from '../src/domain/comparison.js';
+import { assertMayImport, buildHits, type HitRecord, parseDepartmentList, SOURCES, unresolvedBlocks } from '../src/domain/comparison.js';
 import { assessExit, entryIncomeMet, exitIncomeMet, failedWelfareChecks, isPoorByIncome } from '../src/domain/eligibility.js';
 import { ENTRY_STEPS } from '../src/domain/entry.js';
 import { EXIT_STEPS } from '../src/domain/exit.js';
@@ -441,5 +441,38 @@ describe('household update changes exactly the fields it names (PATCH /household
     for (const key of differing) expect(allowed, `${key} changed when only ${field} was sent`).toContain(key);
     if (field !== 'secondaryCauses') expect(after.secondaryCauses).toEqual(['08', '03']);
     expect(after).toMatchObject({ dibao: true, tekun: true, attribute: '五保户' });
+  });
+});
+
+describe('each comparison list belongs to its department (workflows.md §1.2 exclusion checks, Source column)', () => {
+  const dept = (department: string) => ({ role: 'department', department });
+  it('lets the owning department upload and refuses every other department', () => {
+    expect(code(() => assertMayImport('gongan-death', dept('gongan')))).toBe('NO_ERROR');
+    expect(code(() => assertMayImport('gongan-death', dept('jiaoyu')))).toBe('SOURCE_NOT_OWNED');
+    expect(code(() => assertMayImport('gongan-death', dept('minzheng')))).toBe('SOURCE_NOT_OWNED');
+    expect(code(() => assertMayImport('minzheng-dibao', dept('minzheng')))).toBe('NO_ERROR');
+    expect(code(() => assertMayImport('minzheng-dibao', { role: 'department' }))).toBe('SOURCE_NOT_OWNED');
+    for (const [source, owner] of Object.entries(SOURCES)) {
+      expect(
+        code(() => assertMayImport(source as keyof typeof SOURCES, dept('jiaoyu'))),
+        source,
+      ).toBe('SOURCE_NOT_OWNED');
+      if (owner.department)
+        expect(
+          code(() => assertMayImport(source as keyof typeof SOURCES, dept(owner.department as string))),
+          source,
+        ).toBe('NO_ERROR');
+    }
+  });
+  it('lets the county upload the block and review results it collects, never a list that sets a department-owned fact (004 ID-23 L904)', () => {
+    expect(code(() => assertMayImport('caizheng-payroll', { role: 'county' }))).toBe('NO_ERROR');
+    expect(code(() => assertMayImport('finance', { role: 'county' }))).toBe('NO_ERROR');
+    for (const source of ['minzheng-dibao', 'minzheng-tekun', 'canlian-disability'] as const)
+      expect(code(() => assertMayImport(source, { role: 'county' }))).toBe('SOURCE_NOT_OWNED');
+  });
+  it('gates the import route on exactly the departments that own a list', () => {
+    const owners = new Set(Object.values(SOURCES).flatMap((s) => (s.department ? [s.department] : [])));
+    expect([...owners].sort()).toEqual([...identificationApi.COMPARISON_DEPARTMENTS].sort());
+    expect(identificationApi.importComparison.departments).toEqual(identificationApi.COMPARISON_DEPARTMENTS);
   });
 });

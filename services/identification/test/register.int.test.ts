@@ -15,7 +15,8 @@ describe('register, comparison import and statistics over HTTP (DynamoDB Local)'
 
   beforeAll(async () => {
     cloud = await startTestCloud(inject('dynamoEndpoint'), [manifest], { demo: true });
-    for (const user of ['village-fengzhuang', 'town-jiantouji', 'county', 'dept-caizheng', 'dept-minzheng', 'other-county']) tokens[user] = await cloud.login(user);
+    for (const user of ['village-fengzhuang', 'town-jiantouji', 'county', 'dept-caizheng', 'dept-minzheng', 'dept-gongan', 'dept-jiaoyu', 'other-county'])
+      tokens[user] = await cloud.login(user);
   });
   afterAll(() => cloud.stop());
 
@@ -80,6 +81,27 @@ describe('register, comparison import and statistics over HTTP (DynamoDB Local)'
     });
     expect(overridden.status, JSON.stringify(overridden.body)).toBe(200);
     expect((await call(cloud, 'GET', `/households/${id}/hits`, { token: tokens.county })).body.items[0].decision).toMatchObject({ outcome: 'overridden' });
+  });
+
+  it('takes each list from its own department only: the education bureau cannot upload a death list (workflows.md §1.2)', async () => {
+    const created = await call(cloud, 'POST', '/households', { token: tokens['village-fengzhuang'], body: applicationBody({ seq: 46 }) });
+    const id = created.body.householdId as string;
+    const head = applicationBody({ seq: 46 }).members[0]?.idNumber as string;
+    const list = Buffer.from(`姓名,身份证号,备注\r\n王建国,${head},死亡注销\r\n`).toString('base64');
+    const upload = (user: string, source: string) =>
+      call(cloud, 'POST', '/comparisons/imports', { token: tokens[user], body: { source, region: '370405000000', format: 'csv', contentBase64: list } });
+    for (const [user, source] of [
+      ['dept-jiaoyu', 'gongan-death'],
+      ['dept-minzheng', 'gongan-death'],
+      ['dept-caizheng', 'minzheng-dibao'],
+      ['county', 'minzheng-dibao'],
+    ] as const) {
+      expect((await upload(user, source)).status, `${user} ${source}`).toBe(403);
+    }
+    expect((await call(cloud, 'GET', `/households/${id}/hits`, { token: tokens.county })).body.items).toEqual([]);
+    const own = await upload('dept-gongan', 'gongan-death');
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect((await call(cloud, 'GET', `/households/${id}/hits`, { token: tokens.county })).body.items).toMatchObject([{ source: 'gongan-death', severity: 'block' }]);
   });
 
   it('imports an XLSX 低保 list whose confirmation changes the attribute (004 ID-23 L904)', async () => {

@@ -477,6 +477,8 @@ export const COMPARISON_SOURCES = [
   'finance',
 ] as const;
 export const ComparisonSource = z.enum(COMPARISON_SOURCES);
+/** Department claims of the departments that hold a comparison list (民政, 残联, 公安, 财政, 住建/房管, 市场监管, 税务). */
+export const COMPARISON_DEPARTMENTS = ['minzheng', 'canlian', 'gongan', 'caizheng', 'zhujian', 'shichang', 'shuiwu'] as const;
 
 export const Hit = z.object({
   hitId: z.string(),
@@ -499,6 +501,8 @@ export const importComparison = defineContract({
   summary: '部门比对名单上传（CSV 或 XLSX），按身份证号匹配在册人员生成比对结果',
   auth: 'staff',
   roles: ['department', 'county'],
+  /** Departments that own a list; each list is uploaded by its own department only (services/identification domain/comparison.ts). */
+  departments: COMPARISON_DEPARTMENTS,
   body: z.object({ source: ComparisonSource, region: RegionCode, format: z.enum(['csv', 'xlsx']), contentBase64: z.string().min(1).max(8_000_000) }),
   response: z.object({ importId: z.string(), rows: z.number().int(), matched: z.number().int(), unmatched: z.number().int(), hits: z.number().int() }),
 });

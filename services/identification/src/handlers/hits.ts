@@ -2,7 +2,7 @@ import { httpHandler, type Versioned } from '@jingzhun/platform';
 import { BadSpreadsheetError, readUpload } from '@jingzhun/platform/tabular';
 import { CommonErrors, DomainError, identificationApi, isWithinRegion, shanghaiDate } from '@jingzhun/types';
 import { PUBLISHED } from '../domain/actions.js';
-import { applyHitDecision, assertMayDecide, buildHits, parseDepartmentList } from '../domain/comparison.js';
+import { applyHitDecision, assertMayDecide, assertMayImport, buildHits, parseDepartmentList } from '../domain/comparison.js';
 import { refresh, viewOf } from '../domain/household.js';
 import { findGuards, loadHit } from '../store/hits.js';
 import { assertVersion, type HitItem, type HouseholdItem, loadHits, loadHousehold, stripItem, unitOfWork, writeHousehold } from '../store/households.js';
@@ -61,7 +61,8 @@ const HOUSEHOLDS_PER_TRANSACTION = 20;
  * matched by ID number to the register; each match becomes a hit on the household, written with a
  * version bump of the household so a concurrent workflow step cannot miss it.
  */
-export const importComparison = httpHandler(identificationApi.importComparison, async ({ body, actor, assertInScope, clock, ids }) => {
+export const importComparison = httpHandler(identificationApi.importComparison, async ({ body, staff, actor, assertInScope, clock, ids }) => {
+  assertMayImport(body.source, staff());
   assertInScope(body.region);
   const today = shanghaiDate(clock.now());
   let rows: string[][];
