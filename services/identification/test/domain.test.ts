@@ -2,19 +2,19 @@ import { DomainError, identificationApi } from '@jingzhun/types';
 import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../src/demo/people.js';
 import { type ActionContext, applyAction, applyNoticeOutcome } from '../src/domain/actions.js';
-import { classifyColour, monitoringLineFen } from '../src/domain/colour.js';
+import { classifyColour, monitoringLine } from '../src/domain/colour.js';
 import { assertMayImport, buildHits, type HitRecord, parseDepartmentList, SOURCES, unresolvedBlocks } from '../src/domain/comparison.js';
-import { assessExit, entryIncomeMet, exitIncomeMet, failedWelfareChecks, isPoorByIncome } from '../src/domain/eligibility.js';
+import { assessExit, entryIncomeMet, exitIncomeMet, failedWelfareChecks, isPoorByIncome, riskEliminated } from '../src/domain/eligibility.js';
 import { ENTRY_STEPS } from '../src/domain/entry.js';
 import { EXIT_STEPS } from '../src/domain/exit.js';
 import { deriveAttribute, deriveStandard, type HouseholdRecord, refresh } from '../src/domain/household.js';
-import { assertPlausibleIncome, perCapitaIncomeFen } from '../src/domain/income.js';
+import { assertPlausibleIncome, perCapitaIncomeFen, perCapitaOf } from '../src/domain/income.js';
 import { assertQuorum } from '../src/domain/machine.js';
 import { MONITORING_STEPS, monitoringAlert } from '../src/domain/monitoring.js';
 import { assertWindowOpen, policyUntil } from '../src/domain/policy.js';
 import { nextYearLine, resolveLine } from '../src/domain/poverty-lines.js';
 import { applyChanges, openHousehold, setMinzhengStatus } from '../src/domain/register.js';
-import { applyVillageExitAction, incidencePercent, openVillageExit } from '../src/domain/village-exit.js';
+import { applyVillageExitAction, incidencePercent, incidenceWithinMax, openVillageExit } from '../src/domain/village-exit.js';
 import { applicationBody, EVIDENCE, MEETING } from './support.js';
 
 const ok = { food: true, clothing: true, education: true, medical: true, housing: true, water: true };
@@ -76,20 +76,38 @@ describe('income and eligibility (workflows.md §1.2, decision 1)', () => {
     expect(code(() => assertPlausibleIncome({ ...income, wageFen: 999_000_000 }, 1))).toBe('INCOME_ABSURD');
     expect(code(() => assertPlausibleIncome({ ...income, oneOffTransferFen: 300_000 }, 1))).toBe('INCOME_INCONSISTENT');
   });
+  const pc = (netFen: number, members = 1) => ({ netFen, members });
   it('poor iff income ≤ line (inclusive); exit iff income > line (strict, 000 EX-1 L1029–1032)', () => {
-    expect(isPoorByIncome(350_900, 3509)).toBe(true);
-    expect(isPoorByIncome(350_901, 3509)).toBe(false);
-    expect(entryIncomeMet(350_900, 3509)).toBe(true);
-    expect(exitIncomeMet(350_900, 3509)).toBe(false);
-    expect(exitIncomeMet(350_901, 3509)).toBe(true);
+    expect(isPoorByIncome(pc(350_900), 3509)).toBe(true);
+    expect(isPoorByIncome(pc(350_901), 3509)).toBe(false);
+    expect(entryIncomeMet(pc(350_900), 3509)).toBe(true);
+    expect(exitIncomeMet(pc(350_900), 3509)).toBe(false);
+    expect(exitIncomeMet(pc(350_901), 3509)).toBe(true);
+  });
+  it('compares the exact per-capita income with the line, not the figure rounded to the fen (000 EX-1 L1029–1032)', () => {
+    // 3 members, one fen above 3 × 3,509 yuan: 350,900.33 fen each, shown as 350,900.
+    const justAbove = { year: 2017, wageFen: 3 * 350_900 + 1, businessFen: 0, businessCostFen: 0, transferFen: 0, oneOffTransferFen: 0, propertyFen: 0 };
+    expect(perCapitaIncomeFen(justAbove, 3)).toBe(350_900);
+    expect(isPoorByIncome(perCapitaOf(justAbove, 3), 3509)).toBe(false);
+    expect(exitIncomeMet(perCapitaOf(justAbove, 3), 3509)).toBe(true);
+    // 2 fen below the line in total: 350,899.33 fen each; rounds to 350,899 but is poor either way.
+    expect(isPoorByIncome(perCapitaOf({ ...justAbove, wageFen: 3 * 350_900 - 2 }, 3), 3509)).toBe(true);
+    // Half a fen below the line each (shown rounded up to 350,900) is below it, not at it: not above for exit.
+    expect(perCapitaIncomeFen({ ...justAbove, wageFen: 2 * 350_900 - 1 }, 2)).toBe(350_900);
+    expect(exitIncomeMet(perCapitaOf({ ...justAbove, wageFen: 2 * 350_900 + 1 }, 2), 3509)).toBe(true);
+    expect(exitIncomeMet(perCapitaOf({ ...justAbove, wageFen: 2 * 350_900 - 1 }, 2), 3509)).toBe(false);
+    // mline = 1.5 × line exactly: 526,350 fen; half a fen short each is short.
+    const mline = monitoringLine(3509);
+    expect(riskEliminated(perCapitaOf({ ...justAbove, wageFen: 2 * 526_350 - 1 }, 2), mline, ok, [])).toBe(false);
+    expect(riskEliminated(perCapitaOf({ ...justAbove, wageFen: 2 * 526_350 }, 2), mline, ok, [])).toBe(true);
   });
   it('checks 两不愁三保障 + drinking water, water being a hard block (002 I-2 L17; 002 E-1 L31)', () => {
     expect(failedWelfareChecks({ ...ok, medical: false })).toEqual(['medical']);
-    expect(assessExit(400_000, 3509, ok)).toEqual({ ok: true, reasons: [] });
-    const water = assessExit(400_000, 3509, { ...ok, water: false });
+    expect(assessExit(pc(400_000), 3509, ok)).toEqual({ ok: true, reasons: [] });
+    const water = assessExit(pc(400_000), 3509, { ...ok, water: false });
     expect(water.ok).toBe(false);
     expect(water.reasons[0]).toContain('饮水安全');
-    expect(assessExit(350_900, 3509, ok).ok).toBe(false);
+    expect(assessExit(pc(350_900), 3509, ok).ok).toBe(false);
   });
   it('derives the attribute from 民政 flags (004 ID-23 L904) and the standard flag (000 ID-4)', () => {
     const members = household().members;
@@ -103,27 +121,31 @@ describe('income and eligibility (workflows.md §1.2, decision 1)', () => {
       ),
     ).toBe('低保户');
     expect(deriveAttribute(true, true, members)).toBe('五保户');
-    expect(deriveStandard(280_000, 2015, undefined, [])).toBe('national');
-    expect(deriveStandard(280_001, 2015, undefined, [])).toBe('provincial');
-    expect(deriveStandard(100_000, 2017, 'municipal', [])).toBe('municipal');
+    expect(deriveStandard(pc(280_000), 2015, undefined, [])).toBe('national');
+    expect(deriveStandard(pc(280_001), 2015, undefined, [])).toBe('provincial');
+    expect(deriveStandard(pc(560_001, 2), 2015, undefined, [])).toBe('provincial');
+    expect(deriveStandard(pc(100_000), 2017, 'municipal', [])).toBe('municipal');
   });
 });
 
 describe('four colours (000 ID-7 L507–522; workflows.md §1.2)', () => {
-  const base = { perCapitaFen: 400_000, lineYuan: 3509, welfare: ok, riskFlags: [] as string[] };
+  const fen = (netFen: number) => ({ netFen, members: 1 });
+  const base = { income: fen(400_000), lineYuan: 3509, welfare: ok, riskFlags: [] as string[] };
   it('registered: RED at or under the line or failing a check, else ORANGE', () => {
-    expect(classifyColour({ ...base, status: 'REGISTERED', perCapitaFen: 350_900 })).toBe('RED');
+    expect(classifyColour({ ...base, status: 'REGISTERED', income: fen(350_900) })).toBe('RED');
     expect(classifyColour({ ...base, status: 'REGISTERED', welfare: { ...ok, housing: false } })).toBe('RED');
     expect(classifyColour({ ...base, status: 'REGISTERED' })).toBe('ORANGE');
     expect(classifyColour({ ...base, status: 'MONITORED', monitorType: '突发严重困难户' })).toBe('ORANGE');
   });
   it('exited: YELLOW under mline = edge factor × line (parameter), with risk flags or 脱贫不稳定; else GREEN', () => {
-    expect(monitoringLineFen(3509)).toBe(526_350);
+    expect(monitoringLine(3509)).toEqual({ numerator: 350_900 * 150, denominator: 100 });
+    expect(classifyColour({ ...base, status: 'EXITED_WITH_POLICY', income: { netFen: 2 * 526_350 - 1, members: 2 } })).toBe('YELLOW');
+    expect(classifyColour({ ...base, status: 'EXITED_WITH_POLICY', income: { netFen: 2 * 526_350, members: 2 } })).toBe('GREEN');
     expect(classifyColour({ ...base, status: 'EXITED_WITH_POLICY' })).toBe('YELLOW');
     expect(classifyColour({ ...base, status: 'EXITED_WITH_POLICY', edgeFactor: 1.1 })).toBe('GREEN');
-    expect(classifyColour({ ...base, status: 'EXITED_WITH_POLICY', perCapitaFen: 600_000 })).toBe('GREEN');
-    expect(classifyColour({ ...base, status: 'EXITED_WITH_POLICY', perCapitaFen: 600_000, riskFlags: ['house-c-d'] })).toBe('YELLOW');
-    expect(classifyColour({ ...base, status: 'MONITORED', perCapitaFen: 600_000, monitorType: '脱贫不稳定户' })).toBe('YELLOW');
+    expect(classifyColour({ ...base, status: 'EXITED_WITH_POLICY', income: fen(600_000) })).toBe('GREEN');
+    expect(classifyColour({ ...base, status: 'EXITED_WITH_POLICY', income: fen(600_000), riskFlags: ['house-c-d'] })).toBe('YELLOW');
+    expect(classifyColour({ ...base, status: 'MONITORED', income: fen(600_000), monitorType: '脱贫不稳定户' })).toBe('YELLOW');
   });
 });
 
@@ -359,6 +381,21 @@ describe('village exit (seed 000 EX-7…EX-11 L1072–1103)', () => {
     poorPersons: 20,
     checklist: { infrastructure: true, publicServices: true, industry: true, collectiveIncomeFen: 3_000_000 },
   };
+  it('compares the exact incidence with 2%, not the rounded percentage (seed 000 EX-7 L1072–1077, 以下 inclusive)', () => {
+    // 2.004%: shown as 2.00, but above 2%.
+    expect(incidencePercent(501, 25_000)).toBe(2);
+    expect(incidenceWithinMax(501, 25_000)).toBe(false);
+    expect(incidenceWithinMax(500, 25_000)).toBe(true);
+    expect(code(() => openVillageExit({ ...base, ruralPopulation: 25_000, poorPersons: 501 }, 'town', [{ kind: 'review-form', ref: 'x' }], '2018-03-01'))).toBe(
+      'INCIDENCE_TOO_HIGH',
+    );
+    const c = { today: '2018-03-10', window: undefined, role: 'county' as const, poorPersons: 501 };
+    const cleared = {
+      ...openVillageExit({ ...base, ruralPopulation: 25_000, poorPersons: 400 }, 'town', [{ kind: 'review-form', ref: 'x' }], '2018-03-01'),
+      state: 'NOTICE_CLEARED' as const,
+    };
+    expect(code(() => applyVillageExitAction(cleared, { action: 'EVALUATE', evidence: [{ kind: 'acceptance-report', ref: 'x' }] }, c))).toBe('INCIDENCE_TOO_HIGH');
+  });
   it('incidence ≤ 2% passes (inclusive); above needs a written exception', () => {
     expect(incidencePercent(20, 1000)).toBe(2);
     expect(incidencePercent(1, 3)).toBe(33.33);

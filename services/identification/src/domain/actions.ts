@@ -1,11 +1,11 @@
 import { DomainError, type Role } from '@jingzhun/types';
-import { monitoringLineFen, riskFlagsOf } from './colour.js';
+import { monitoringLine, riskFlagsOf } from './colour.js';
 import { type HitRecord, openHits, unresolvedBlocks } from './comparison.js';
 import { assessExit, entryIncomeMet, riskEliminated } from './eligibility.js';
 import { ENTRY_NOTICES, ENTRY_STEPS } from './entry.js';
 import { EXIT_NOTICES, EXIT_STEPS } from './exit.js';
 import { type HouseholdRecord, type MonitorType, type RegisterStatus, refresh, type WorkflowState } from './household.js';
-import { perCapitaIncomeFen } from './income.js';
+import { perCapitaOf } from './income.js';
 import { type Command, checkStep, findStep, type NoticeStage, type NoticeType, type Step } from './machine.js';
 import { MONITORING_NOTICES, MONITORING_STEPS, monitoringDueDate } from './monitoring.js';
 import { assertWindowOpen, type NsysWindow, policyUntil } from './policy.js';
@@ -109,7 +109,7 @@ function guards(household: HouseholdRecord, kind: Kind, step: Step, command: Com
       }
       if (kind === 'entry') {
         const line = lineYuan(household, ctx);
-        if (!entryIncomeMet(household.incomePerCapitaFen, line)) {
+        if (!entryIncomeMet(perCapitaOf(household.income, activeCount(household)), line)) {
           throw new DomainError('NOT_ELIGIBLE_INCOME', `人均纯收入 ${household.incomePerCapitaFen / 100} 元高于 ${household.income.year} 年标准线 ${line} 元，不符合识别条件`, 409);
         }
       }
@@ -123,7 +123,7 @@ function guards(household: HouseholdRecord, kind: Kind, step: Step, command: Com
     case 'exit:VERIFY':
     case 'exit:TOWN_ACCEPT': {
       const line = lineYuan(household, ctx);
-      const assessment = assessExit(perCapitaIncomeFen(household.income, activeCount(household), true), line, household.welfare);
+      const assessment = assessExit(perCapitaOf(household.income, activeCount(household), true), line, household.welfare);
       if (!assessment.ok) throw new DomainError('EXIT_STANDARD_NOT_MET', `未达到退出标准：${assessment.reasons.join('；')}`, 409, assessment);
       break;
     }
@@ -207,7 +207,7 @@ function runAdjustment(household: HouseholdRecord, step: Step, command: Command,
     if (household.status !== 'MONITORED' || !household.exitedAt) {
       throw new DomainError('STATUS_NOT_ELIGIBLE', '只有已脱贫后纳入监测的农户可以返贫重新纳入', 409, { status: household.status });
     }
-    if (!entryIncomeMet(household.incomePerCapitaFen, line)) {
+    if (!entryIncomeMet(perCapitaOf(household.income, activeCount(household)), line)) {
       throw new DomainError('NOT_ELIGIBLE_INCOME', `人均纯收入高于 ${line} 元标准线，不能按返贫纳入`, 409);
     }
     const { monitorType: _m, policyUntil: _p, ...rest } = household;
@@ -223,7 +223,7 @@ function runAdjustment(household: HouseholdRecord, step: Step, command: Command,
     mainWorkerLost: head?.laborCapacity === 'none' && !active.some((m) => m.laborCapacity === 'full'),
     childDroppedOut: !household.welfare.education,
   });
-  if (!riskEliminated(household.incomePerCapitaFen, monitoringLineFen(line), household.welfare, flags)) {
+  if (!riskEliminated(perCapitaOf(household.income, active.length), monitoringLine(line), household.welfare, flags)) {
     throw new DomainError('RISK_NOT_ELIMINATED', '未达到风险消除条件：人均收入须不低于监测线，六项保障齐全且无新风险', 409, { flags });
   }
   const { monitorType: _m, ...rest } = household;

@@ -1,6 +1,6 @@
 import { birthDateOf, DomainError, type identificationApi, type identificationEvents, maskIdNumber, sexOf } from '@jingzhun/types';
 import { type Colour, classifyColour, riskFlagsOf } from './colour.js';
-import { assertPlausibleIncome, perCapitaIncomeFen } from './income.js';
+import { assertPlausibleIncome, compareToThreshold, fenThreshold, type PerCapita, perCapitaIncomeFen, perCapitaOf } from './income.js';
 import { type MonitoringAlert, type MonitoringState, monitoringAlert } from './monitoring.js';
 import { type LineInput, type LineLevel, OPERATIVE_LEVEL, resolveLine } from './poverty-lines.js';
 
@@ -145,10 +145,10 @@ export function deriveAttribute(dibao: boolean, tekun: boolean, members: readonl
  * one); otherwise the jurisdiction's operative level. When the year's national line is unknown the
  * entered flag (or the operative level) stands.
  */
-export function deriveStandard(perCapitaFen: number, year: number, entered: LineLevel | undefined, lines: readonly LineInput[]): LineLevel {
+export function deriveStandard(income: PerCapita, year: number, entered: LineLevel | undefined, lines: readonly LineInput[]): LineLevel {
   try {
     const national = resolveLine('national', year, lines);
-    return perCapitaFen <= national.amountYuan * 100 ? 'national' : OPERATIVE_LEVEL;
+    return compareToThreshold(income, fenThreshold(national.amountYuan * 100)) <= 0 ? 'national' : OPERATIVE_LEVEL;
   } catch {
     return entered ?? OPERATIVE_LEVEL;
   }
@@ -162,14 +162,15 @@ export function refresh(household: HouseholdRecord, lines: readonly LineInput[])
   assertPlausibleIncome(household.income, active.length);
   const incomePerCapitaFen = perCapitaIncomeFen(household.income, active.length);
   const head = active.find((member) => member.relation === 'head') as MemberRecord;
-  const standard = deriveStandard(incomePerCapitaFen, household.income.year, household.standardEntered, lines);
+  const exact = perCapitaOf(household.income, active.length);
+  const standard = deriveStandard(exact, household.income.year, household.standardEntered, lines);
   let colour: Colour | undefined;
   try {
     const line = resolveLine(OPERATIVE_LEVEL, household.income.year, lines);
     colour = classifyColour({
       status: household.status,
       monitorType: household.monitorType,
-      perCapitaFen: incomePerCapitaFen,
+      income: exact,
       lineYuan: line.amountYuan,
       welfare: household.welfare,
       riskFlags: riskFlagsOf({

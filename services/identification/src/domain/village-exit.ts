@@ -37,11 +37,25 @@ export interface VillageExitRecord {
 /** `village.incidence_max` = 2.0 %, inclusive [PROP] (000 EX-7 L1072–1077 "降至2%以下"; 以下 includes). */
 export const INCIDENCE_MAX_PERCENT = 2;
 
-/** Incidence = not-exited registered persons ÷ the village's rural population, in percent to 2 decimals (half up). */
+/** Incidence = not-exited registered persons ÷ the village's rural population, in percent to 2 decimals (half up): for display only. */
 export function incidencePercent(poorPersons: number, ruralPopulation: number): number {
+  assertPopulation(poorPersons, ruralPopulation);
+  return Math.floor((2 * poorPersons * 10000 + ruralPopulation) / (2 * ruralPopulation)) / 100;
+}
+
+/**
+ * The exit standard on the exact ratio, in integers (seed 000 EX-7 L1072–1077 "降至2%以下", 以下
+ * includes the bound): poor × 100 ≤ 2 × population. The rounded percentage is never compared, so a
+ * village at 2.004% does not pass as "2.00%".
+ */
+export function incidenceWithinMax(poorPersons: number, ruralPopulation: number): boolean {
+  assertPopulation(poorPersons, ruralPopulation);
+  return poorPersons * 100 <= INCIDENCE_MAX_PERCENT * ruralPopulation;
+}
+
+function assertPopulation(poorPersons: number, ruralPopulation: number): void {
   if (ruralPopulation <= 0) throw new DomainError('POPULATION_INVALID', '农村人口须大于0', 400);
   if (poorPersons > ruralPopulation) throw new DomainError('POPULATION_INVALID', '贫困人口不能多于农村人口', 400);
-  return Math.floor((2 * poorPersons * 10000 + ruralPopulation) / (2 * ruralPopulation)) / 100;
 }
 
 /** Persons counted as poor for the incidence: registered households not queued for 销号 this year (§2.3 [PROP]). */
@@ -96,7 +110,7 @@ export function openVillageExit(input: Omit<VillageExitRecord, 'state' | 'incide
     evidence,
   });
   const incidence = incidencePercent(input.poorPersons, input.ruralPopulation);
-  if (incidence > INCIDENCE_MAX_PERCENT && !input.exception) {
+  if (!incidenceWithinMax(input.poorPersons, input.ruralPopulation) && !input.exception) {
     throw new DomainError('INCIDENCE_TOO_HIGH', `贫困发生率 ${incidence}% 高于 2%，不符合退出标准（确需退出须写明例外理由，报领导小组）`, 409, { incidencePercent: incidence });
   }
   return { ...input, state: 'PRELIM_REVIEWED', incidencePercent: incidence, lastDecision: { action: 'PRELIM_REVIEW', at: today } };
@@ -116,7 +130,7 @@ export function applyVillageExitAction(
   if (step.action === 'EVALUATE') {
     // 测评验收 computes the incidence again from the register (000 EX-9).
     const incidence = incidencePercent(ctx.poorPersons, record.ruralPopulation);
-    if (incidence > INCIDENCE_MAX_PERCENT && !record.exception) {
+    if (!incidenceWithinMax(ctx.poorPersons, record.ruralPopulation) && !record.exception) {
       throw new DomainError('INCIDENCE_TOO_HIGH', `测评时贫困发生率 ${incidence}% 高于 2%`, 409, { incidencePercent: incidence });
     }
     next = { ...next, poorPersons: ctx.poorPersons, incidencePercent: incidence };
