@@ -12,7 +12,7 @@ import { assertPlausibleIncome, perCapitaIncomeFen, perCapitaOf } from '../src/d
 import { assertQuorum } from '../src/domain/machine.js';
 import { MONITORING_STEPS, monitoringAlert } from '../src/domain/monitoring.js';
 import { assertWindowOpen, policyUntil } from '../src/domain/policy.js';
-import { nextYearLine, resolveLine } from '../src/domain/poverty-lines.js';
+import { nextYearLine, operativeLine, operativeLineOf, resolveLine } from '../src/domain/poverty-lines.js';
 import { applyChanges, openHousehold, setMinzhengStatus } from '../src/domain/register.js';
 import { applyVillageExitAction, incidencePercent, incidenceWithinMax, openVillageExit } from '../src/domain/village-exit.js';
 import { applicationBody, EVIDENCE, MEETING } from './support.js';
@@ -61,6 +61,33 @@ describe('poverty lines (seed 000 ID-2 L972–978, ID-3 L980–989)', () => {
   });
   it('refuses an unknown year rather than back-deriving it (001 I-4)', () => {
     expect(code(() => resolveLine('provincial', 2016))).toBe('POVERTY_LINE_UNKNOWN');
+  });
+});
+
+describe('the operative line is per jurisdiction (workflows.md §1.2 line.level)', () => {
+  it('沂源 (370323) tests against the 淄博 市扶贫标准, 台儿庄 (370405) against the provincial line (seed 001 E-3 L176, E-5 L184; 000 ID-3 L986)', () => {
+    expect(operativeLineOf('370323104201')).toMatchObject({ level: 'municipal', area: '3703' });
+    expect(operativeLineOf('370405103201')).toMatchObject({ level: 'provincial' });
+    expect(operativeLineOf('370404001201')).toMatchObject({ level: 'provincial' });
+    expect(operativeLine('370323104201', 2015).amountYuan).toBe(3507);
+    expect(operativeLine('370323104201', 2010).amountYuan).toBe(3120);
+    expect(operativeLine('370405103201', 2015).amountYuan).toBe(3372);
+    expect(code(() => resolveLine('municipal', 2015, [], '3702'))).toBe('POVERTY_LINE_UNKNOWN');
+  });
+  it('an income between the two lines exits in 台儿庄 and not in 沂源 (seed 001 E-3 L176 稳定超过市扶贫标准)', () => {
+    const at = (region: string) => {
+      const body = identificationApi.CreateHouseholdBody.parse({
+        ...applicationBody({ region, incomeYuan: 3450 }),
+        income: { ...applicationBody().income, year: 2015, wageFen: 3 * 345_000 },
+      });
+      let n = 0;
+      const opened = openHousehold(body, { householdId: 'H1', nextId: () => `M${++n}`, today: '2018-03-01', role: 'village', lines: [] });
+      const { workflow: _w, ...rest } = opened;
+      const registered = { ...rest, status: 'REGISTERED' as const, registeredAt: '2016-01-01' };
+      return run(run(registered, 'town', 'PRE_EXIT').household, 'village', 'APPRAISE').household;
+    };
+    expect(run(at('370405103201'), 'village', 'VERIFY').household.workflow?.state).toBe('VERIFIED');
+    expect(code(() => run(at('370323104201'), 'village', 'VERIFY'))).toBe('EXIT_STANDARD_NOT_MET');
   });
 });
 
@@ -121,10 +148,12 @@ describe('income and eligibility (workflows.md §1.2, decision 1)', () => {
       ),
     ).toBe('低保户');
     expect(deriveAttribute(true, true, members)).toBe('五保户');
-    expect(deriveStandard(pc(280_000), 2015, undefined, [])).toBe('national');
-    expect(deriveStandard(pc(280_001), 2015, undefined, [])).toBe('provincial');
-    expect(deriveStandard(pc(560_001, 2), 2015, undefined, [])).toBe('provincial');
-    expect(deriveStandard(pc(100_000), 2017, 'municipal', [])).toBe('municipal');
+    const tez = '370405103201';
+    expect(deriveStandard(pc(280_000), 2015, undefined, [], tez)).toBe('national');
+    expect(deriveStandard(pc(280_001), 2015, undefined, [], tez)).toBe('provincial');
+    expect(deriveStandard(pc(560_001, 2), 2015, undefined, [], tez)).toBe('provincial');
+    expect(deriveStandard(pc(100_000), 2017, 'municipal', [], tez)).toBe('municipal');
+    expect(deriveStandard(pc(280_001), 2015, undefined, [], '370323104201')).toBe('municipal');
   });
 });
 

@@ -214,6 +214,7 @@ describe('register, comparison import and statistics over HTTP (DynamoDB Local)'
   it('serves poverty lines as data and derives a year from an entered CPI (seed 000 ID-3 L980–989)', async () => {
     expect((await call(cloud, 'GET', '/poverty-lines/provincial/2017', { token: tokens.county })).body).toMatchObject({ amountYuan: 3509, derived: false });
     expect((await call(cloud, 'GET', '/poverty-lines/provincial/2018', { token: tokens.county })).body.code).toBe('POVERTY_LINE_UNKNOWN');
+    expect((await call(cloud, 'GET', '/poverty-lines/municipal/2015?area=3703', { token: tokens.county })).body).toMatchObject({ amountYuan: 3507, derived: false });
     expect((await call(cloud, 'PUT', '/poverty-lines/provincial/2017', { token: tokens.county, body: { amountYuan: 4000, source: 'x' } })).body.code).toBe('LINE_IS_KNOWN');
     const set = await call(cloud, 'PUT', '/poverty-lines/provincial/2018', { token: tokens.county, body: { cpi: 102.1, source: '2018年农村居民消费价格指数' } });
     expect(set.body).toMatchObject({ amountYuan: 3583, derived: true });

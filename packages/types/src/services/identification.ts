@@ -539,6 +539,13 @@ export const getPovertyLine = defineContract({
   summary: '某年扶贫标准线（已知值或按农村居民消费价格指数推算）',
   auth: 'staff',
   params: z.object({ level: IdentificationStandard, year: z.coerce.number().int().min(2010).max(2030) }),
+  /** The city of a municipal line (4-digit region prefix, e.g. 3703 淄博). */
+  query: z.object({
+    area: z
+      .string()
+      .regex(/^\d{4}$/, { message: '须为4位市级区划代码' })
+      .optional(),
+  }),
   response: PovertyLine,
 });
 export const setRuralCpi = defineContract({

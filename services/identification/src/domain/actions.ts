@@ -9,7 +9,7 @@ import { perCapitaOf } from './income.js';
 import { type Command, checkStep, findStep, type NoticeStage, type NoticeType, type Step } from './machine.js';
 import { MONITORING_NOTICES, MONITORING_STEPS, monitoringDueDate } from './monitoring.js';
 import { assertWindowOpen, type NsysWindow, policyUntil } from './policy.js';
-import { type LineInput, OPERATIVE_LEVEL, resolveLine } from './poverty-lines.js';
+import { type LineInput, operativeLine } from './poverty-lines.js';
 
 /**
  * Applies one workflow action to a household: finds the step for the current state, checks role,
@@ -83,7 +83,8 @@ export function applyAction(household: HouseholdRecord, command: Command, ctx: A
 }
 
 function lineYuan(household: HouseholdRecord, ctx: ActionContext): number {
-  return resolveLine(OPERATIVE_LEVEL, household.income.year, ctx.lines).amountYuan;
+  // The jurisdiction's own line: 沂源 tests entry and exit against 淄博's 市扶贫标准 (seed 001 E-3 L176).
+  return operativeLine(household.region, household.income.year, ctx.lines).amountYuan;
 }
 
 function activeCount(household: HouseholdRecord): number {

@@ -2,7 +2,7 @@ import { birthDateOf, DomainError, type identificationApi, type identificationEv
 import { type Colour, classifyColour, riskFlagsOf } from './colour.js';
 import { assertPlausibleIncome, compareToThreshold, fenThreshold, type PerCapita, perCapitaIncomeFen, perCapitaOf } from './income.js';
 import { type MonitoringAlert, type MonitoringState, monitoringAlert } from './monitoring.js';
-import { type LineInput, type LineLevel, OPERATIVE_LEVEL, resolveLine } from './poverty-lines.js';
+import { type LineInput, type LineLevel, operativeLine, operativeLineOf, resolveLine } from './poverty-lines.js';
 
 /**
  * The register record of a household (建档立卡 national card items) as plain data, and the rules
@@ -142,15 +142,16 @@ export function deriveAttribute(dibao: boolean, tekun: boolean, members: readonl
 
 /**
  * 识别标准 (000 ID-4; 004 ID-02 L1370): under the national line → 国标 (also under the provincial
- * one); otherwise the jurisdiction's operative level. When the year's national line is unknown the
+ * one); otherwise the operative level of the household's jurisdiction (operativeLineOf). When the year's national line is unknown the
  * entered flag (or the operative level) stands.
  */
-export function deriveStandard(income: PerCapita, year: number, entered: LineLevel | undefined, lines: readonly LineInput[]): LineLevel {
+export function deriveStandard(income: PerCapita, year: number, entered: LineLevel | undefined, lines: readonly LineInput[], region: string): LineLevel {
+  const operative = operativeLineOf(region).level;
   try {
     const national = resolveLine('national', year, lines);
-    return compareToThreshold(income, fenThreshold(national.amountYuan * 100)) <= 0 ? 'national' : OPERATIVE_LEVEL;
+    return compareToThreshold(income, fenThreshold(national.amountYuan * 100)) <= 0 ? 'national' : operative;
   } catch {
-    return entered ?? OPERATIVE_LEVEL;
+    return entered ?? operative;
   }
 }
 
@@ -163,10 +164,10 @@ export function refresh(household: HouseholdRecord, lines: readonly LineInput[])
   const incomePerCapitaFen = perCapitaIncomeFen(household.income, active.length);
   const head = active.find((member) => member.relation === 'head') as MemberRecord;
   const exact = perCapitaOf(household.income, active.length);
-  const standard = deriveStandard(exact, household.income.year, household.standardEntered, lines);
+  const standard = deriveStandard(exact, household.income.year, household.standardEntered, lines, household.region);
   let colour: Colour | undefined;
   try {
-    const line = resolveLine(OPERATIVE_LEVEL, household.income.year, lines);
+    const line = operativeLine(household.region, household.income.year, lines);
     colour = classifyColour({
       status: household.status,
       monitorType: household.monitorType,
