@@ -347,8 +347,8 @@ describe('monitoring objects and 返贫 (workflows.md §1.4; 003 EX-5 L737)', ()
   }
   it('walks signal → MONITORED, then 返贫 → RE_REGISTERED', () => {
     expect(code(() => run(exited(3000), 'village', 'SIGNAL', {}, { evidence: [{ kind: 'hardship-report', ref: 'x' }] }))).toBe('MONITOR_TYPE_REQUIRED');
-    let h = run(exited(3000), 'village', 'SIGNAL', {}, { evidence: [{ kind: 'hardship-report', ref: 'x' }], monitorType: '脱贫不稳定户' }).household;
-    expect(h.workflow).toMatchObject({ kind: 'monitoring', state: 'SIGNALLED', dueDate: '2018-03-25' });
+    let h = run(exited(3000), 'village', 'SIGNAL', { today: '2018-03-01' }, { evidence: [{ kind: 'hardship-report', ref: 'x' }], monitorType: '脱贫不稳定户' }).household;
+    expect(h.workflow).toMatchObject({ kind: 'monitoring', state: 'SIGNALLED', dueDate: '2018-03-16' });
     h = run(h, 'village', 'APPLY', {}, { evidence: [{ kind: 'authorisation', ref: 'x' }] }).household;
     h = run(h, 'village', 'CHECK', {}, { evidence: [{ kind: 'survey', ref: 'x' }] }).household;
     h = run(h, 'county', 'COMPARE').household;
@@ -359,7 +359,8 @@ describe('monitoring objects and 返贫 (workflows.md §1.4; 003 EX-5 L737)', ()
     h = run(h, 'town', 'TOWN_REVIEW').household;
     h = run(h, 'county', 'COUNTY_DECIDE', {}, { evidence: [{ kind: 'decision', ref: 'x' }] }).household;
     const monitored = run(h, 'town', 'CONFIRM', {}, { evidence: [{ kind: 'nsys-receipt', ref: 'x' }] });
-    expect(monitored.household).toMatchObject({ status: 'MONITORED', monitorType: '脱贫不稳定户' });
+    // The signal day stays on the record: the monitoring event carries it, not the day of CONFIRM (dispatch counts the 15 days from it).
+    expect(monitored.household).toMatchObject({ status: 'MONITORED', monitorType: '脱贫不稳定户', monitoringSignalledAt: '2018-03-01' });
     expect(monitored.events).toEqual(['monitoring']);
     const returned = run(
       monitored.household,

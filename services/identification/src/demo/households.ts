@@ -117,7 +117,8 @@ export function demoHouseholds(village: string, count: number, villageIndex: num
         ...ids,
         registeredAt: status === 'RE_REGISTERED' ? '2018-02-10' : '2015-12-31',
         ...(exitedAt ? { exitedAt, policyUntil: policyUntil(exitedAt) } : {}),
-        ...(monitorType ? { monitorType } : {}),
+        // Identified after the exit and before the demo day (2018-03-01), so monthly reports count it in its month.
+        ...(monitorType ? { monitorType, monitoringSignalledAt: '2018-01-15' } : {}),
         minzheng: { dibao: seed % 4 === 0, tekun: size === 1 && headYear < 1950 },
       }),
     );

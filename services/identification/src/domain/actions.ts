@@ -183,7 +183,8 @@ function finish(household: HouseholdRecord, kind: Kind, action: string, decision
     return { household: exited, events: ['exited'], changes: ['status'] };
   }
   if (kind === 'monitoring' && action === 'CONFIRM' && workflow?.monitorType) {
-    const monitored = refresh({ ...base, status: 'MONITORED', monitorType: workflow.monitorType }, ctx.lines);
+    const signalled = workflow.signalledAt ? { monitoringSignalledAt: workflow.signalledAt } : {};
+    const monitored = refresh({ ...base, status: 'MONITORED', monitorType: workflow.monitorType, ...signalled }, ctx.lines);
     return { household: monitored, events: ['monitoring'], changes: ['status', 'monitorType'] };
   }
   throw new Error(`no completion defined for ${kind}:${action}`);
@@ -211,7 +212,7 @@ function runAdjustment(household: HouseholdRecord, step: Step, command: Command,
     if (!entryIncomeMet(perCapitaOf(household.income, activeCount(household)), line)) {
       throw new DomainError('NOT_ELIGIBLE_INCOME', `人均纯收入高于 ${line} 元标准线，不能按返贫纳入`, 409);
     }
-    const { monitorType: _m, policyUntil: _p, ...rest } = household;
+    const { monitorType: _m, monitoringSignalledAt: _s, policyUntil: _p, ...rest } = household;
     const next = refresh({ ...rest, status: 'RE_REGISTERED', registeredAt: ctx.today, lastDecision: decision } as HouseholdRecord, ctx.lines);
     return { household: next, events: ['returned'], changes: ['status'] };
   }
@@ -227,7 +228,7 @@ function runAdjustment(household: HouseholdRecord, step: Step, command: Command,
   if (!riskEliminated(perCapitaOf(household.income, active.length), monitoringLine(line), household.welfare, flags)) {
     throw new DomainError('RISK_NOT_ELIMINATED', '未达到风险消除条件：人均收入须不低于监测线，六项保障齐全且无新风险', 409, { flags });
   }
-  const { monitorType: _m, ...rest } = household;
+  const { monitorType: _m, monitoringSignalledAt: _s, ...rest } = household;
   const next = refresh({ ...rest, status: 'RISK_ELIMINATED', lastDecision: decision } as HouseholdRecord, ctx.lines);
   return { household: next, events: ['changed'], changes: ['status', 'monitorType'] };
 }

@@ -79,6 +79,8 @@ export interface HouseholdRecord {
   exitedAt?: string;
   policyUntil?: string;
   monitorType?: MonitorType;
+  /** The day a monitored household was signalled (workflows.md §1.4 D0), kept while it is monitored. */
+  monitoringSignalledAt?: string;
   lastDecision?: { action: string; at: string; reason?: string };
   evidence: (Evidence & { at: string; action: string })[];
   // derived

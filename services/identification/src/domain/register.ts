@@ -96,6 +96,8 @@ export function migratedHousehold(
     exitedAt?: string;
     policyUntil?: string;
     monitorType?: MonitorType;
+    /** For a monitored household: the day it was identified as a monitoring object. */
+    monitoringSignalledAt?: string;
     /** The 民政 flags the national register already holds for a 存量 household. */
     minzheng?: { dibao: boolean; tekun: boolean };
     lines: readonly LineInput[];
@@ -110,6 +112,7 @@ export function migratedHousehold(
       ...(ctx.exitedAt ? { exitedAt: ctx.exitedAt } : {}),
       ...(ctx.policyUntil ? { policyUntil: ctx.policyUntil } : {}),
       ...(ctx.monitorType ? { monitorType: ctx.monitorType } : {}),
+      ...(ctx.monitoringSignalledAt ? { monitoringSignalledAt: ctx.monitoringSignalledAt } : {}),
       lastDecision: { action: 'MIGRATE', at: ctx.today },
       evidence: [],
     },
