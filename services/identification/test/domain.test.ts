@@ -14,7 +14,7 @@ import { MONITORING_STEPS, monitoringAlert } from '../src/domain/monitoring.js';
 import { assertWindowOpen, policyUntil } from '../src/domain/policy.js';
 import { nextYearLine, operativeLine, operativeLineOf, resolveLine } from '../src/domain/poverty-lines.js';
 import { applyChanges, openHousehold, setMinzhengStatus } from '../src/domain/register.js';
-import { applyVillageExitAction, incidencePercent, incidenceWithinMax, openVillageExit } from '../src/domain/village-exit.js';
+import { applyVillageExitAction, applyVillageNoticeOutcome, incidencePercent, incidenceWithinMax, noticeRegionsOf, openVillageExit } from '../src/domain/village-exit.js';
 import { applicationBody, EVIDENCE, MEETING } from './support.js';
 
 const ok = { food: true, clothing: true, education: true, medical: true, housing: true, water: true };
@@ -425,6 +425,29 @@ describe('village exit (seed 000 EX-7…EX-11 L1072–1103)', () => {
       state: 'NOTICE_CLEARED' as const,
     };
     expect(code(() => applyVillageExitAction(cleared, { action: 'EVALUATE', evidence: [{ kind: 'acceptance-report', ref: 'x' }] }, c))).toBe('INCIDENCE_TOO_HIGH');
+  });
+  it('checks the collective income per jurisdiction: 峄城 ≥ 3万 (002 T-11 L101), 青岛 ≥ 15万 (003 EX-3 L99), 台儿庄 none', () => {
+    const form = [{ kind: 'review-form' as const, ref: 'x' }];
+    const at = (village: string, collectiveIncomeFen: number, exception?: string) => () =>
+      openVillageExit({ ...base, village, checklist: { ...base.checklist, collectiveIncomeFen }, ...(exception ? { exception } : {}) }, 'town', form, '2018-03-01');
+    expect(code(at('370404101201', 2_999_999))).toBe('COLLECTIVE_INCOME_TOO_LOW');
+    expect(code(at('370404101201', 3_000_000))).toBe('NO_ERROR');
+    expect(code(at('370404101201', 0, '集体经济项目年底见效'))).toBe('NO_ERROR');
+    expect(code(at('370281101201', 14_999_999))).toBe('COLLECTIVE_INCOME_TOO_LOW');
+    expect(code(at('370281101201', 15_000_000))).toBe('NO_ERROR');
+    expect(code(at('370405103201', 0))).toBe('NO_ERROR');
+  });
+  it('announces the exit at district and town in 台儿庄 (000 EX-10 L1095), once in the county in 沂源 (001 E-6 L186)', () => {
+    expect(noticeRegionsOf('370405103201', 'village-exit-announcement')).toEqual(['370405000000', '370405103000']);
+    expect(noticeRegionsOf('370323104201', 'village-exit-announcement')).toEqual(['370323000000']);
+    expect(noticeRegionsOf('370405103201', 'village-exit-notice')).toEqual(['370405103201']);
+    const announced = { ...openVillageExit(base, 'town', [{ kind: 'review-form', ref: 'x' }], '2018-03-01'), state: 'ANNOUNCED' as const };
+    const posted = { ...announced, notice: { requestIds: ['R-district', 'R-town'], cleared: [], type: 'village-exit-announcement', held: false } };
+    const one = applyVillageNoticeOutcome(posted, 'R-district', 'clear', 'window-closed', '2018-03-20');
+    expect(one).toMatchObject({ state: 'ANNOUNCED', notice: { cleared: ['R-district'] } });
+    expect(applyVillageNoticeOutcome(one!, 'R-town', 'clear', 'window-closed', '2018-03-20')?.state).toBe('ANNOUNCEMENT_CLEARED');
+    expect(applyVillageNoticeOutcome(one!, 'R-town', 'upheld', 'window-closed', '2018-03-20')?.state).toBe('NOT_EXITED');
+    expect(applyVillageNoticeOutcome(posted, 'R-other', 'clear', 'window-closed', '2018-03-20')).toBeUndefined();
   });
   it('incidence ≤ 2% passes (inclusive); above needs a written exception', () => {
     expect(incidencePercent(20, 1000)).toBe(2);

@@ -613,6 +613,8 @@ export const VillageExit = z.object({
   incidencePercent: z.number(),
   exception: z.string().optional(),
   noticeRequestId: z.string().optional(),
+  /** Every posting of the current notice (the exit 公告 is posted at district and town, seed 000 EX-10 L1095). */
+  noticeRequestIds: z.array(z.string()).optional(),
   version: z.number().int(),
   checklist: z.object({ infrastructure: z.boolean(), publicServices: z.boolean(), industry: z.boolean(), collectiveIncomeFen: z.number().int().min(0) }),
 });
