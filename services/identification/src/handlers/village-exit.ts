@@ -122,7 +122,7 @@ export async function applyVillageExitOutcome(
   if (!village) return;
   const year = Number(request.context?.year);
   const item = await getItem<VillageExitItem>(table(), villageExitKey(village, year));
-  if (!item || !item.notice?.requestIds.includes(request.requestId)) return;
+  if (!item?.notice?.requestIds.includes(request.requestId)) return;
   const next = applyVillageNoticeOutcome(item, request.requestId, outcome, source, today);
   if (!next) return;
   const replaced = { ...next, ...villageExitKey(item.village, item.year), entity: 'village-exit', version: item.version } as Record<string, unknown>;
