@@ -566,3 +566,55 @@ describe('each comparison list belongs to its department (workflows.md §1.2 exc
     expect(identificationApi.importComparison.departments).toEqual(identificationApi.COMPARISON_DEPARTMENTS);
   });
 });
+
+describe('脱贫不再享受政策 (seed 002 E-2 L31; workflows.md §2.2)', () => {
+  function exited(incomeYuan: number): HouseholdRecord {
+    const { workflow: _w, ...rest } = household(incomeYuan);
+    return { ...rest, status: 'EXITED_WITH_POLICY', registeredAt: '2016-01-01', exitedAt: '2017-06-01', policyUntil: '2020-12-31' };
+  }
+  const propose = {
+    evidence: [
+      { kind: 'survey', ref: '入户调查表' },
+      { kind: 'minutes', ref: '村民代表会议记录' },
+    ],
+    reason: '收入达到农民人均收入水平',
+  };
+  // 3 members: exited(36_000) has 12,000 yuan per person; 35,999 yuan is 11,999.67 each.
+  const reference = { fen: 1_200_000, source: '台儿庄区统计局2017年农民人均可支配收入' };
+
+  it('walks VRA review → 7-day 公示 → town approval → LG filing to EXITED_NO_POLICY', () => {
+    const started = run(exited(36_000), 'village', 'PROPOSE_NO_POLICY', {}, { ...propose, referenceIncome: reference });
+    expect(started.household.workflow).toMatchObject({ kind: 'no-policy', state: 'REVIEWED' });
+    const posted = run(started.household, 'village', 'POST_NOTICE');
+    expect(posted.notice).toEqual({ type: 'exit-no-policy', days: 7 });
+    let h = clear(posted.household);
+    expect(code(() => run(h, 'village', 'TOWN_APPROVE', {}, { evidence: [{ kind: 'approved-list', ref: 'x' }] }))).toBe('WRONG_ROLE');
+    h = run(h, 'town', 'TOWN_APPROVE', {}, { evidence: [{ kind: 'approved-list', ref: 'x' }] }).household;
+    expect(code(() => run(h, 'town', 'FILE'))).toBe('WRONG_ROLE');
+    const done = run(h, 'leading_group', 'FILE');
+    expect(done.household.status).toBe('EXITED_NO_POLICY');
+    expect(done.household.workflow).toBeUndefined();
+    expect(done.household.policyUntil).toBeUndefined();
+    expect(done).toMatchObject({ events: ['changed'], changes: ['status'] });
+  });
+
+  it('needs a trigger: income reaching the farmers’ per-capita income, or a standing block hit; and only from EXITED_WITH_POLICY', () => {
+    expect(code(() => run(exited(36_000), 'village', 'PROPOSE_NO_POLICY', {}, propose))).toBe('NO_POLICY_NOT_MET');
+    expect(code(() => run(exited(35_999), 'village', 'PROPOSE_NO_POLICY', {}, { ...propose, referenceIncome: reference }))).toBe('NO_POLICY_NOT_MET');
+    const block: HitRecord = { hitId: 'X', householdId: 'H1', memberId: 'M1', memberName: '王建国', source: 'caizheng-payroll', severity: 'block', detail: '在编', createdAt: 't' };
+    expect(run(exited(6000), 'village', 'PROPOSE_NO_POLICY', { hits: [block] }, propose).household.workflow?.kind).toBe('no-policy');
+    const registered = { ...exited(36_000), status: 'REGISTERED' as const };
+    expect(code(() => run(registered, 'village', 'PROPOSE_NO_POLICY', {}, { ...propose, referenceIncome: reference }))).toBe('STATUS_NOT_ELIGIBLE');
+    expect(code(() => run(exited(36_000), 'village', 'PROPOSE_NO_POLICY', {}, { ...propose, evidence: [], referenceIncome: reference }))).toBe('EVIDENCE_MISSING');
+  });
+
+  it('falls back to EXITED_WITH_POLICY on an upheld objection or the town’s refusal (workflows.md §4.1)', () => {
+    const posted = run(run(exited(36_000), 'village', 'PROPOSE_NO_POLICY', {}, { ...propose, referenceIncome: reference }).household, 'village', 'POST_NOTICE').household;
+    const noticed = { ...posted, workflow: { ...posted.workflow!, notice: { requestId: 'R', type: 'exit-no-policy', held: false } } };
+    const upheld = applyNoticeOutcome(noticed, 'R', 'upheld', { lines: [], today: '2018-03-20' })!.household;
+    expect(upheld).toMatchObject({ status: 'EXITED_WITH_POLICY', policyUntil: '2020-12-31' });
+    expect(upheld.workflow).toBeUndefined();
+    const refused = run(clear(posted), 'town', 'REJECT', {}, { evidence: [{ kind: 'review-form', ref: 'x' }], reason: '收入不稳定' }).household;
+    expect(refused).toMatchObject({ status: 'EXITED_WITH_POLICY', lastDecision: { action: 'REJECT' } });
+  });
+});

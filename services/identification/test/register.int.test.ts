@@ -5,7 +5,7 @@ import { call, type LocalCloud, startTestCloud } from '../../../packages/local-c
 import { makeIdNumber } from '../src/demo/people.js';
 import { manifest } from '../src/manifest.js';
 import { householdKeys, idGuardKey, importKey, lineKeys, noticeRequestKey, villageExitKey, windowKey } from '../src/store/keys.js';
-import { applicationBody } from './support.js';
+import { applicationBody, publishNoticeOutcome } from './support.js';
 
 const { MINZHENG_ONLY_MESSAGE } = identificationApi;
 
@@ -15,7 +15,7 @@ describe('register, comparison import and statistics over HTTP (DynamoDB Local)'
 
   beforeAll(async () => {
     cloud = await startTestCloud(inject('dynamoEndpoint'), [manifest], { demo: true });
-    for (const user of ['village-fengzhuang', 'town-jiantouji', 'county', 'dept-caizheng', 'dept-minzheng', 'dept-gongan', 'dept-jiaoyu', 'other-county'])
+    for (const user of ['village-fengzhuang', 'town-jiantouji', 'county', 'dept-caizheng', 'dept-minzheng', 'dept-gongan', 'dept-jiaoyu', 'leading-group', 'other-county'])
       tokens[user] = await cloud.login(user);
   });
   afterAll(() => cloud.stop());
@@ -175,6 +175,48 @@ describe('register, comparison import and statistics over HTTP (DynamoDB Local)'
     expect(set.body).toMatchObject({ dibao: true, tekun: false, attribute: '低保贫困户', version: created.version + 1 });
     const history = (await call(cloud, 'GET', `/households/${created.householdId}/history`, { token: tokens.county })).body.items;
     expect(history[0]).toMatchObject({ action: 'MINZHENG_STATUS', reason: '经民政审批纳入农村低保', actor: { role: 'department' } });
+  });
+
+  it('moves an exited household to 脱贫不再享受政策 through review, 7-day 公示, town approval and LG filing (seed 002 E-2 L31)', async () => {
+    const list = await call(cloud, 'GET', '/households?region=370405103201&status=EXITED_WITH_POLICY&limit=50', { token: tokens['village-fengzhuang'] });
+    const target = list.body.items[0] as { householdId: string; version: number; incomePerCapitaFen: number };
+    const id = target.householdId;
+    const act = (user: string, version: number, action: string, extra: Record<string, unknown>) =>
+      call(cloud, 'POST', `/households/${id}/actions`, { token: tokens[user], body: { version, action, evidence: [], ...extra } });
+    const proposal = {
+      evidence: [
+        { kind: 'survey', ref: '2018年入户收入调查' },
+        { kind: 'minutes', ref: '冯庄村村民代表会议记录' },
+      ],
+      meeting: { date: '2018-03-01', total: 30, present: 25, inFavour: 22 },
+      reason: '人均收入达到全区农民人均可支配收入',
+      referenceIncome: { fen: target.incomePerCapitaFen, source: '台儿庄区统计局2017年农民人均可支配收入' },
+    };
+    expect(
+      (
+        await act('village-fengzhuang', target.version, 'PROPOSE_NO_POLICY', {
+          ...proposal,
+          referenceIncome: { ...proposal.referenceIncome, fen: target.incomePerCapitaFen + 100 },
+        })
+      ).body.code,
+    ).toBe('NO_POLICY_NOT_MET');
+    let h = (await act('village-fengzhuang', target.version, 'PROPOSE_NO_POLICY', proposal)).body;
+    expect(h.workflow, JSON.stringify(h)).toMatchObject({ kind: 'no-policy', state: 'REVIEWED' });
+    h = (await act('village-fengzhuang', h.version, 'POST_NOTICE', {})).body;
+    expect(h).toMatchObject({ workflow: { state: 'NOTICE' }, noticeRequestId: expect.any(String) });
+    await publishNoticeOutcome(cloud.tableName('identification'), h.noticeRequestId, 'exit-no-policy', [{ entryId: id, outcome: 'clear' }]);
+    await cloud.drain();
+    await cloud.drain();
+    h = (await call(cloud, 'GET', `/households/${id}`, { token: tokens.county })).body;
+    expect(h.workflow).toMatchObject({ state: 'NOTICE_CLEARED' });
+    h = (await act('town-jiantouji', h.version, 'TOWN_APPROVE', { evidence: [{ kind: 'approved-list', ref: '镇审定名单' }] })).body;
+    expect((await act('town-jiantouji', h.version, 'FILE', { evidence: [{ kind: 'filing', ref: '区备案表' }] })).status).toBe(403);
+    const filed = await act('leading-group', h.version, 'FILE', { evidence: [{ kind: 'filing', ref: '区备案表' }] });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+    expect(filed.body.status).toBe('EXITED_NO_POLICY');
+    expect(filed.body.policyUntil).toBeUndefined();
+    const history = (await call(cloud, 'GET', `/households/${id}/history`, { token: tokens.county })).body.items.map((e: { action: string }) => e.action);
+    expect(history.slice(0, 5)).toEqual(['FILE', 'TOWN_APPROVE', 'NOTICE_CLEAR', 'POST_NOTICE', 'PROPOSE_NO_POLICY']);
   });
 
   it('records natural changes with the ID guard: a member who moved out may join another household, not before', async () => {

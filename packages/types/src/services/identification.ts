@@ -201,7 +201,7 @@ export const Member = MemberInput.omit({ idNumber: true }).extend({
 });
 
 export const Workflow = z.object({
-  kind: z.enum(['entry', 'exit', 'monitoring']),
+  kind: z.enum(['entry', 'exit', 'monitoring', 'no-policy']),
   state: z.string(),
   startedAt: z.string(),
   stepAt: z.string(),
@@ -399,6 +399,11 @@ export const HouseholdActionBody = z.object({
   reason: z.string().trim().max(500).optional(),
   meeting: Meeting.optional(),
   monitorType: MonitorType.optional(),
+  /**
+   * PROPOSE_NO_POLICY on income (seed 002 E-2 L31): the farmers' per-capita income the household
+   * reached, with its source (the previous year's county figure from 统计局, workflows.md §2.2).
+   */
+  referenceIncome: z.object({ fen: z.number().int().min(1).max(100_000_000), source: Text(200) }).optional(),
 });
 
 export const householdAction = defineContract({

@@ -5,9 +5,10 @@ import { assessExit, entryIncomeMet, riskEliminated } from './eligibility.js';
 import { ENTRY_NOTICES, ENTRY_STEPS } from './entry.js';
 import { EXIT_NOTICES, EXIT_STEPS } from './exit.js';
 import { type HouseholdRecord, type MonitorType, type RegisterStatus, refresh, type WorkflowState } from './household.js';
-import { perCapitaOf } from './income.js';
+import { compareToThreshold, fenThreshold, perCapitaOf } from './income.js';
 import { type Command, checkStep, findStep, type NoticeStage, type NoticeType, type Step } from './machine.js';
 import { MONITORING_NOTICES, MONITORING_STEPS, monitoringDueDate } from './monitoring.js';
+import { NO_POLICY_NOTICES, NO_POLICY_STEPS } from './no-policy.js';
 import { assertWindowOpen, type NsysWindow, policyUntil } from './policy.js';
 import { type LineInput, operativeLine } from './poverty-lines.js';
 
@@ -38,6 +39,7 @@ const MACHINES: Record<Kind, { steps: readonly Step[]; notices: readonly NoticeS
   entry: { steps: ENTRY_STEPS, notices: ENTRY_NOTICES, label: '识别流程' },
   exit: { steps: EXIT_STEPS, notices: EXIT_NOTICES, label: '退出流程' },
   monitoring: { steps: MONITORING_STEPS, notices: MONITORING_NOTICES, label: '监测流程' },
+  'no-policy': { steps: NO_POLICY_STEPS, notices: NO_POLICY_NOTICES, label: '脱贫不再享受政策流程' },
 };
 
 /** Steps taken on a household with no workflow running (dynamic adjustment, workflows.md §1.4, §2.2). */
@@ -53,7 +55,7 @@ const ADJUSTMENTS: readonly Step[] = [
   { action: 'ELIMINATE_RISK', from: null, to: null, roles: ['county'], evidence: ['minutes', 'decision'], citation: 'workflows.md §1.4 "Risk elimination"' },
 ];
 
-const STARTS: Record<string, Kind> = { PRE_EXIT: 'exit', SIGNAL: 'monitoring' };
+const STARTS: Record<string, Kind> = { PRE_EXIT: 'exit', SIGNAL: 'monitoring', PROPOSE_NO_POLICY: 'no-policy' };
 
 export const PUBLISHED = (status: RegisterStatus) => status !== 'APPLYING' && status !== 'REJECTED';
 
@@ -132,6 +134,26 @@ function guards(household: HouseholdRecord, kind: Kind, step: Step, command: Com
     case 'exit:DEREGISTER':
       assertWindowOpen(ctx.window, ctx.today);
       break;
+    case 'no-policy:PROPOSE_NO_POLICY': {
+      // seed 002 E-2 L31: income reached the farmers' per-capita income, or the household clearly fails the standard (a block hit stands).
+      if (household.status !== 'EXITED_WITH_POLICY') {
+        throw new DomainError('STATUS_NOT_ELIGIBLE', '只有已脱贫享受政策的农户可转为脱贫不再享受政策', 409, { status: household.status });
+      }
+      const blocks = unresolvedBlocks(ctx.hits);
+      const reference = command.referenceIncome;
+      const reached = reference !== undefined && compareToThreshold(perCapitaOf(household.income, activeCount(household)), fenThreshold(reference.fen)) >= 0;
+      if (blocks.length === 0 && !reached) {
+        throw new DomainError(
+          'NO_POLICY_NOT_MET',
+          reference
+            ? `人均收入 ${household.incomePerCapitaFen / 100} 元未达到农民人均收入 ${reference.fen / 100} 元，且无“阻断”类比对结果，不能转为脱贫不再享受政策`
+            : '须提供农民人均收入（及来源），或农户有“阻断”类比对结果（明显不符合贫困标准）',
+          409,
+          { blocks: blocks.map((h) => h.hitId) },
+        );
+      }
+      break;
+    }
     case 'monitoring:SIGNAL':
       if (!command.monitorType) throw new DomainError('MONITOR_TYPE_REQUIRED', '须选择监测对象类型', 400);
       if (!['EXITED_WITH_POLICY', 'EXITED_NO_POLICY', 'RISK_ELIMINATED', 'REJECTED'].includes(household.status)) {
@@ -182,6 +204,11 @@ function finish(household: HouseholdRecord, kind: Kind, action: string, decision
     const exited = refresh({ ...base, status: 'EXITED_WITH_POLICY', exitedAt: ctx.today, policyUntil: policyUntil(ctx.today) }, ctx.lines);
     return { household: exited, events: ['exited'], changes: ['status'] };
   }
+  if (kind === 'no-policy' && action === 'FILE') {
+    // workflows.md §2.2: 脱贫不再享受政策; the policy period ends with it.
+    const { policyUntil: _p, ...withoutPolicy } = base;
+    return { household: refresh({ ...withoutPolicy, status: 'EXITED_NO_POLICY' } as HouseholdRecord, ctx.lines), events: ['changed'], changes: ['status'] };
+  }
   if (kind === 'monitoring' && action === 'CONFIRM' && workflow?.monitorType) {
     const signalled = workflow.signalledAt ? { monitoringSignalledAt: workflow.signalledAt } : {};
     const monitored = refresh({ ...base, status: 'MONITORED', monitorType: workflow.monitorType, ...signalled }, ctx.lines);
@@ -190,7 +217,7 @@ function finish(household: HouseholdRecord, kind: Kind, action: string, decision
   throw new Error(`no completion defined for ${kind}:${action}`);
 }
 
-/** Fallbacks (workflows.md §4.1): entry → REJECTED; exit → stays registered; monitoring → REJECTED or the status before. */
+/** Fallbacks (workflows.md §4.1): entry → REJECTED; exit → stays registered; monitoring → REJECTED or the status before; 不再享受政策 → stays EXITED_WITH_POLICY. */
 export function fallback(household: HouseholdRecord, decision: HouseholdRecord['lastDecision'], ctx: Pick<ActionContext, 'lines'>): ActionResult {
   const { workflow, ...rest } = household;
   let status: RegisterStatus = household.status;

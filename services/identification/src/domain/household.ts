@@ -43,7 +43,7 @@ export interface Measure {
 }
 
 export interface WorkflowState {
-  kind: 'entry' | 'exit' | 'monitoring';
+  kind: 'entry' | 'exit' | 'monitoring' | 'no-policy';
   state: string;
   startedAt: string;
   stepAt: string;
