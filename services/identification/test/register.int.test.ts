@@ -219,6 +219,39 @@ describe('register, comparison import and statistics over HTTP (DynamoDB Local)'
     expect(history.slice(0, 5)).toEqual(['FILE', 'TOWN_APPROVE', 'NOTICE_CLEAR', 'POST_NOTICE', 'PROPOSE_NO_POLICY']);
   });
 
+  it('announces a village exit at district and town, and moves on when both close clear (seed 000 EX-10 L1093–1097)', async () => {
+    const village = '370405103201';
+    const opened = await call(cloud, 'POST', `/villages/${village}/exit`, {
+      token: tokens['town-jiantouji'],
+      body: {
+        year: 2018,
+        ruralPopulation: 50_000,
+        checklist: { infrastructure: true, publicServices: true, industry: true, collectiveIncomeFen: 0 },
+        evidence: [{ kind: 'review-form', ref: '镇初审表' }],
+      },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    const action = (user: string, version: number, name: string, evidence: { kind: string; ref: string }[] = []) =>
+      call(cloud, 'POST', `/villages/${village}/exit/2018/actions`, { token: tokens[user], body: { version, action: name, evidence } });
+    const close = async (requestId: string, type: string) => {
+      await publishNoticeOutcome(cloud.tableName('identification'), requestId, type, [{ entryId: village, outcome: 'clear' }]);
+      await cloud.drain();
+      await cloud.drain();
+      return (await call(cloud, 'GET', `/villages/${village}/exit/2018`, { token: tokens.county })).body;
+    };
+    let v = (await action('town-jiantouji', opened.body.version, 'POST_NOTICE')).body;
+    expect(v.noticeRequestIds).toHaveLength(1);
+    v = await close(v.noticeRequestId, 'village-exit-notice');
+    v = (await action('county', v.version, 'EVALUATE', [{ kind: 'acceptance-report', ref: '验收报告' }])).body;
+    v = (await action('leading-group', v.version, 'APPROVE', [{ kind: 'approval', ref: '领导小组审定' }])).body;
+    v = (await action('county', v.version, 'POST_NOTICE')).body;
+    expect(v).toMatchObject({ state: 'ANNOUNCED' });
+    expect(v.noticeRequestIds).toHaveLength(2);
+    const [district, town] = v.noticeRequestIds as [string, string];
+    expect((await close(district, 'village-exit-announcement')).state).toBe('ANNOUNCED');
+    expect((await close(town, 'village-exit-announcement')).state).toBe('ANNOUNCEMENT_CLEARED');
+  });
+
   it('records natural changes with the ID guard: a member who moved out may join another household, not before', async () => {
     const a = (await call(cloud, 'POST', '/households', { token: tokens['village-fengzhuang'], body: applicationBody({ seq: 42 }) })).body;
     const b = (await call(cloud, 'POST', '/households', { token: tokens['village-fengzhuang'], body: applicationBody({ seq: 43 }) })).body;
