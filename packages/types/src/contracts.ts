@@ -70,3 +70,22 @@ export const PageQuery = z.object({
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().optional() });
 }
+
+/** A field schema with its top-level `.default()` taken off (an absent field stays absent). */
+type WithoutDefault<T extends z.ZodType> = T extends z.ZodDefault<infer Inner extends z.ZodType> ? Inner : T;
+export type PatchShape<S extends Record<string, z.ZodType>> = { [K in keyof S]: z.ZodOptional<WithoutDefault<S[K]>> };
+
+/**
+ * The body of an update that changes exactly the fields it names: every field of `shape` is
+ * optional and has no default. (`.partial()` keeps a field's `.default()`, so a PATCH naming only
+ * one field would reset every defaulted field it left out.) Defaults inside a field's own value
+ * (an income object given whole) are kept: that value is replaced as a whole.
+ */
+export function patchOf<S extends Record<string, z.ZodType>>(shape: S): z.ZodObject<PatchShape<S>> {
+  const fields: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    const bare = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field;
+    fields[key] = bare.optional();
+  }
+  return z.object(fields) as unknown as z.ZodObject<PatchShape<S>>;
+}

@@ -61,6 +61,18 @@ describe('targets of seed 000 (workflows.md §7)', () => {
     expect(evaluate(exit2017, '2016-05', 0).status).toBe('not-started');
     expect(evaluate(exit2017, '2017-05', null).status).toBe('no-data');
   });
+  it('bands the exact progress, not the rounded percentage (99.96% is at risk, 79.98% behind)', () => {
+    const big: Target = { ...exit2017, target: 100_000 };
+    expect(expectedAt(big, '2017-06')).toBe(50_000);
+    expect(evaluate(big, '2017-06', 49_980)).toMatchObject({ ratioPct: 100, status: 'at-risk' });
+    expect(evaluate(big, '2017-06', 50_000).status).toBe('on-track');
+    expect(evaluate(big, '2017-06', 39_990)).toMatchObject({ ratioPct: 80, status: 'behind' });
+    expect(evaluate(big, '2017-06', 40_000).status).toBe('at-risk');
+    // A falling target: 7,294 → 0 over 60 months; at 12 months 1,458.8 persons expected to have left.
+    const poor = SEED_TARGETS.find((t) => t.code === 'poor.persons.provincial') as Target;
+    expect(evaluate(poor, '2016-12', 7294 - 1458.8).status).toBe('on-track');
+    expect(evaluate(poor, '2016-12', 7294 - 1458.7).status).toBe('at-risk');
+  });
   it('measures falling targets from the baseline (poor population 7,294 → 0 by 2020)', () => {
     const poor = SEED_TARGETS.find((t) => t.code === 'poor.persons.provincial') as Target;
     // 12 of 60 months: expected 7294 − 7294 × 12/60 = 5835.2

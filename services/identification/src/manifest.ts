@@ -14,6 +14,7 @@ export const manifest = defineService({
     { contract: identificationApi.createHousehold, handler: 'handlers/households.ts#createHousehold' },
     { contract: identificationApi.getHousehold, handler: 'handlers/households.ts#getHousehold' },
     { contract: identificationApi.updateHousehold, handler: 'handlers/households.ts#updateHousehold' },
+    { contract: identificationApi.setMinzhengStatus, handler: 'handlers/households.ts#setMinzhengStatus' },
     { contract: identificationApi.addMember, handler: 'handlers/households.ts#addMember' },
     { contract: identificationApi.changeMember, handler: 'handlers/households.ts#changeMember' },
     { contract: identificationApi.setMemberAccount, handler: 'handlers/accounts.ts#setMemberAccount' },

@@ -66,6 +66,14 @@ describe('bank assessment over the local gateway (DynamoDB Local)', { timeout: 9
       });
       expect(put.status).toBe(200);
     }
+    // A correction that leaves `active` out keeps the bank out of the assessment (an update changes only what it names).
+    const psbc = (await call(cloud, 'GET', `${base}/banks/psbc`, { token: t['finance-office'] })).body;
+    const { bankId: _pb, district: _pd, version: psbcVersion, updatedAt: _pu, active: _pa, ...psbcProfile } = psbc;
+    const corrected = await call(cloud, 'PUT', `${base}/banks/psbc`, {
+      token: t['finance-office'],
+      body: { ...psbcProfile, expectedVersion: psbcVersion, reason: '更正机构信息' },
+    });
+    expect([corrected.status, corrected.body.active]).toEqual([200, false]);
     const y = `${base}/years/2019`;
     // Computing or locking early is refused.
     expect((await call(cloud, 'POST', `${y}/assessment/compute`, { token: t['finance-office'] })).body.code).toBe('YEAR_NOT_LOCKED');

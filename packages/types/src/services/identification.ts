@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { REGIONAL_ROLES } from '../auth.js';
 import { BankAccountInput, BankAccountMasked } from '../bank-account.js';
-import { defineContract, PageQuery, pageOf } from '../contracts.js';
+import { defineContract, PageQuery, pageOf, patchOf } from '../contracts.js';
 import { Colour, HouseholdAttribute, IdentificationStandard, MonitorType, PovertyCause, RegisterStatus, WelfareChecks } from '../events/identification.js';
 import { IdNumber } from '../id-number.js';
 import { IsoDate } from '../period.js';
@@ -159,14 +159,21 @@ const householdFields = {
   income: IncomeInput,
   welfare: WelfareChecks,
   housing: HousingInput,
-  /** 民政 flags (source of truth: 民政, 004 ID-23 L904). */
-  dibao: z.boolean().default(false),
-  tekun: z.boolean().default(false),
 };
+
+/**
+ * 低保 and 特困 status come from 民政 (workflows.md §1.1 "Sources of truth"; 004 ID-23 L904) and the
+ * attribute derived from them is never typed in: the household form refuses them. They are set by
+ * 民政 itself (`setMinzhengStatus`) or by a confirmed hit of 民政's comparison list.
+ */
+export const MINZHENG_ONLY_MESSAGE = '低保、特困身份由民政部门认定（民政部门录入或民政比对名单确认），不能在农户信息中填写';
+const MinzhengOnly = z.never({ error: MINZHENG_ONLY_MESSAGE }).optional();
+const minzhengFlagsRefused = { dibao: MinzhengOnly, tekun: MinzhengOnly };
 
 export const CreateHouseholdBody = z.object({
   region: VillageCode,
   ...householdFields,
+  ...minzhengFlagsRefused,
   members: z.array(MemberInput).min(1).max(20),
   helper: HelperInput.optional(),
   evidence: z.array(Evidence).default([]),
@@ -182,10 +189,8 @@ export type CreateHouseholdBody = z.infer<typeof CreateHouseholdBody>;
 
 export const UpdateHouseholdBody = z.object({
   version: z.number().int().min(1),
-  changes: z
-    .object(householdFields)
-    .partial()
-    .refine((value) => Object.keys(value).length > 0, { message: '没有要修改的内容' }),
+  /** Exactly the fields named change; a field left out keeps its value (no defaults applied). */
+  changes: patchOf({ ...householdFields, ...minzhengFlagsRefused }).refine((value) => Object.keys(value).length > 0, { message: '没有要修改的内容' }),
   evidence: z.array(Evidence).default([]),
   reason: Text(200),
 });
@@ -203,7 +208,7 @@ export const Member = MemberInput.omit({ idNumber: true, account: true }).extend
 });
 
 export const Workflow = z.object({
-  kind: z.enum(['entry', 'exit', 'monitoring']),
+  kind: z.enum(['entry', 'exit', 'monitoring', 'no-policy']),
   state: z.string(),
   startedAt: z.string(),
   stepAt: z.string(),
@@ -386,6 +391,28 @@ export const addMeasure = defineContract({
   response: Household,
 });
 
+export const setMinzhengStatus = defineContract({
+  id: 'identification.setMinzhengStatus',
+  method: 'POST',
+  path: '/households/{householdId}/minzheng-status',
+  summary: '民政部门认定低保、特困身份（附认定文书，留痕；004 ID-23 L904）',
+  auth: 'staff',
+  roles: ['department'],
+  departments: ['minzheng'],
+  params: householdParams,
+  body: z
+    .object({
+      version: z.number().int().min(1),
+      dibao: z.boolean().optional(),
+      tekun: z.boolean().optional(),
+      /** The 民政 document (认定/审批决定、名单) the status rests on. */
+      evidence: z.array(Evidence).min(1, { message: '须附民政认定文书或名单' }),
+      reason: Text(200),
+    })
+    .refine((b) => b.dibao !== undefined || b.tekun !== undefined, { message: '须认定低保或特困身份之一' }),
+  response: Household,
+});
+
 export const HouseholdActionBody = z.object({
   version: z.number().int().min(1),
   action: z.string().regex(/^[A-Z_]{2,40}$/),
@@ -393,6 +420,11 @@ export const HouseholdActionBody = z.object({
   reason: z.string().trim().max(500).optional(),
   meeting: Meeting.optional(),
   monitorType: MonitorType.optional(),
+  /**
+   * PROPOSE_NO_POLICY on income (seed 002 E-2 L31): the farmers' per-capita income the household
+   * reached, with its source (the previous year's county figure from 统计局, workflows.md §2.2).
+   */
+  referenceIncome: z.object({ fen: z.number().int().min(1).max(100_000_000), source: Text(200) }).optional(),
 });
 
 export const householdAction = defineContract({
@@ -472,26 +504,8 @@ export const COMPARISON_SOURCES = [
   'finance',
 ] as const;
 export const ComparisonSource = z.enum(COMPARISON_SOURCES);
-
-/**
- * The department (the `department` claim) that owns each comparison source: 民政 低保/特困, 残联
- * disability (004 ID-23 L904), 公安 deaths, moves and vehicles, 财政 payroll, 不动产 real estate,
- * 市场监管 business registrations, 税务 and 公积金 tax and fund records, 金融 financial records.
- * A department reads the households of its own sources' hits, and nothing else of the register.
- */
-export const COMPARISON_SOURCE_DEPARTMENTS: Record<z.infer<typeof ComparisonSource>, readonly string[]> = {
-  'minzheng-dibao': ['minzheng'],
-  'minzheng-tekun': ['minzheng'],
-  'canlian-disability': ['canlian'],
-  'gongan-death': ['gongan'],
-  'gongan-move': ['gongan'],
-  'caizheng-payroll': ['caizheng'],
-  vehicle: ['gongan'],
-  'real-estate': ['budongchan'],
-  business: ['shichang'],
-  'tax-fund': ['shuiwu', 'gongjijin'],
-  finance: ['jinrong'],
-};
+/** Department claims of the departments that hold a comparison list (民政, 残联, 公安, 财政, 住建/房管, 市场监管, 税务). */
+export const COMPARISON_DEPARTMENTS = ['minzheng', 'canlian', 'gongan', 'caizheng', 'zhujian', 'shichang', 'shuiwu'] as const;
 
 export const Hit = z.object({
   hitId: z.string(),
@@ -514,6 +528,8 @@ export const importComparison = defineContract({
   summary: '部门比对名单上传（CSV 或 XLSX），按身份证号匹配在册人员生成比对结果',
   auth: 'staff',
   roles: ['department', 'county'],
+  /** Departments that own a list; each list is uploaded by its own department only (services/identification domain/comparison.ts). */
+  departments: COMPARISON_DEPARTMENTS,
   body: z.object({ source: ComparisonSource, region: RegionCode, format: z.enum(['csv', 'xlsx']), contentBase64: z.string().min(1).max(8_000_000) }),
   response: z.object({ importId: z.string(), rows: z.number().int(), matched: z.number().int(), unmatched: z.number().int(), hits: z.number().int() }),
 });
@@ -582,6 +598,13 @@ export const getPovertyLine = defineContract({
   summary: '某年扶贫标准线（已知值或按农村居民消费价格指数推算）',
   auth: 'staff',
   params: z.object({ level: IdentificationStandard, year: z.coerce.number().int().min(2010).max(2030) }),
+  /** The city of a municipal line (4-digit region prefix, e.g. 3703 淄博). */
+  query: z.object({
+    area: z
+      .string()
+      .regex(/^\d{4}$/, { message: '须为4位市级区划代码' })
+      .optional(),
+  }),
   response: PovertyLine,
 });
 export const setRuralCpi = defineContract({
@@ -649,6 +672,8 @@ export const VillageExit = z.object({
   incidencePercent: z.number(),
   exception: z.string().optional(),
   noticeRequestId: z.string().optional(),
+  /** Every posting of the current notice (the exit 公告 is posted at district and town, seed 000 EX-10 L1095). */
+  noticeRequestIds: z.array(z.string()).optional(),
   version: z.number().int(),
   checklist: z.object({ infrastructure: z.boolean(), publicServices: z.boolean(), industry: z.boolean(), collectiveIncomeFen: z.number().int().min(0) }),
 });

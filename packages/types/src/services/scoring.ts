@@ -33,11 +33,13 @@ export const BankProfileInput = z.object({
   branches: z.number().int().min(0),
   outlets: z.number().int().min(0),
   ruralOutlets: z.number().int().min(0),
-  active: z.boolean().default(true),
+  /** Left out: a new bank is active, a corrected one keeps its state (an update changes only what it names). */
+  active: z.boolean().optional(),
   expectedVersion: z.number().int().min(1).optional(),
   reason: z.string().min(2).max(500).optional(),
 });
 export const Bank = BankProfileInput.omit({ expectedVersion: true, reason: true }).extend({
+  active: z.boolean(),
   bankId: z.string(),
   district: z.string(),
   version: z.number().int(),

@@ -80,6 +80,55 @@ export function expectedAt(target: Target, period: string): number {
   return round2(target.baseline + change * share);
 }
 
+/** An exact rational (numerator / denominator, denominator > 0), for comparing progress with a band. */
+interface Ratio {
+  n: bigint;
+  d: bigint;
+}
+
+/** The decimal a number was written as (0.23 → 23/100), exactly: figures are entered as decimals. */
+function exact(value: number): Ratio {
+  const [mantissa = '0', exponent = '0'] = String(value).toLowerCase().split('e');
+  const negative = mantissa.startsWith('-');
+  const [whole = '0', fraction = ''] = mantissa.replace('-', '').split('.');
+  let n = BigInt(whole + fraction) * (negative ? -1n : 1n);
+  let d = 10n ** BigInt(fraction.length);
+  const shift = Number(exponent);
+  if (shift > 0) n *= 10n ** BigInt(shift);
+  else if (shift < 0) d *= 10n ** BigInt(-shift);
+  return { n, d };
+}
+const times = (a: Ratio, b: Ratio): Ratio => ({ n: a.n * b.n, d: a.d * b.d });
+const minus = (a: Ratio, b: Ratio): Ratio => ({ n: a.n * b.d - b.n * a.d, d: a.d * b.d });
+const plus = (a: Ratio, b: Ratio): Ratio => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d });
+const sign = (a: Ratio) => (a.n > 0n ? 1 : a.n < 0n ? -1 : 0);
+const over = (n: number, d: number): Ratio => ({ n: BigInt(n), d: BigInt(d) });
+
+/** The elapsed share of the window's change at the end of `period`, exactly (see expectedAt). */
+function shareAt(target: Target, period: string): Ratio {
+  const elapsed = monthsElapsed(target, period);
+  const years = target.targetYear - target.baselineYear;
+  if (!target.schedule) return over(elapsed, years * 12);
+  const year = Math.min(years - 1, Math.floor(elapsed / 12));
+  const before = exact(year === 0 ? 0 : (target.schedule[year - 1] ?? 0));
+  const after = exact(target.schedule[year] ?? 100);
+  const months = over(elapsed - year * 12, 12);
+  return times(plus(before, times(minus(after, before), months)), over(1, 100));
+}
+
+/**
+ * Whether progress reaches `band` (1 = 100%, 4/5 = 80%) of the expected change, on exact values:
+ * (actual − baseline) ÷ (expected − baseline) ≥ band, in the target's direction. The rounded
+ * expected value and percentage are for display only (a 99.96% progress is not "100%").
+ */
+function reachesBand(target: Target, period: string, actual: number, band: Ratio): boolean {
+  const expectedChange = times(minus(exact(target.target), exact(target.baseline)), shareAt(target, period));
+  const progress = minus(exact(actual), exact(target.baseline));
+  // progress / expectedChange ≥ band ⇔ progress·s ≥ band·expectedChange·s, s = sign(expectedChange)
+  const gap = minus(progress, times(band, expectedChange));
+  return sign(gap) * sign(expectedChange) >= 0;
+}
+
 /** True when `actual` has reached the target in its direction. */
 function reached(target: Target, actual: number): boolean {
   return target.target >= target.baseline ? actual >= target.target : actual <= target.target;
@@ -99,7 +148,7 @@ export function evaluate(target: Target, period: string, actual: number | null):
   const ratioPct = expectedChange === 0 ? null : Math.round(((actual - target.baseline) / expectedChange) * 1000) / 10;
   if (period >= to) return { expected, actual, ratioPct, status: reached(target, actual) ? 'met' : 'missed' };
   if (ratioPct === null) return { expected, actual, ratioPct, status: reached(target, actual) ? 'on-track' : 'behind' };
-  const status: TargetStatus = ratioPct >= 100 ? 'on-track' : ratioPct >= 80 ? 'at-risk' : 'behind';
+  const status: TargetStatus = reachesBand(target, period, actual, over(1, 1)) ? 'on-track' : reachesBand(target, period, actual, over(4, 5)) ? 'at-risk' : 'behind';
   return { expected, actual, ratioPct, status };
 }
 

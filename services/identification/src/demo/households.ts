@@ -93,8 +93,6 @@ export function demoHouseholds(village: string, count: number, villageIndex: num
       },
       welfare: { food: true, clothing: true, education: true, medical: true, housing: !(poor && seed % 5 === 0), water: true },
       housing: { dangerGrade: poor && seed % 5 === 0 ? 'C' : 'B', safeDrinkingWater: true },
-      dibao: seed % 4 === 0,
-      tekun: size === 1 && headYear < 1950,
       members,
       helper: { name: makeName(seed + 9, seed + 4), unit: '台儿庄区扶贫办', from: '2016-03-01' },
       evidence: [
@@ -121,7 +119,9 @@ export function demoHouseholds(village: string, count: number, villageIndex: num
         ...ids,
         registeredAt: status === 'RE_REGISTERED' ? '2018-02-10' : '2015-12-31',
         ...(exitedAt ? { exitedAt, policyUntil: policyUntil(exitedAt) } : {}),
-        ...(monitorType ? { monitorType } : {}),
+        // Identified after the exit and before the demo day (2018-03-01), so monthly reports count it in its month.
+        ...(monitorType ? { monitorType, monitoringSignalledAt: '2018-01-15' } : {}),
+        minzheng: { dibao: seed % 4 === 0, tekun: size === 1 && headYear < 1950 },
       }),
     );
   }

@@ -1,15 +1,16 @@
 import { DomainError, type Role } from '@jingzhun/types';
-import { monitoringLineFen, riskFlagsOf } from './colour.js';
+import { monitoringLine, riskFlagsOf } from './colour.js';
 import { type HitRecord, openHits, unresolvedBlocks } from './comparison.js';
 import { assessExit, entryIncomeMet, riskEliminated } from './eligibility.js';
 import { ENTRY_NOTICES, ENTRY_STEPS } from './entry.js';
 import { EXIT_NOTICES, EXIT_STEPS } from './exit.js';
 import { type HouseholdRecord, type MonitorType, type RegisterStatus, refresh, type WorkflowState } from './household.js';
-import { perCapitaIncomeFen } from './income.js';
+import { compareToThreshold, fenThreshold, perCapitaOf } from './income.js';
 import { type Command, checkStep, findStep, type NoticeStage, type NoticeType, type Step } from './machine.js';
 import { MONITORING_NOTICES, MONITORING_STEPS, monitoringDueDate } from './monitoring.js';
+import { NO_POLICY_NOTICES, NO_POLICY_STEPS } from './no-policy.js';
 import { assertWindowOpen, type NsysWindow, policyUntil } from './policy.js';
-import { type LineInput, OPERATIVE_LEVEL, resolveLine } from './poverty-lines.js';
+import { type LineInput, operativeLine } from './poverty-lines.js';
 
 /**
  * Applies one workflow action to a household: finds the step for the current state, checks role,
@@ -38,6 +39,7 @@ const MACHINES: Record<Kind, { steps: readonly Step[]; notices: readonly NoticeS
   entry: { steps: ENTRY_STEPS, notices: ENTRY_NOTICES, label: '识别流程' },
   exit: { steps: EXIT_STEPS, notices: EXIT_NOTICES, label: '退出流程' },
   monitoring: { steps: MONITORING_STEPS, notices: MONITORING_NOTICES, label: '监测流程' },
+  'no-policy': { steps: NO_POLICY_STEPS, notices: NO_POLICY_NOTICES, label: '脱贫不再享受政策流程' },
 };
 
 /** Steps taken on a household with no workflow running (dynamic adjustment, workflows.md §1.4, §2.2). */
@@ -53,7 +55,7 @@ const ADJUSTMENTS: readonly Step[] = [
   { action: 'ELIMINATE_RISK', from: null, to: null, roles: ['county'], evidence: ['minutes', 'decision'], citation: 'workflows.md §1.4 "Risk elimination"' },
 ];
 
-const STARTS: Record<string, Kind> = { PRE_EXIT: 'exit', SIGNAL: 'monitoring' };
+const STARTS: Record<string, Kind> = { PRE_EXIT: 'exit', SIGNAL: 'monitoring', PROPOSE_NO_POLICY: 'no-policy' };
 
 export const PUBLISHED = (status: RegisterStatus) => status !== 'APPLYING' && status !== 'REJECTED';
 
@@ -83,7 +85,8 @@ export function applyAction(household: HouseholdRecord, command: Command, ctx: A
 }
 
 function lineYuan(household: HouseholdRecord, ctx: ActionContext): number {
-  return resolveLine(OPERATIVE_LEVEL, household.income.year, ctx.lines).amountYuan;
+  // The jurisdiction's own line: 沂源 tests entry and exit against 淄博's 市扶贫标准 (seed 001 E-3 L176).
+  return operativeLine(household.region, household.income.year, ctx.lines).amountYuan;
 }
 
 function activeCount(household: HouseholdRecord): number {
@@ -109,7 +112,7 @@ function guards(household: HouseholdRecord, kind: Kind, step: Step, command: Com
       }
       if (kind === 'entry') {
         const line = lineYuan(household, ctx);
-        if (!entryIncomeMet(household.incomePerCapitaFen, line)) {
+        if (!entryIncomeMet(perCapitaOf(household.income, activeCount(household)), line)) {
           throw new DomainError('NOT_ELIGIBLE_INCOME', `人均纯收入 ${household.incomePerCapitaFen / 100} 元高于 ${household.income.year} 年标准线 ${line} 元，不符合识别条件`, 409);
         }
       }
@@ -123,7 +126,7 @@ function guards(household: HouseholdRecord, kind: Kind, step: Step, command: Com
     case 'exit:VERIFY':
     case 'exit:TOWN_ACCEPT': {
       const line = lineYuan(household, ctx);
-      const assessment = assessExit(perCapitaIncomeFen(household.income, activeCount(household), true), line, household.welfare);
+      const assessment = assessExit(perCapitaOf(household.income, activeCount(household), true), line, household.welfare);
       if (!assessment.ok) throw new DomainError('EXIT_STANDARD_NOT_MET', `未达到退出标准：${assessment.reasons.join('；')}`, 409, assessment);
       break;
     }
@@ -131,6 +134,26 @@ function guards(household: HouseholdRecord, kind: Kind, step: Step, command: Com
     case 'exit:DEREGISTER':
       assertWindowOpen(ctx.window, ctx.today);
       break;
+    case 'no-policy:PROPOSE_NO_POLICY': {
+      // seed 002 E-2 L31: income reached the farmers' per-capita income, or the household clearly fails the standard (a block hit stands).
+      if (household.status !== 'EXITED_WITH_POLICY') {
+        throw new DomainError('STATUS_NOT_ELIGIBLE', '只有已脱贫享受政策的农户可转为脱贫不再享受政策', 409, { status: household.status });
+      }
+      const blocks = unresolvedBlocks(ctx.hits);
+      const reference = command.referenceIncome;
+      const reached = reference !== undefined && compareToThreshold(perCapitaOf(household.income, activeCount(household)), fenThreshold(reference.fen)) >= 0;
+      if (blocks.length === 0 && !reached) {
+        throw new DomainError(
+          'NO_POLICY_NOT_MET',
+          reference
+            ? `人均收入 ${household.incomePerCapitaFen / 100} 元未达到农民人均收入 ${reference.fen / 100} 元，且无“阻断”类比对结果，不能转为脱贫不再享受政策`
+            : '须提供农民人均收入（及来源），或农户有“阻断”类比对结果（明显不符合贫困标准）',
+          409,
+          { blocks: blocks.map((h) => h.hitId) },
+        );
+      }
+      break;
+    }
     case 'monitoring:SIGNAL':
       if (!command.monitorType) throw new DomainError('MONITOR_TYPE_REQUIRED', '须选择监测对象类型', 400);
       if (!['EXITED_WITH_POLICY', 'EXITED_NO_POLICY', 'RISK_ELIMINATED', 'REJECTED'].includes(household.status)) {
@@ -181,14 +204,20 @@ function finish(household: HouseholdRecord, kind: Kind, action: string, decision
     const exited = refresh({ ...base, status: 'EXITED_WITH_POLICY', exitedAt: ctx.today, policyUntil: policyUntil(ctx.today) }, ctx.lines);
     return { household: exited, events: ['exited'], changes: ['status'] };
   }
+  if (kind === 'no-policy' && action === 'FILE') {
+    // workflows.md §2.2: 脱贫不再享受政策; the policy period ends with it.
+    const { policyUntil: _p, ...withoutPolicy } = base;
+    return { household: refresh({ ...withoutPolicy, status: 'EXITED_NO_POLICY' } as HouseholdRecord, ctx.lines), events: ['changed'], changes: ['status'] };
+  }
   if (kind === 'monitoring' && action === 'CONFIRM' && workflow?.monitorType) {
-    const monitored = refresh({ ...base, status: 'MONITORED', monitorType: workflow.monitorType }, ctx.lines);
+    const signalled = workflow.signalledAt ? { monitoringSignalledAt: workflow.signalledAt } : {};
+    const monitored = refresh({ ...base, status: 'MONITORED', monitorType: workflow.monitorType, ...signalled }, ctx.lines);
     return { household: monitored, events: ['monitoring'], changes: ['status', 'monitorType'] };
   }
   throw new Error(`no completion defined for ${kind}:${action}`);
 }
 
-/** Fallbacks (workflows.md §4.1): entry → REJECTED; exit → stays registered; monitoring → REJECTED or the status before. */
+/** Fallbacks (workflows.md §4.1): entry → REJECTED; exit → stays registered; monitoring → REJECTED or the status before; 不再享受政策 → stays EXITED_WITH_POLICY. */
 export function fallback(household: HouseholdRecord, decision: HouseholdRecord['lastDecision'], ctx: Pick<ActionContext, 'lines'>): ActionResult {
   const { workflow, ...rest } = household;
   let status: RegisterStatus = household.status;
@@ -207,10 +236,10 @@ function runAdjustment(household: HouseholdRecord, step: Step, command: Command,
     if (household.status !== 'MONITORED' || !household.exitedAt) {
       throw new DomainError('STATUS_NOT_ELIGIBLE', '只有已脱贫后纳入监测的农户可以返贫重新纳入', 409, { status: household.status });
     }
-    if (!entryIncomeMet(household.incomePerCapitaFen, line)) {
+    if (!entryIncomeMet(perCapitaOf(household.income, activeCount(household)), line)) {
       throw new DomainError('NOT_ELIGIBLE_INCOME', `人均纯收入高于 ${line} 元标准线，不能按返贫纳入`, 409);
     }
-    const { monitorType: _m, policyUntil: _p, ...rest } = household;
+    const { monitorType: _m, monitoringSignalledAt: _s, policyUntil: _p, ...rest } = household;
     const next = refresh({ ...rest, status: 'RE_REGISTERED', registeredAt: ctx.today, lastDecision: decision } as HouseholdRecord, ctx.lines);
     return { household: next, events: ['returned'], changes: ['status'] };
   }
@@ -223,10 +252,10 @@ function runAdjustment(household: HouseholdRecord, step: Step, command: Command,
     mainWorkerLost: head?.laborCapacity === 'none' && !active.some((m) => m.laborCapacity === 'full'),
     childDroppedOut: !household.welfare.education,
   });
-  if (!riskEliminated(household.incomePerCapitaFen, monitoringLineFen(line), household.welfare, flags)) {
+  if (!riskEliminated(perCapitaOf(household.income, active.length), monitoringLine(line), household.welfare, flags)) {
     throw new DomainError('RISK_NOT_ELIMINATED', '未达到风险消除条件：人均收入须不低于监测线，六项保障齐全且无新风险', 409, { flags });
   }
-  const { monitorType: _m, ...rest } = household;
+  const { monitorType: _m, monitoringSignalledAt: _s, ...rest } = household;
   const next = refresh({ ...rest, status: 'RISK_ELIMINATED', lastDecision: decision } as HouseholdRecord, ctx.lines);
   return { household: next, events: ['changed'], changes: ['status', 'monitorType'] };
 }

@@ -3,6 +3,7 @@ import type { identificationEvents } from '@jingzhun/types';
 type WelfareChecks = identificationEvents.WelfareChecks;
 
 import { failedWelfareChecks, yuan } from './eligibility.js';
+import { compareToThreshold, type FenThreshold, fenThreshold, type PerCapita } from './income.js';
 
 /**
  * Four-colour management 四色管理 (000 ID-7 L507–522; algorithm workflows.md §1.2).
@@ -12,15 +13,16 @@ import { failedWelfareChecks, yuan } from './eligibility.js';
 export type Colour = 'RED' | 'ORANGE' | 'YELLOW' | 'GREEN';
 export const DEFAULT_EDGE_FACTOR = 1.5;
 
-export function monitoringLineFen(lineYuan: number, edgeFactor = DEFAULT_EDGE_FACTOR, publishedMlineYuan?: number): number {
-  if (publishedMlineYuan !== undefined) return yuan(publishedMlineYuan);
-  return Math.round(yuan(lineYuan) * edgeFactor);
+/** mline(y) exactly: a published line as is, else edge factor × line as a fraction (the factor taken to 1/100). */
+export function monitoringLine(lineYuan: number, edgeFactor = DEFAULT_EDGE_FACTOR, publishedMlineYuan?: number): FenThreshold {
+  if (publishedMlineYuan !== undefined) return fenThreshold(yuan(publishedMlineYuan));
+  return { numerator: yuan(lineYuan) * Math.round(edgeFactor * 100), denominator: 100 };
 }
 
 export interface ColourInput {
   status: string;
   monitorType?: string | undefined;
-  perCapitaFen: number;
+  income: PerCapita;
   lineYuan: number;
   welfare: WelfareChecks;
   riskFlags: readonly string[];
@@ -32,10 +34,10 @@ export function classifyColour(input: ColourInput): Colour | undefined {
   const ok = failedWelfareChecks(input.welfare).length === 0;
   const registered = input.status === 'REGISTERED' || input.status === 'RE_REGISTERED';
   const acute = input.monitorType === '边缘易致贫户' || input.monitorType === '突发严重困难户';
-  if (registered || acute) return input.perCapitaFen <= yuan(input.lineYuan) || !ok ? 'RED' : 'ORANGE';
+  if (registered || acute) return compareToThreshold(input.income, fenThreshold(yuan(input.lineYuan))) <= 0 || !ok ? 'RED' : 'ORANGE';
   if (input.status === 'EXITED_WITH_POLICY' || input.status === 'EXITED_NO_POLICY' || input.status === 'MONITORED' || input.status === 'RISK_ELIMINATED') {
-    const mline = monitoringLineFen(input.lineYuan, input.edgeFactor, input.publishedMlineYuan);
-    const atRisk = input.perCapitaFen < mline || !ok || input.riskFlags.length > 0 || input.monitorType === '脱贫不稳定户';
+    const mline = monitoringLine(input.lineYuan, input.edgeFactor, input.publishedMlineYuan);
+    const atRisk = compareToThreshold(input.income, mline) < 0 || !ok || input.riskFlags.length > 0 || input.monitorType === '脱贫不稳定户';
     return atRisk ? 'YELLOW' : 'GREEN';
   }
   return undefined;

@@ -11,19 +11,36 @@ export type ComparisonSource = identificationApi.Hit['source'];
 export type Severity = identificationApi.Hit['severity'];
 export type HitRecord = identificationApi.Hit;
 
-export const SOURCES: Record<ComparisonSource, { severity: Severity; labelZh: string; citation: string }> = {
-  'caizheng-payroll': { severity: 'block', labelZh: '财政供养人员', citation: 'workflows.md §1.2 (ANC §3)' },
-  'gongan-death': { severity: 'block', labelZh: '公安死亡注销', citation: 'workflows.md §1.2; 003 ID-19 L721' },
-  'gongan-move': { severity: 'review', labelZh: '公安户籍迁移', citation: 'workflows.md §1.2; 003 ID-19' },
-  vehicle: { severity: 'review', labelZh: '车辆登记（农用车除外）', citation: 'workflows.md §1.2; 003 ID-19 L721' },
-  'real-estate': { severity: 'review', labelZh: '商品房或其他不动产', citation: 'workflows.md §1.2; 003 ID-19' },
-  business: { severity: 'review', labelZh: '工商注册（公司或个体）', citation: 'workflows.md §1.2; 003 ID-19' },
-  'tax-fund': { severity: 'review', labelZh: '纳税、公积金或职工社保', citation: 'workflows.md §1.2; 003 ID-19' },
-  finance: { severity: 'review', labelZh: '存款、保险或证券', citation: 'workflows.md §1.2; 003 ID-19' },
-  'minzheng-dibao': { severity: 'info', labelZh: '民政低保名单', citation: '004 ID-23 L904' },
-  'minzheng-tekun': { severity: 'info', labelZh: '民政特困名单', citation: '004 ID-23 L904' },
-  'canlian-disability': { severity: 'info', labelZh: '残联持证残疾人', citation: '004 ID-23 L904' },
+/**
+ * Each list belongs to the department that holds the data (workflows.md §1.2 "Exclusion checks"
+ * table, Source column): `department` is the department claim of the staff who may upload it.
+ * `null`: no department account holds it (the banks' deposit results reach the county).
+ */
+export const SOURCES: Record<ComparisonSource, { severity: Severity; labelZh: string; department: string | null; departmentZh: string; citation: string }> = {
+  'caizheng-payroll': { severity: 'block', labelZh: '财政供养人员', department: 'caizheng', departmentZh: '财政部门', citation: 'workflows.md §1.2 (ANC §3)' },
+  'gongan-death': { severity: 'block', labelZh: '公安死亡注销', department: 'gongan', departmentZh: '公安部门', citation: 'workflows.md §1.2; 003 ID-19 L721' },
+  'gongan-move': { severity: 'review', labelZh: '公安户籍迁移', department: 'gongan', departmentZh: '公安部门', citation: 'workflows.md §1.2; 003 ID-19' },
+  vehicle: { severity: 'review', labelZh: '车辆登记（农用车除外）', department: 'gongan', departmentZh: '公安交管部门', citation: 'workflows.md §1.2; 003 ID-19 L721' },
+  'real-estate': { severity: 'review', labelZh: '商品房或其他不动产', department: 'zhujian', departmentZh: '不动产、房管部门', citation: 'workflows.md §1.2; 003 ID-19' },
+  business: { severity: 'review', labelZh: '工商注册（公司或个体）', department: 'shichang', departmentZh: '市场监管部门', citation: 'workflows.md §1.2; 003 ID-19' },
+  'tax-fund': { severity: 'review', labelZh: '纳税、公积金或职工社保', department: 'shuiwu', departmentZh: '税务部门', citation: 'workflows.md §1.2; 003 ID-19' },
+  finance: { severity: 'review', labelZh: '存款、保险或证券', department: null, departmentZh: '金融机构（经区扶贫办）', citation: 'workflows.md §1.2; 003 ID-19' },
+  'minzheng-dibao': { severity: 'info', labelZh: '民政低保名单', department: 'minzheng', departmentZh: '民政部门', citation: '004 ID-23 L904' },
+  'minzheng-tekun': { severity: 'info', labelZh: '民政特困名单', department: 'minzheng', departmentZh: '民政部门', citation: '004 ID-23 L904' },
+  'canlian-disability': { severity: 'info', labelZh: '残联持证残疾人', department: 'canlian', departmentZh: '残联', citation: '004 ID-23 L904' },
 };
+
+/**
+ * Who may upload a list: the department that owns it; the county (which runs the comparison,
+ * workflows.md §1.2) for the block and review lists it collects, but never an `info` list, whose
+ * confirmation sets a fact that only its department decides (民政 低保/特困, 残联: 004 ID-23 L904).
+ */
+export function assertMayImport(source: ComparisonSource, caller: { role: string; department?: string | undefined }): void {
+  const owner = SOURCES[source];
+  if (caller.role === 'department' && caller.department === owner.department) return;
+  if (caller.role === 'county' && owner.severity !== 'info') return;
+  throw new DomainError('SOURCE_NOT_OWNED', `“${owner.labelZh}”只能由${owner.departmentZh}上传`, 403, { source, department: owner.department });
+}
 
 export interface ParsedRow {
   row: number;

@@ -1,9 +1,9 @@
 import { birthDateOf, DomainError, type identificationApi, type identificationEvents, maskIdNumber, sexOf } from '@jingzhun/types';
 import { type Colour, classifyColour, riskFlagsOf } from './colour.js';
-import { assertPlausibleIncome, perCapitaIncomeFen } from './income.js';
+import { assertPlausibleIncome, compareToThreshold, fenThreshold, type PerCapita, perCapitaIncomeFen, perCapitaOf } from './income.js';
 import { type MonitoringAlert, type MonitoringState, monitoringAlert } from './monitoring.js';
 import { withMaskedAccount } from './payees.js';
-import { type LineInput, type LineLevel, OPERATIVE_LEVEL, resolveLine } from './poverty-lines.js';
+import { type LineInput, type LineLevel, operativeLine, operativeLineOf, resolveLine } from './poverty-lines.js';
 
 /**
  * The register record of a household (建档立卡 national card items) as plain data, and the rules
@@ -44,7 +44,7 @@ export interface Measure {
 }
 
 export interface WorkflowState {
-  kind: 'entry' | 'exit' | 'monitoring';
+  kind: 'entry' | 'exit' | 'monitoring' | 'no-policy';
   state: string;
   startedAt: string;
   stepAt: string;
@@ -80,6 +80,8 @@ export interface HouseholdRecord {
   exitedAt?: string;
   policyUntil?: string;
   monitorType?: MonitorType;
+  /** The day a monitored household was signalled (workflows.md §1.4 D0), kept while it is monitored. */
+  monitoringSignalledAt?: string;
   lastDecision?: { action: string; at: string; reason?: string };
   evidence: (Evidence & { at: string; action: string })[];
   // derived
@@ -143,15 +145,16 @@ export function deriveAttribute(dibao: boolean, tekun: boolean, members: readonl
 
 /**
  * 识别标准 (000 ID-4; 004 ID-02 L1370): under the national line → 国标 (also under the provincial
- * one); otherwise the jurisdiction's operative level. When the year's national line is unknown the
+ * one); otherwise the operative level of the household's jurisdiction (operativeLineOf). When the year's national line is unknown the
  * entered flag (or the operative level) stands.
  */
-export function deriveStandard(perCapitaFen: number, year: number, entered: LineLevel | undefined, lines: readonly LineInput[]): LineLevel {
+export function deriveStandard(income: PerCapita, year: number, entered: LineLevel | undefined, lines: readonly LineInput[], region: string): LineLevel {
+  const operative = operativeLineOf(region).level;
   try {
     const national = resolveLine('national', year, lines);
-    return perCapitaFen <= national.amountYuan * 100 ? 'national' : OPERATIVE_LEVEL;
+    return compareToThreshold(income, fenThreshold(national.amountYuan * 100)) <= 0 ? 'national' : operative;
   } catch {
-    return entered ?? OPERATIVE_LEVEL;
+    return entered ?? operative;
   }
 }
 
@@ -163,14 +166,15 @@ export function refresh(household: HouseholdRecord, lines: readonly LineInput[])
   assertPlausibleIncome(household.income, active.length);
   const incomePerCapitaFen = perCapitaIncomeFen(household.income, active.length);
   const head = active.find((member) => member.relation === 'head') as MemberRecord;
-  const standard = deriveStandard(incomePerCapitaFen, household.income.year, household.standardEntered, lines);
+  const exact = perCapitaOf(household.income, active.length);
+  const standard = deriveStandard(exact, household.income.year, household.standardEntered, lines, household.region);
   let colour: Colour | undefined;
   try {
-    const line = resolveLine(OPERATIVE_LEVEL, household.income.year, lines);
+    const line = operativeLine(household.region, household.income.year, lines);
     colour = classifyColour({
       status: household.status,
       monitorType: household.monitorType,
-      perCapitaFen: incomePerCapitaFen,
+      income: exact,
       lineYuan: line.amountYuan,
       welfare: household.welfare,
       riskFlags: riskFlagsOf({

@@ -36,6 +36,7 @@ export interface Command {
   reason?: string | undefined;
   meeting?: { date: string; total: number; present: number; inFavour: number } | undefined;
   monitorType?: string | undefined;
+  referenceIncome?: { fen: number; source: string } | undefined;
 }
 
 export function findStep<S extends string>(steps: readonly Step<S>[], state: S | null, action: string, label: string): Step<S> {

@@ -1,14 +1,15 @@
-import { identificationApi } from '@jingzhun/types';
+import type { identificationApi } from '@jingzhun/types';
+import { SOURCES } from './comparison.js';
 
 /**
  * Field-level views of the register for roles outside the regional line (docs/security.md). Pure:
  * they take the staff view (already masked by `viewOf`) and keep what the role's duty needs.
  */
 
-/** The hits of one department's own comparison sources. */
+/** The hits of one department's own comparison sources: the lists it uploads (`SOURCES`, comparison.ts). */
 export function ownHits<H extends Pick<identificationApi.Hit, 'source'>>(hits: readonly H[], department: string | undefined): H[] {
   if (!department) return [];
-  return hits.filter((hit) => identificationApi.COMPARISON_SOURCE_DEPARTMENTS[hit.source].includes(department));
+  return hits.filter((hit) => SOURCES[hit.source].department === department);
 }
 
 /** A department's view of a household its own list matched: the matched people and its own hits, nothing more. */

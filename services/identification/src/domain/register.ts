@@ -67,8 +67,9 @@ function fromForm(body: Omit<CreateBody, 'procedure' | 'evidence'>, ctx: { house
     income: body.income,
     welfare: body.welfare,
     housing: body.housing,
-    dibao: body.dibao,
-    tekun: body.tekun,
+    // 民政 flags are never taken from the form (004 ID-23 L904): see setMinzhengStatus.
+    dibao: false,
+    tekun: false,
     members: buildMembers(body.members, ctx.nextId, ctx.today),
     helpers: body.helper ? [body.helper] : [],
     measures: [],
@@ -95,17 +96,23 @@ export function migratedHousehold(
     exitedAt?: string;
     policyUntil?: string;
     monitorType?: MonitorType;
+    /** For a monitored household: the day it was identified as a monitoring object. */
+    monitoringSignalledAt?: string;
+    /** The 民政 flags the national register already holds for a 存量 household. */
+    minzheng?: { dibao: boolean; tekun: boolean };
     lines: readonly LineInput[];
   },
 ): HouseholdRecord {
   return refresh(
     {
       ...fromForm(body, ctx),
+      ...(ctx.minzheng ?? {}),
       status,
       registeredAt: ctx.registeredAt,
       ...(ctx.exitedAt ? { exitedAt: ctx.exitedAt } : {}),
       ...(ctx.policyUntil ? { policyUntil: ctx.policyUntil } : {}),
       ...(ctx.monitorType ? { monitorType: ctx.monitorType } : {}),
+      ...(ctx.monitoringSignalledAt ? { monitoringSignalledAt: ctx.monitoringSignalledAt } : {}),
       lastDecision: { action: 'MIGRATE', at: ctx.today },
       evidence: [],
     },
@@ -132,6 +139,23 @@ export function applyChanges(
     else (next as unknown as Record<string, unknown>)[field] = value;
   }
   if (changed.length === 0) throw new DomainError('NOTHING_CHANGED', '提交的内容与现有记录相同', 400);
+  return { household: refresh(next, lines), changed };
+}
+
+/**
+ * 低保/特困 status as 民政 decided it (workflows.md §1.1 "Sources of truth"; 004 ID-23 L904): the
+ * flags change only here and through a confirmed 民政 comparison hit, never through the household
+ * form; the attribute follows (refresh). Returns the names of the flags that changed.
+ */
+export function setMinzhengStatus(
+  household: HouseholdRecord,
+  flags: { dibao?: boolean | undefined; tekun?: boolean | undefined },
+  lines: readonly LineInput[],
+): { household: HouseholdRecord; changed: ('dibao' | 'tekun')[] } {
+  const changed = (['dibao', 'tekun'] as const).filter((flag) => flags[flag] !== undefined && flags[flag] !== household[flag]);
+  if (changed.length === 0) throw new DomainError('NOTHING_CHANGED', '提交的低保、特困身份与现有记录相同', 400);
+  const next = { ...household };
+  for (const flag of changed) next[flag] = flags[flag] as boolean;
   return { household: refresh(next, lines), changed };
 }
 

@@ -19,6 +19,11 @@ function prepareStep(item: HouseholdItem, command: Command, ctx: ActionContext):
   const result = applyAction(stripItem(item), command, ctx);
   const household = result.household;
   household.evidence = [...household.evidence, ...command.evidence.map((e) => ({ ...e, at: ctx.today, action: command.action }))];
+  // The reference income a 不再享受政策 proposal rests on is kept with its source (seed 002 E-2 L31).
+  if (command.referenceIncome) {
+    const { fen, source } = command.referenceIncome;
+    household.evidence.push({ kind: 'other', ref: source, note: `农民人均收入 ${fen / 100} 元`, at: ctx.today, action: command.action });
+  }
   return { item, result };
 }
 

@@ -2,7 +2,7 @@ import { httpHandler, type Versioned } from '@jingzhun/platform';
 import { readUpload } from '@jingzhun/platform/tabular';
 import { CommonErrors, DomainError, identificationApi, isWithinRegion, shanghaiDate } from '@jingzhun/types';
 import { PUBLISHED } from '../domain/actions.js';
-import { applyHitDecision, assertMayDecide, buildHits, parseDepartmentList } from '../domain/comparison.js';
+import { applyHitDecision, assertMayDecide, assertMayImport, buildHits, parseDepartmentList } from '../domain/comparison.js';
 import { refresh, viewOf } from '../domain/household.js';
 import { comparedView, ownHits } from '../domain/read-access.js';
 import { findGuards, loadHit } from '../store/hits.js';
@@ -47,6 +47,13 @@ export const reviewHit = httpHandler(identificationApi.reviewHit, async ({ param
   const uow = unitOfWork(clock, ids, actor);
   uow.replace(decided as unknown as Versioned);
   const next = refresh(household, await loadLineEntries());
+  // A department-owned fact taken from the list keeps the list as its evidence (004 ID-23 L904).
+  if (changes.length > 0) {
+    next.evidence = [
+      ...next.evidence,
+      { kind: 'comparison', ref: `${hit.source} ${hit.importId ?? hit.hitId}`, note: hit.detail, at: shanghaiDate(clock.now()), action: `HIT_${body.outcome.toUpperCase()}` },
+    ];
+  }
   const stored = writeHousehold(
     uow,
     item,
@@ -67,7 +74,8 @@ const HOUSEHOLDS_PER_TRANSACTION = 20;
  * matched by ID number to the register; each match becomes a hit on the household, written with a
  * version bump of the household so a concurrent workflow step cannot miss it.
  */
-export const importComparison = httpHandler(identificationApi.importComparison, async ({ body, actor, assertInScope, clock, ids }) => {
+export const importComparison = httpHandler(identificationApi.importComparison, async ({ body, staff, actor, assertInScope, clock, ids }) => {
+  assertMayImport(body.source, staff());
   assertInScope(body.region);
   const today = shanghaiDate(clock.now());
   // An unreadable or oversized file is a 400 / 413 from readUpload itself (BadSpreadsheetError).

@@ -3,7 +3,15 @@ import { DomainError, identificationApi, maskIdNumber, shanghaiDate } from '@jin
 import { PUBLISHED } from '../domain/actions.js';
 import { alertOf, viewOf } from '../domain/household.js';
 import { auditSnapshotView } from '../domain/read-access.js';
-import { addMeasure as addMeasureTo, addMember as addMemberTo, applyChanges, changeMemberStatus, handOver, openHousehold } from '../domain/register.js';
+import {
+  addMeasure as addMeasureTo,
+  addMember as addMemberTo,
+  applyChanges,
+  changeMemberStatus,
+  handOver,
+  openHousehold,
+  setMinzhengStatus as setMinzhengFlags,
+} from '../domain/register.js';
 import { assertVersion, createHousehold as createItem, listHouseholdsIn, loadHousehold, stripItem, table, unitOfWork, writeHousehold } from '../store/households.js';
 import { householdKeys, idGuardKey } from '../store/keys.js';
 import { loadLineEntries } from '../store/reference.js';
@@ -71,6 +79,23 @@ export const updateHousehold = httpHandler(identificationApi.updateHousehold, as
   household.evidence = [...household.evidence, ...body.evidence.map((e) => ({ ...e, at: today, action: 'UPDATE' }))];
   const uow = unitOfWork(clock, ids, actor);
   const stored = writeHousehold(uow, item, household, { action: 'UPDATE', reason: body.reason }, PUBLISHED(household.status) ? ['changed'] : [], changed);
+  await uow.commit();
+  return viewOf(stored);
+});
+
+/**
+ * POST /households/{id}/minzheng-status: 民政 sets 低保/特困 (004 ID-23 L904) with its document as
+ * evidence; audited with the reason, and the attribute follows.
+ */
+export const setMinzhengStatus = httpHandler(identificationApi.setMinzhengStatus, async ({ params, body, actor, assertInScope, clock, ids }) => {
+  const item = await loadHousehold(params.householdId);
+  assertInScope(item.region);
+  assertVersion(item, body.version);
+  const { household, changed } = setMinzhengFlags(stripItem(item), body, await loadLineEntries());
+  const today = shanghaiDate(clock.now());
+  household.evidence = [...household.evidence, ...body.evidence.map((e) => ({ ...e, at: today, action: 'MINZHENG_STATUS' }))];
+  const uow = unitOfWork(clock, ids, actor);
+  const stored = writeHousehold(uow, item, household, { action: 'MINZHENG_STATUS', reason: body.reason }, PUBLISHED(household.status) ? ['changed'] : [], changed);
   await uow.commit();
   return viewOf(stored);
 });

@@ -7,8 +7,8 @@ import { lineKeys, windowKey } from '../store/keys.js';
 import { loadLineEntries, loadWindow, type WindowItem } from '../store/reference.js';
 
 /** GET /poverty-lines/{level}/{year}: a known value, an entered one, or one derived by CPI. */
-export const getPovertyLine = httpHandler(identificationApi.getPovertyLine, async ({ params }) => {
-  const line = resolveLine(params.level, params.year, await loadLineEntries());
+export const getPovertyLine = httpHandler(identificationApi.getPovertyLine, async ({ params, query }) => {
+  const line = resolveLine(params.level, params.year, await loadLineEntries(), query.area);
   return { level: line.level, year: line.year, amountYuan: line.amountYuan, derived: line.derived, source: line.source };
 });
 

@@ -1,7 +1,7 @@
 import { getItem, httpHandler, type UnitOfWork, type Versioned } from '@jingzhun/platform';
 import { CommonErrors, identificationApi, identificationEvents, type noticeEvents, shanghaiDate } from '@jingzhun/types';
 import { NOTICE_TITLES } from '../domain/notices.js';
-import { applyVillageExitAction, applyVillageNoticeOutcome, countPoorPersons, openVillageExit, type VillageExitRecord } from '../domain/village-exit.js';
+import { applyVillageExitAction, applyVillageNoticeOutcome, countPoorPersons, noticeRegionsOf, openVillageExit, type VillageExitRecord } from '../domain/village-exit.js';
 import { allHouseholdsOfVillage, assertVersion, table, unitOfWork } from '../store/households.js';
 import { villageExitKey } from '../store/keys.js';
 import { type NoticeRequestItem, recordNoticeRequest } from '../store/notice-requests.js';
@@ -20,7 +20,7 @@ function view(item: VillageExitItem): identificationApi.VillageExitView {
     checklist: item.checklist,
     version: item.version,
     ...(item.exception ? { exception: item.exception } : {}),
-    ...(item.notice ? { noticeRequestId: item.notice.requestId } : {}),
+    ...(item.notice ? { noticeRequestId: item.notice.requestIds[0], noticeRequestIds: item.notice.requestIds } : {}),
   };
 }
 
@@ -75,17 +75,18 @@ export const villageExitAction = httpHandler(identificationApi.villageExitAction
   const uow = unitOfWork(clock, ids, actor);
   let record = result.record;
   if (result.notice) {
-    const request: noticeEvents.NoticeRequest = {
+    const notice = result.notice;
+    const requests: noticeEvents.NoticeRequest[] = noticeRegionsOf(params.code, notice.type).map((region) => ({
       requestId: ids.next(),
-      type: result.notice.type,
-      region: params.code,
-      title: NOTICE_TITLES[result.notice.type] ?? '公示',
+      type: notice.type,
+      region,
+      title: NOTICE_TITLES[notice.type] ?? '公示',
       publish: true,
       entries: [{ entryId: params.code, fullName: params.code, region: params.code, fields: { year: params.year, incidencePercent: record.incidencePercent } }],
       context: { workflow: 'village-exit', state: record.state, village: params.code, year: String(params.year) },
-    };
-    record = { ...record, notice: { requestId: request.requestId, type: request.type, held: false } };
-    recordNoticeRequest(uow, request, 'village-exit');
+    }));
+    record = { ...record, notice: { requestIds: requests.map((r) => r.requestId), cleared: [], type: notice.type, held: false } };
+    for (const request of requests) recordNoticeRequest(uow, request, 'village-exit');
   }
   const { notice: _previous, ...unposted } = item;
   const stored = uow.replace({ ...unposted, ...record } as VillageExitItem);
@@ -121,7 +122,7 @@ export async function applyVillageExitOutcome(
   if (!village) return;
   const year = Number(request.context?.year);
   const item = await getItem<VillageExitItem>(table(), villageExitKey(village, year));
-  if (!item || item.notice?.requestId !== request.requestId) return;
+  if (!item?.notice?.requestIds.includes(request.requestId)) return;
   const next = applyVillageNoticeOutcome(item, request.requestId, outcome, source, today);
   if (!next) return;
   const replaced = { ...next, ...villageExitKey(item.village, item.year), entity: 'village-exit', version: item.version } as Record<string, unknown>;

@@ -111,7 +111,8 @@ export function emitEvents(uow: UnitOfWork, record: HouseholdRecord, events: rea
       uow.emit(identificationEvents.monitoringIdentified, subject, {
         ...base,
         monitorType: record.monitorType as NonNullable<HouseholdRecord['monitorType']>,
-        signalledAt: record.workflow?.signalledAt ?? uow.timestamp.slice(0, 10),
+        // The signal's own day, also for a case already closed (CONFIRM) or migrated: never the day of the write.
+        signalledAt: record.workflow?.signalledAt ?? record.monitoringSignalledAt ?? uow.timestamp.slice(0, 10),
       });
     }
   }

@@ -52,11 +52,12 @@ export const putBank = httpHandler(scoringApi.putBank, async (ctx) => {
   const existing = await loadBank(params.district, params.bankId);
   if (!existing && claims.role === 'bank') throw new DomainError('BANK_NOT_REGISTERED', '本行尚未由金融办登记，不能自行登记', 403);
   if (existing && claims.role === 'bank' && !body.reason) throw new DomainError('REASON_REQUIRED', '银行更正本行信息须填写理由', 400);
-  if (existing && claims.role === 'bank' && body.active !== existing.active) throw CommonErrors.forbidden('银行不能变更本行的考核状态');
+  if (existing && claims.role === 'bank' && body.active !== undefined && body.active !== existing.active) throw CommonErrors.forbidden('银行不能变更本行的考核状态');
   assertCorrection(existing?.version, existing ? { expectedVersion: body.expectedVersion, reason: body.reason ?? 'correction' } : {});
   const uow = unitOfWork(ctx);
   const { expectedVersion: _e, reason, ...profile } = body;
-  const next = { ...bankKeys.item(params.district, params.bankId), entity: 'bank' as const, bankId: params.bankId, district: params.district, ...profile };
+  const active = profile.active ?? existing?.active ?? true;
+  const next = { ...bankKeys.item(params.district, params.bankId), entity: 'bank' as const, bankId: params.bankId, district: params.district, ...profile, active };
   const saved = existing ? uow.replace({ ...existing, ...next }) : uow.create(next, CommonErrors.alreadyExists('银行机构'));
   uow.audit({
     subject: `BANK#${params.district}#${params.bankId}`,
