@@ -68,6 +68,7 @@ const READS_WITHOUT_PEOPLE = [
   'subsidy.getCatalog',
   'subsidy.getCatalogItem',
   'subsidy.getParameters',
+  'subsidy.listStandards',
   'subsidy.getRun',
   // Per household and item, by household id only (no name); the town and county that run the month.
   'subsidy.getRunDiff',
@@ -76,6 +77,10 @@ const READS_WITHOUT_PEOPLE = [
   'scoring.listSubmissions',
   'scoring.getAssessment',
   'scoring.listAudit',
+  // Micro-credit figures per bank and per loan: loans by id and household id only (no name).
+  'scoring.getQuarter',
+  'scoring.getCoverage',
+  'scoring.getRiskFund',
   'dispatch.listTargets',
   'dispatch.targetHistory',
   'dispatch.getCounts',

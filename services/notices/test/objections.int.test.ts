@@ -12,7 +12,8 @@ const VILLAGE = '370405103201';
  * Objections are independent items (workflows.md §4.1 rule 1: anyone may object): objections
  * lodged at the same moment on one notice are all taken, and the flood limits still hold.
  */
-describe('simultaneous objections on one notice (DynamoDB Local)', () => {
+// Forty lodgings of five DynamoDB calls each: about 20 s on a loaded 2-core machine, over the 30 s default under a full run.
+describe('simultaneous objections on one notice (DynamoDB Local)', { timeout: 90_000 }, () => {
   let cloud: LocalCloud;
   let village: string;
   let noticeId: string;

@@ -92,8 +92,9 @@ function readTable(format: 'csv' | 'xlsx', contentBase64: string): string[][] {
  */
 export const importPaymentResults = httpHandler(subsidyApi.importPaymentResults, async ({ params, body, assertInScope, clock, ids, actor }) => {
   assertInScope(params.region);
-  const { run, rosterId } = await payableRoster(params.period, params.region, body.reissue);
+  // The file is read (and a hostile one refused) before anything is looked up.
   const table = readTable(body.format, body.contentBase64);
+  const { run, rosterId } = await payableRoster(params.period, params.region, body.reissue);
   const roster = new Map((await rosterRows(run, body.reissue)).map((row) => [row.ref, row]));
   const stored = new Map((await paymentResults(rosterId)).map((item) => [item.ref, item]));
   const { problems, outcomes, changes } = checkResults(table, roster, stored, body.correction);
