@@ -88,6 +88,16 @@ describe('支付标准 and 花名册发放 in headless Chromium', { timeout: 180
     await expectPlainChinese(page);
     await shot(page, 'standards-maker-refused');
 
+    // A second entry, which the reviewer will send back.
+    await page.getByRole('button', { name: '查看 城乡居民基础养老金' }).click();
+    await page.getByRole('heading', { name: '城乡居民基础养老金' }).waitFor();
+    await page.getByLabel('金额（元/人•月）').fill('150');
+    await page.getByLabel('生效日期').fill(`${YEAR}-01-01`);
+    await page.getByLabel('文件文号').fill(`台政发〔${YEAR - 1}〕9号`);
+    await page.getByLabel('文件标题').fill('关于调整城乡居民基础养老金标准的通知');
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.locator('#pending-1').waitFor();
+
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
     await page.getByLabel('演示账号').selectOption('leading-group');
@@ -107,6 +117,17 @@ describe('支付标准 and 花名册发放 in headless Chromium', { timeout: 180
     ).toContain(`第 1 版（台政办发〔${YEAR - 1}〕21号，${YEAR}-01-01 起）`);
     await expectPlainChinese(page);
     await shot(page, 'standards-approved');
+
+    // Sending back needs a reason; the version never applies.
+    await page.getByRole('button', { name: '查看 城乡居民基础养老金' }).click();
+    await page.locator('#pending-1').getByRole('button', { name: '退回' }).click();
+    await page.getByRole('button', { name: '确认退回' }).click();
+    expect(await page.locator('#pending-1-reason-error').textContent()).toBe('请填写退回理由');
+    await page.getByLabel('退回理由').fill('文号与文件不符，请核对');
+    await page.getByRole('button', { name: '确认退回' }).click();
+    await page.getByRole('cell', { name: '已退回（文号与文件不符，请核对）' }).waitFor();
+    expect(await page.locator('#standard-in-force').textContent()).toBe('100.00 元');
+    await shot(page, 'standards-rejected');
     expect(errors).toEqual([]);
   });
 

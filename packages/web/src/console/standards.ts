@@ -70,6 +70,8 @@ export function StandardsPage(_props: { path: string }) {
   const standards = list.data?.standards ?? [];
   const current = standards.find((s) => s.itemId === selected);
   const onChanged = () => list.reload();
+  const mayReview = mayCall(who, subsidyApi.approveStandard);
+  const mayPropose = mayCall(who, subsidyApi.proposeStandard);
   return h('div', null, [
     h('h1', { tabIndex: -1 }, '支付标准'),
     h(
@@ -95,7 +97,7 @@ export function StandardsPage(_props: { path: string }) {
             h(
               'button',
               { type: 'button', class: 'link', 'aria-label': `查看 ${s.nameZh}`, onClick: () => setSelected(s.itemId) },
-              s.pending.length ? '审核 / 录入' : '查看 / 录入',
+              `${s.pending.length && mayReview ? '审核' : '查看'}${mayPropose && s.editable ? ' / 录入' : ''}`,
             ),
           ]),
         })
