@@ -25,7 +25,7 @@ export function mayCall(who: Who | undefined, contract: Gate): boolean {
 export interface StaffPage {
   path: string;
   label: string;
-  /** The reads the page opens with: it is offered when the role may make at least one of them. */
+  /** The calls the page is for (its reads, or the writes it exists for): it is offered when the role may make at least one of them. */
   reads: readonly Gate[];
 }
 
@@ -34,6 +34,10 @@ export const STAFF_PAGES: readonly StaffPage[] = [
   { path: '/staff/households', label: '农户', reads: [identificationApi.listHouseholds] },
   { path: '/staff/notices', label: '公示', reads: [noticesApi.listNotices] },
   { path: '/staff/subsidy', label: '补贴', reads: [subsidyApi.quote, subsidyApi.getRun] },
+  // Every staff role may read the standards; the page is for those who enter or review them.
+  { path: '/staff/standards', label: '支付标准', reads: [subsidyApi.proposeStandard, subsidyApi.approveStandard] },
+  // The bank's file, its results and the re-issue: the county's (the export's roles).
+  { path: '/staff/payments', label: '花名册发放', reads: [subsidyApi.exportRoster] },
   { path: '/staff/scoring', label: '银行考核', reads: [scoringApi.getAssessment] },
   { path: '/staff/dispatch', label: '月调度', reads: [dispatchApi.getSeries] },
 ];

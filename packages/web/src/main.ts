@@ -10,7 +10,9 @@ import { DispatchPage } from './console/dispatch.js';
 import { HouseholdPage, HouseholdsPage } from './console/households.js';
 import { LoginPage } from './console/login.js';
 import { NoticeDetailPage, NoticesPage } from './console/notices.js';
+import { PaymentsPage } from './console/payments.js';
 import { ScoringPage } from './console/scoring.js';
+import { StandardsPage } from './console/standards.js';
 import { SubsidyPage } from './console/subsidy.js';
 import { ROLE_ZH } from './labels.js';
 import { match, route } from './router.js';
@@ -48,6 +50,8 @@ function Page(props: { path: string }) {
     const noticeDetailParams = match('/staff/notices/:id', path);
     if (noticeDetailParams) return h(NoticeDetailPage, { noticeId: noticeDetailParams.id as string });
     if (match('/staff/subsidy', path)) return h(SubsidyPage, { path });
+    if (match('/staff/standards', path)) return h(StandardsPage, { path });
+    if (match('/staff/payments', path)) return h(PaymentsPage, { path });
     if (match('/staff/scoring', path)) return h(ScoringPage, { path });
     if (match('/staff/dispatch', path)) return h(DispatchPage, { path });
     return h('div', null, [h('h1', { tabIndex: -1 }, '页面不存在'), h('a', { href: `#${homeFor(who)}` }, '返回工作台')]);

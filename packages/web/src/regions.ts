@@ -28,3 +28,19 @@ export function loadRegions(): Promise<BoardRegion[]> {
 export function regionName(regions: BoardRegion[] | undefined, code: string): string {
   return regions?.find((r) => r.code === code)?.name ?? code;
 }
+
+/**
+ * The policy catalog's jurisdiction of a staff member's region (the same prefixes as the subsidy
+ * service's domain/jurisdiction.ts): a county page derives it from the session, never asks for it.
+ */
+const JURISDICTION_PREFIX: [string, string][] = [
+  ['370405', 'taierzhuang'],
+  ['370404', 'yicheng'],
+  ['370323', 'yiyuan'],
+  ['3702', 'qingdao'],
+  ['3708', 'jining'],
+];
+
+export function jurisdictionOf(region: string): string | undefined {
+  return JURISDICTION_PREFIX.find(([prefix]) => region.startsWith(prefix))?.[1];
+}

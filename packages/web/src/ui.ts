@@ -195,3 +195,28 @@ export function date(value: string | undefined): string {
   if (!value) return '—';
   return value.length > 10 ? value.replace('T', ' ').slice(0, 16) : value;
 }
+
+/**
+ * A month (YYYY-MM) chosen from a year and a month list: the browser's own month input speaks the
+ * browser's language, these lists speak Chinese. Years from `fromYear` to this year.
+ */
+export function MonthSelect(props: { id: string; label: string; value: string; onChange: (v: string) => void; fromYear?: number }) {
+  const [year = '', month = ''] = props.value.split('-');
+  const thisYear = new Date().getFullYear();
+  const years: string[] = [];
+  for (let y = thisYear; y >= (props.fromYear ?? 2016); y--) years.push(String(y));
+  const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+  return h('fieldset', { class: 'month-select' }, [
+    h('legend', null, props.label),
+    h(
+      'select',
+      { id: `${props.id}-year`, 'aria-label': `${props.label}（年）`, value: year, onChange: (e: Event) => props.onChange(`${(e.target as HTMLSelectElement).value}-${month}`) },
+      [...years.map((y) => h('option', { value: y, selected: y === year }, `${y}年`))],
+    ),
+    h(
+      'select',
+      { id: `${props.id}-month`, 'aria-label': `${props.label}（月）`, value: month, onChange: (e: Event) => props.onChange(`${year}-${(e.target as HTMLSelectElement).value}`) },
+      [...months.map((m) => h('option', { value: m, selected: m === month }, `${Number(m)}月`))],
+    ),
+  ]);
+}

@@ -19,6 +19,17 @@ describe('console access derived from the contracts’ roles (docs/security.md)'
     expect(pagesFor({ role: 'department', department: 'caizheng' }).map((page) => page.label)).toContain('银行考核');
   });
 
+  it('offers 支付标准 to those who enter or review a standard, and 花名册发放 to the county office only', () => {
+    const labels = (role: string) => pagesFor({ role }).map((page) => page.label);
+    expect(labels('county')).toEqual(expect.arrayContaining(['支付标准', '花名册发放']));
+    expect(labels('leading_group')).toContain('支付标准');
+    expect(labels('leading_group')).not.toContain('花名册发放');
+    for (const role of ['village', 'town', 'bank', 'pboc']) {
+      expect(labels(role)).not.toContain('支付标准');
+      expect(labels(role)).not.toContain('花名册发放');
+    }
+  });
+
   it('puts a detail page under its list, and follows every contract named by a page', () => {
     expect(pageOf('/staff/households/01ABC')?.label).toBe('农户');
     for (const page of STAFF_PAGES) {

@@ -1,8 +1,8 @@
-import { ApiError } from '@jingzhun/client';
 import { dispatchApi, identificationApi } from '@jingzhun/types';
 import { useState } from 'preact/hooks';
-import { api, fieldErrors, session, tokens } from '../api.js';
+import { api, fieldErrors, session } from '../api.js';
 import { BarChart, LineChart } from '../charts.js';
+import { downloadFile } from '../download.js';
 import { RUN_OUTCOME_ZH, zh } from '../labels.js';
 import { useSignal } from '../state.js';
 import { date, ErrorBox, h, Loading, Progress, Select, submitTo, Table, TextInput, useAction, useLoad } from '../ui.js';
@@ -107,19 +107,7 @@ function ReportPanel(props: { region: string }) {
   const report = useAction(() => api().call(dispatchApi.getReport, { params: { region: props.region, period }, query: { kind: 'monthly', format: 'json' } }));
   const download = useAction(async (format: 'xlsx' | 'csv') => {
     const url = api().url(dispatchApi.getReport, { params: { region: props.region, period }, query: { format } });
-    const response = await fetch(url, { headers: { authorization: `Bearer ${tokens.get() ?? ''}` } }).catch(() => {
-      throw new ApiError(0, 'NETWORK_ERROR', '网络连接中断，请检查网络后重试');
-    });
-    if (!response.ok) {
-      const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-      throw new ApiError(response.status, body.code ?? `HTTP_${response.status}`, body.message ?? '导出失败，请稍后再试');
-    }
-    const blob = await response.blob();
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `月调度-${props.region}-${period}.${format}`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+    await downloadFile(url, `月调度-${props.region}-${period}.${format}`);
     return true;
   });
   const errors = fieldErrors(report.error);
