@@ -255,14 +255,19 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
     expect(one.slice(SEARCH_LIMITS.perAddressPerHour)).toEqual([429, 429]);
     expect(JSON.parse((await search('198.51.100.7')).body)).toMatchObject({ code: 'RATE_LIMITED' });
     // Many addresses together: the village's own allowance stops them (what is left of it after the 20 above).
-    const statuses = await Promise.all(Array.from({ length: SEARCH_LIMITS.perVillagePerHour }, (_, i) => search(`203.0.113.${(i % 250) + 1}`).then((r) => r.statusCode)));
+    // Twenty at a time: two hundred handler calls at once outlast a Lambda's time on a loaded machine.
+    const statuses: number[] = [];
+    for (let start = 0; start < SEARCH_LIMITS.perVillagePerHour; start += 20) {
+      const batch = Array.from({ length: 20 }, (_, i) => search(`203.0.113.${((start + i) % 250) + 1}`).then((r) => r.statusCode));
+      statuses.push(...(await Promise.all(batch)));
+    }
     expect(statuses.filter((status) => status === 200)).toHaveLength(SEARCH_LIMITS.perVillagePerHour - SEARCH_LIMITS.perAddressPerHour);
     expect(statuses.filter((status) => status === 429)).toHaveLength(SEARCH_LIMITS.perAddressPerHour);
     // Another village keeps its allowance; the next hour starts afresh.
     expect((await search('192.0.2.1', OTHER_VILLAGE)).statusCode).toBe(200);
     setClock('2018-10-25T16:00:00+08:00');
     expect((await search('198.51.100.7')).statusCode).toBe(200);
-  });
+  }, 90_000);
 
   it('shows the demo fund and project disclosures permanently', async () => {
     const disclosures = await pub('GET', `/public/disclosures?region=${COUNTY}`);

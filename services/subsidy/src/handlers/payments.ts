@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Actor, type Clock, httpHandler, type IdGenerator, rawResponse } from '@jingzhun/platform';
-import { BadSpreadsheetError, readUpload, toCsv, writeXlsx } from '@jingzhun/platform/tabular';
+import { readUpload, toCsv, writeXlsx } from '@jingzhun/platform/tabular';
 import { CommonErrors, DomainError, formatYuan, subsidyApi } from '@jingzhun/types';
 import { currentCatalog } from '../catalog/index.js';
 import { BANK_HEADER, bankRows, checkResults, MISSING_HEADER, type PayRow, reissuable } from '../domain/payment.js';
@@ -73,15 +73,6 @@ export const exportRoster = httpHandler(subsidyApi.exportRoster, async ({ params
   return rawResponse(200, buffer, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', headers);
 });
 
-function readTable(format: 'csv' | 'xlsx', contentBase64: string): string[][] {
-  try {
-    return readUpload(format, contentBase64);
-  } catch (error) {
-    if (error instanceof BadSpreadsheetError) throw new DomainError('UPLOAD_UNREADABLE', '无法读取上传的文件，请确认格式为 CSV 或 XLSX', 400);
-    throw error;
-  }
-}
-
 /**
  * POST /subsidy/rosters/{period}/{region}/payment-results: the bank's answer per row (paid, or
  * failed with a reason). Every row is checked first; any problem refuses the file (422, per-row
@@ -93,7 +84,7 @@ function readTable(format: 'csv' | 'xlsx', contentBase64: string): string[][] {
 export const importPaymentResults = httpHandler(subsidyApi.importPaymentResults, async ({ params, body, assertInScope, clock, ids, actor }) => {
   assertInScope(params.region);
   // The file is read (and a hostile one refused) before anything is looked up.
-  const table = readTable(body.format, body.contentBase64);
+  const table = readUpload(body.format, body.contentBase64);
   const { run, rosterId } = await payableRoster(params.period, params.region, body.reissue);
   const roster = new Map((await rosterRows(run, body.reissue)).map((row) => [row.ref, row]));
   const stored = new Map((await paymentResults(rosterId)).map((item) => [item.ref, item]));
