@@ -1,7 +1,7 @@
-import { eventHandler, UnitOfWork } from '@jingzhun/platform';
+import { eventHandler } from '@jingzhun/platform';
 import { identificationEvents } from '@jingzhun/types';
 import { applySnapshot, getHousehold } from '../store/projection.js';
-import { table } from '../store/table.js';
+import { unitOfWork } from '../store/unit-of-work.js';
 
 const schemas: Record<
   string,
@@ -25,14 +25,7 @@ export const onHouseholdEvent = eventHandler('subsidy-projection', async (envelo
   if (!schema) return;
   const { snapshot } = schema.data.parse(envelope.data);
   const existing = await getHousehold(snapshot.householdId);
-  const uow = new UnitOfWork({
-    table: table(),
-    service: 'subsidy',
-    clock: ctx.clock,
-    ids: ctx.ids,
-    actor: { sub: 'identification', role: 'system' },
-    ...(envelope.correlationId ? { correlationId: envelope.correlationId } : {}),
-  });
+  const uow = unitOfWork({ clock: ctx.clock, ids: ctx.ids, actor: { sub: 'identification', role: 'system' }, correlationId: envelope.correlationId });
   uow.markConsumed(ctx.consumer, envelope.id);
   applySnapshot(uow, existing, snapshot, envelope.occurredAt, envelope.id);
   await uow.commit();
