@@ -48,6 +48,7 @@ export const subsidyComputed = defineEvent(
     region: z.string(),
     interestFen: z.number().int(),
     subsidyFen: z.number().int(),
+    /** OVERDUE when the loan was overdue on a day of the quarter. */
     cancelled: z.string().optional(),
   }),
 );

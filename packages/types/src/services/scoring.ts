@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineContract } from '../contracts.js';
+import { subsidyComputed } from '../events/scoring.js';
 import { IsoDate } from '../period.js';
 import { RegionCode } from '../region.js';
 
@@ -496,18 +497,9 @@ export const Quarter = z.string().regex(/^\d{4}-Q[1-4]$/, { message: '季度须�
 const DistrictQuarter = District.extend({ quarter: Quarter });
 const FUND_KEEPERS = ['finance_office', 'department'] as const;
 
-export const SubsidyItem = z.object({
-  district: z.string(),
-  quarter: z.string(),
-  loanId: z.string(),
-  bankId: z.string(),
-  householdId: z.string(),
-  region: z.string(),
+/** A loan's 贴息 for a quarter: what the subsidy-computed event says, with the days counted and when. */
+export const SubsidyItem = subsidyComputed.data.extend({
   days: z.number().int(),
-  interestFen: z.number().int(),
-  subsidyFen: z.number().int(),
-  /** OVERDUE when the loan was overdue on a day of the quarter. */
-  cancelled: z.string().optional(),
   computedAt: z.string(),
 });
 export const computeSubsidy = defineContract({
