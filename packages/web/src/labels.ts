@@ -1,6 +1,6 @@
 /** Chinese names of the register's coded values, for the console (the API speaks codes). */
 
-import { ROLE_NAMES_ZH } from '@jingzhun/types';
+import { ROLE_NAMES_ZH, scoringApi } from '@jingzhun/types';
 
 export const RELATION_ZH: Record<string, string> = { head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙辈', sibling: '兄弟姐妹', other: '其他' };
 export const HEALTH_ZH: Record<string, string> = { healthy: '健康', chronic: '长期慢性病', serious: '大病', disabled: '残疾' };
@@ -111,3 +111,25 @@ const PARAM_ZH: Record<string, string> = {
 
 /** A parameter's label: its Chinese name with the API's name, e.g. 年度（year）. */
 export const paramLabel = (name: string): string => (PARAM_ZH[name] ? `${PARAM_ZH[name]}（${name}）` : name);
+
+/** 致贫原因 (workflows.md §1.1 L114). */
+export const CAUSE_ZH: Record<string, string> = {
+  '01': '因病',
+  '02': '因残',
+  '03': '因学',
+  '04': '因灾',
+  '05': '缺土地',
+  '06': '缺水',
+  '07': '缺技术',
+  '08': '缺劳力',
+  '09': '缺资金',
+  '10': '交通条件落后',
+  '11': '自身发展动力不足',
+  '12': '其它',
+};
+
+/** Household credit rating (workflows.md §5.4): score items, bands, why a member cannot be rated. */
+export const CREDIT_ITEM_ZH: Record<string, string> = scoringApi.CREDIT_ITEM_NAMES_ZH;
+export const BAND_ZH: Record<string, string> = { AAA: 'AAA 级（优秀）', AA: 'AA 级（较好）', A: 'A 级（一般）', NONE: '未达授信等级' };
+export const RATING_ISSUE_ZH: Record<string, string> = scoringApi.RATING_ISSUE_NAMES_ZH;
+export const LOAN_STATUS_ZH: Record<string, string> = { current: '正常', overdue: '逾期', repaid: '已结清' };

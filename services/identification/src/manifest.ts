@@ -13,6 +13,7 @@ export const manifest = defineService({
     { contract: identificationApi.listHouseholds, handler: 'handlers/households.ts#listHouseholds' },
     { contract: identificationApi.createHousehold, handler: 'handlers/households.ts#createHousehold' },
     { contract: identificationApi.getHousehold, handler: 'handlers/households.ts#getHousehold' },
+    { contract: identificationApi.lookupBorrower, handler: 'handlers/borrower-lookup.ts#lookupBorrower' },
     { contract: identificationApi.updateHousehold, handler: 'handlers/households.ts#updateHousehold' },
     { contract: identificationApi.setMinzhengStatus, handler: 'handlers/households.ts#setMinzhengStatus' },
     { contract: identificationApi.addMember, handler: 'handlers/households.ts#addMember' },

@@ -28,6 +28,8 @@ export const manifest = defineService({
     { contract: scoringApi.listAudit, handler: 'handlers/assessment.ts#listAudit' },
     { contract: scoringApi.publicResults, handler: 'handlers/assessment.ts#publicResults' },
     { contract: scoringApi.rateHousehold, handler: 'handlers/households.ts#rateHousehold' },
+    { contract: scoringApi.listBankRatings, handler: 'handlers/bank-book.ts#listBankRatings' },
+    { contract: scoringApi.listBankLoans, handler: 'handlers/bank-book.ts#listBankLoans' },
     { contract: scoringApi.getRatingFacts, handler: 'handlers/rating-facts.ts#getRatingFacts' },
     { contract: scoringApi.issueLoan, handler: 'handlers/households.ts#issueLoan' },
     { contract: scoringApi.recordRepayment, handler: 'handlers/households.ts#recordRepayment' },

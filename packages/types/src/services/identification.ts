@@ -285,6 +285,23 @@ export const listHouseholds = defineContract({
   response: pageOf(HouseholdSummary),
 });
 
+/**
+ * A bank finds the household of a credit applicant from the applicant's own ID card (004 BANK-09
+ * L1370: the bank rates the households that apply). The full ID number and the name must both
+ * match an active member of a registered household; a miss says nothing of which did not match.
+ * Answers ids only (the rating facts follow from scoring), is audited and limited per bank user.
+ */
+export const lookupBorrower = defineContract({
+  id: 'identification.lookupBorrower',
+  method: 'POST',
+  path: '/households/borrower-lookup',
+  summary: '银行按申请人身份证号与姓名查找建档立卡户（仅返回户与成员编号，留痕、限次）',
+  auth: 'staff',
+  roles: ['bank'],
+  body: z.object({ idNumber: IdNumber, name: z.string().trim().min(1, { message: '请填写申请人姓名' }).max(40) }),
+  response: z.object({ householdId: z.string(), memberId: z.string(), region: z.string() }),
+});
+
 export const createHousehold = defineContract({
   id: 'identification.createHousehold',
   method: 'POST',

@@ -361,6 +361,23 @@ export const publicResults = defineContract({
 });
 
 // ── Household credit rating and 扶贫小额信贷 ledger (workflows.md §5.4) ──────
+/** The rating's score items in Chinese (workflows.md §5.4), for messages and pages. */
+export const CREDIT_ITEM_NAMES_ZH = {
+  creditRecord: '信用记录',
+  repaymentCapacity: '还款能力',
+  productionProject: '生产项目',
+  assets: '家庭资产',
+  villageView: '村组评价',
+} as const;
+/** Why a member cannot be rated (scoring domain credit.ts eligibilityIssues), in Chinese. */
+export const RATING_ISSUE_NAMES_ZH: Record<string, string> = {
+  STATUS_NOT_ELIGIBLE: '户状态不在评级范围（未脱贫或脱贫享受政策户方可评级）',
+  CAUSE_NOT_CAPITAL: '主要致贫原因不是“缺资金”',
+  BORROWER_NOT_MEMBER: '不是本户在册成员',
+  AGE_OUT_OF_RANGE: '年龄不在可贷款范围',
+  NO_LABOUR_CAPACITY: '无劳动能力',
+  EMPLOYED: '已就业（公职或稳定工资性就业）',
+};
 export const CreditRating = z.object({
   householdId: z.string(),
   borrowerId: z.string(),
@@ -377,6 +394,8 @@ export const CreditRating = z.object({
   band: z.enum(['AAA', 'AA', 'A', 'NONE']),
   creditLineFen: z.number().int(),
   borrowerEmployed: z.boolean(),
+  /** The borrower's name as on the ID card the bank was shown (the bank's own customer record). */
+  borrowerName: z.string().optional(),
 });
 export const rateHousehold = defineContract({
   id: 'scoring.rateHousehold',
@@ -395,6 +414,8 @@ export const rateHousehold = defineContract({
      * （004 BANK-09 L1379–1381）。The register does not hold employment, so the bank states it.
      */
     borrowerEmployed: z.boolean(),
+    /** The name on the applicant's ID card (from the borrower lookup), kept with the bank's rating. */
+    borrowerName: z.string().trim().min(1).max(40).optional(),
   }),
   response: CreditRating,
 });
@@ -423,6 +444,8 @@ export const RatingFacts = z.object({
     }),
   ),
   ratings: z.array(CreditRating),
+  /** The score items of this household's rating rules and their maxima (the form's limits). */
+  scoreItems: z.array(z.object({ item: z.enum(['creditRecord', 'repaymentCapacity', 'productionProject', 'assets', 'villageView']), max: z.number().int() })),
 });
 export const getRatingFacts = defineContract({
   id: 'scoring.getRatingFacts',
@@ -433,6 +456,17 @@ export const getRatingFacts = defineContract({
   roles: ['bank'],
   params: z.object({ householdId: z.string().min(1).max(64) }),
   response: RatingFacts,
+});
+/** A bank's own ratings in a district, newest first, for picking a borrower to lend to. */
+export const listBankRatings = defineContract({
+  id: 'scoring.listBankRatings',
+  method: 'GET',
+  path: '/scoring/districts/{district}/ratings',
+  summary: '本行的农户信用评级（银行，仅本行）',
+  auth: 'staff',
+  roles: ['bank'],
+  params: District,
+  response: z.object({ items: z.array(CreditRating.extend({ region: z.string() })) }),
 });
 export const Loan = z.object({
   loanId: z.string(),
@@ -468,6 +502,17 @@ export const issueLoan = defineContract({
     purpose: z.string().min(2).max(200),
   }),
   response: Loan,
+});
+/** A bank's own loans in a district, newest first. */
+export const listBankLoans = defineContract({
+  id: 'scoring.listBankLoans',
+  method: 'GET',
+  path: '/scoring/districts/{district}/loans',
+  summary: '本行发放的扶贫小额信贷（银行，仅本行）',
+  auth: 'staff',
+  roles: ['bank'],
+  params: District,
+  response: z.object({ items: z.array(Loan) }),
 });
 export const recordRepayment = defineContract({
   id: 'scoring.recordRepayment',

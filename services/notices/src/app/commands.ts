@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type Actor, type Clock, documentClient, type IdGenerator, UnitOfWork } from '@jingzhun/platform';
+import { type Actor, type Clock, type IdGenerator, takeRate as takeRateIn, UnitOfWork } from '@jingzhun/platform';
 import { CommonErrors, DomainError, isWithinRegion, noticeEvents } from '@jingzhun/types';
 import { nameSecret } from '../config.js';
 import {
@@ -397,27 +396,9 @@ export function addressKey(address: string): string {
   return createHash('sha256').update(address).digest('hex').slice(0, 16);
 }
 
-/**
- * One request against an hourly limit: an atomic ADD on a counter item that expires with TTL
- * (`429 RATE_LIMITED` when the limit is reached; the refused request is not counted).
- */
-export async function takeRate(key: { pk: string; sk: string }, limit: number, now: Date): Promise<void> {
-  const expires = Math.floor(now.getTime() / 1000) + 2 * 3600;
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: key,
-        UpdateExpression: 'ADD #count :one SET #ttl = :ttl, #entity = :entity',
-        ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-        ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl', '#entity': 'entity' },
-        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': expires, ':entity': 'rate-counter' },
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') throw CommonErrors.rateLimited();
-    throw error;
-  }
+/** One request against an hourly limit of this service's table (platform rate-limit.ts). */
+export function takeRate(key: { pk: string; sk: string }, limit: number, now: Date): Promise<void> {
+  return takeRateIn(table(), key, limit, now);
 }
 
 export async function recordInvestigation(ports: Ports, noticeId: string, objectionId: string, note: string): Promise<Objection> {

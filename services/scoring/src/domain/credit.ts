@@ -2,7 +2,7 @@
  * Household credit rating for 扶贫小额信贷 (workflows.md §5.4; seed 004 BANK-09 L1370, L1379–1381;
  * seed 003 BK-14 L561). Pure: the rating date is passed in.
  */
-import { DomainError } from '@jingzhun/types';
+import { DomainError, scoringApi } from '@jingzhun/types';
 import { dec, exactPercent, gte, toFixed } from './decimal.js';
 
 export interface CreditParams {
@@ -23,6 +23,7 @@ export interface CreditParams {
 
 export const CREDIT_ITEMS = ['creditRecord', 'repaymentCapacity', 'productionProject', 'assets', 'villageView'] as const;
 export type CreditItem = (typeof CREDIT_ITEMS)[number];
+const CREDIT_ITEM_ZH: Record<CreditItem, string> = scoringApi.CREDIT_ITEM_NAMES_ZH;
 export type Band = 'AAA' | 'AA' | 'A' | 'NONE';
 
 export const DEFAULT_CREDIT_PARAMS: CreditParams = {
@@ -94,7 +95,7 @@ export function rate(scores: Record<CreditItem, number>, params: CreditParams = 
   for (const item of CREDIT_ITEMS) {
     const value = scores[item];
     if (!Number.isInteger(value) || value < 0 || value > params.items[item]) {
-      throw new DomainError('SCORE_OUT_OF_RANGE', `评级指标 ${item} 须为 0–${params.items[item]} 的整数`, 400, { item, max: params.items[item] });
+      throw new DomainError('SCORE_OUT_OF_RANGE', `评级指标“${CREDIT_ITEM_ZH[item]}”须为 0–${params.items[item]} 的整数`, 400, { item, max: params.items[item] });
     }
   }
   const total = CREDIT_ITEMS.reduce((sum, item) => sum + scores[item], 0);

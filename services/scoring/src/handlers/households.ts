@@ -51,9 +51,11 @@ export const rateHousehold = httpHandler(scoringApi.rateHousehold, async (ctx) =
   ctx.assertInScope(household.region);
   // Employment is the bank's checked statement (the register does not hold it), recorded with the rating.
   const facts = { ...household, members: household.members.map((m) => (m.memberId === ctx.body.borrowerId ? { ...m, employed: ctx.body.borrowerEmployed } : m)) };
-  const issues = eligibilityIssues(facts, ctx.body.borrowerId, ctx.body.ratedOn, creditParamsFor(household.region));
-  if (issues.length > 0) throw new DomainError('NOT_ELIGIBLE_FOR_RATING', '该户不符合扶贫小额信贷评级条件', 422, issues);
-  const result = rate(ctx.body.scores);
+  const params = creditParamsFor(household.region);
+  const issues = eligibilityIssues(facts, ctx.body.borrowerId, ctx.body.ratedOn, params);
+  if (issues.length > 0)
+    throw new DomainError('NOT_ELIGIBLE_FOR_RATING', `该借款人不符合扶贫小额信贷评级条件：${issues.map((i) => scoringApi.RATING_ISSUE_NAMES_ZH[i] ?? i).join('；')}`, 422, issues);
+  const result = rate(ctx.body.scores, params);
   const rating = {
     householdId: household.householdId,
     borrowerId: ctx.body.borrowerId,
@@ -61,6 +63,7 @@ export const rateHousehold = httpHandler(scoringApi.rateHousehold, async (ctx) =
     ratedOn: ctx.body.ratedOn,
     scores: ctx.body.scores,
     borrowerEmployed: ctx.body.borrowerEmployed,
+    ...(ctx.body.borrowerName ? { borrowerName: ctx.body.borrowerName } : {}),
     ...result,
   };
   const uow = unitOfWork(ctx);

@@ -1,7 +1,7 @@
 import { getItem, httpHandler, queryAll } from '@jingzhun/platform';
 import { scoringApi as api, CommonErrors, shanghaiDate } from '@jingzhun/types';
 import type * as z from 'zod';
-import { ageOn, eligibilityIssues, type HouseholdFacts } from '../domain/credit.js';
+import { ageOn, CREDIT_ITEMS, creditParamsFor, eligibilityIssues, type HouseholdFacts } from '../domain/credit.js';
 import { householdKeys } from '../store/keys.js';
 import { table } from '../store/repo.js';
 import { bankOf } from './households.js';
@@ -14,6 +14,8 @@ type CreditRating = z.infer<typeof api.CreditRating>;
  * reasons it cannot be rated today, and this bank's own ratings.
  */
 export function ratingFactsOf(household: HouseholdFacts & { region: string }, ratings: readonly CreditRating[], bankId: string, asOf: string): z.infer<typeof api.RatingFacts> {
+  // The region's own rules, as the rating itself applies them (households.ts rateHousehold).
+  const params = creditParamsFor(household.region);
   return {
     householdId: household.householdId,
     region: household.region,
@@ -25,9 +27,10 @@ export function ratingFactsOf(household: HouseholdFacts & { region: string }, ra
       age: ageOn(m.birthDate, asOf),
       laborCapacity: m.laborCapacity,
       status: m.status,
-      issues: eligibilityIssues(household, m.memberId, asOf),
+      issues: eligibilityIssues(household, m.memberId, asOf, params),
     })),
     ratings: ratings.filter((r) => r.bankId === bankId),
+    scoreItems: CREDIT_ITEMS.map((item) => ({ item, max: params.items[item] })),
   };
 }
 
