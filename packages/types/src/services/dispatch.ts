@@ -291,7 +291,13 @@ export const listOverdue = defineContract({
   summary: '逾期未报清单（按责任单位；截止日遇节假日顺延）',
   auth: 'staff',
   roles: ['county', 'leading_group', 'department'],
-  query: z.object({ jurisdiction: RegionCode, asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+  query: z.object({
+    jurisdiction: RegionCode,
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  }),
   response: z.object({
     jurisdiction: z.string(),
     asOf: z.string(),

@@ -1,8 +1,8 @@
 import type { Clock, IdGenerator } from '@jingzhun/platform';
 import { DomainError, regionLevel, shanghaiDate } from '@jingzhun/types';
 import { BULLETIN_SOURCES, rankedBulletin } from '../domain/bulletins.js';
-import type { FilingRecord } from '../domain/filings.js';
 import { assertPeriodOf, periodBounds, periodsOverlapping } from '../domain/cycles.js';
+import type { FilingRecord } from '../domain/filings.js';
 import { type JobDef, scheduledPeriod } from '../domain/jobs.js';
 import { effectiveDue, obligationOf, ownersIn } from '../domain/obligations.js';
 import { statusOf } from '../domain/overdue.js';
@@ -79,7 +79,10 @@ const open: Executor = async (job, district, period, ctx) => {
     nominalDue: status.nominalDue,
     due: status.due,
   });
-  return { counts: { expected: owners.length, received: status.received.length, recorded: recorded ? 1 : 0 }, details: { ...(output.data as object), received: status.received, recordedBy: output.runId } };
+  return {
+    counts: { expected: owners.length, received: status.received.length, recorded: recorded ? 1 : 0 },
+    details: { ...(output.data as object), received: status.received, recordedBy: output.runId },
+  };
 };
 
 const overdue: Executor = async (job, district, period, ctx) => {
@@ -158,7 +161,8 @@ function periodFor(job: JobDef, request: RunRequest): string {
     const today = shanghaiDate(request.at);
     const opens = job.timing === 'after' ? periodBounds(job.cycle, period).last : job.form ? obligationOf(job.form).opensOn(period) : periodBounds(job.cycle, period).first;
     const ready = job.timing === 'after' ? today > opens : today >= opens;
-    if (!ready) throw new DomainError('PERIOD_NOT_OPEN', `任务 ${job.name} 的期间 ${period} 尚未开始（${job.timing === 'after' ? `${opens} 结束后` : `${opens} 起`}运行）`, 422, { period });
+    if (!ready)
+      throw new DomainError('PERIOD_NOT_OPEN', `任务 ${job.name} 的期间 ${period} 尚未开始（${job.timing === 'after' ? `${opens} 结束后` : `${opens} 起`}运行）`, 422, { period });
   }
   return period;
 }

@@ -1,6 +1,5 @@
-import { periodsOverlapping } from './cycles.js';
+import { periodBounds, periodsOverlapping } from './cycles.js';
 import type { FilingRecord } from './filings.js';
-import { periodBounds } from './cycles.js';
 
 /**
  * The monthly ranked bulletins of 交通 and 水务 (workflows.md §6 Monthly bulletins; seed 004 SCH-03
@@ -15,12 +14,7 @@ export const BULLETIN_SOURCES = [
 
 export const PROGRESS_PREFIX = 'rate.progress.';
 
-export function rankedBulletin(
-  source: (typeof BULLETIN_SOURCES)[number],
-  month: string,
-  filings: readonly FilingRecord[],
-  names: Readonly<Record<string, string>>,
-) {
+export function rankedBulletin(source: (typeof BULLETIN_SOURCES)[number], month: string, filings: readonly FilingRecord[], names: Readonly<Record<string, string>>) {
   const { first, last } = periodBounds('month', month);
   const periods = periodsOverlapping(source.cycle, first, last);
   const filed = periods.map((period) => filings.find((f) => f.form === source.form && f.period === period && f.filer === source.department));

@@ -318,10 +318,15 @@ export function assertFilingWindow(obligation: Obligation, period: string, today
   }
   const closes = closesOn(obligation, period);
   if (today > closes) {
-    throw new DomainError('FILING_CLOSED', `「${obligation.name}」${period} 期已于 ${closes} 截止补报（截止日 ${effectiveDue(obligation, period)} 后 ${FILING_GRACE_DAYS} 日），不再接收`, 422, {
-      period,
-      closedOn: closes,
-    });
+    throw new DomainError(
+      'FILING_CLOSED',
+      `「${obligation.name}」${period} 期已于 ${closes} 截止补报（截止日 ${effectiveDue(obligation, period)} 后 ${FILING_GRACE_DAYS} 日），不再接收`,
+      422,
+      {
+        period,
+        closedOn: closes,
+      },
+    );
   }
 }
 
@@ -338,5 +343,7 @@ export function ownersIn(obligation: Obligation, district: { towns: readonly str
 
 /** Whether a filer may file the form at all (before its district is known). */
 export function mayFile(obligation: Obligation, filer: string): boolean {
-  return obligation.owners.some((owner) => owner === filer || ((owner === 'towns' || owner === 'monthly-filers') && filer.startsWith('town:')) || (owner === 'monthly-filers' && filer.startsWith('dept:')));
+  return obligation.owners.some(
+    (owner) => owner === filer || ((owner === 'towns' || owner === 'monthly-filers') && filer.startsWith('town:')) || (owner === 'monthly-filers' && filer.startsWith('dept:')),
+  );
 }

@@ -43,19 +43,20 @@ export function instancesDue(after: string, until: string, obligations: readonly
 }
 
 /** Each owner's state for an instance, as known at the end of `asOf` (a filing made later is not yet known). */
-export function statusOf(
-  instance: Instance,
-  owners: readonly string[],
-  filings: readonly FilingRecord[],
-  asOf: string,
-  names: Readonly<Record<string, string>>,
-): InstanceStatus {
+export function statusOf(instance: Instance, owners: readonly string[], filings: readonly FilingRecord[], asOf: string, names: Readonly<Record<string, string>>): InstanceStatus {
   return {
     ...instance,
     owners: [...owners].sort(byString).map((filer) => {
       const filing = filings.find((f) => f.form === instance.form && f.period === instance.period && f.filer === filer && f.filedOn <= asOf);
       const name = names[filer] ?? filer;
-      if (filing) return { filer, name, status: filing.filedOn > instance.due ? 'late' : 'on-time', filedOn: filing.filedOn, daysLate: Math.max(0, daysBetween(instance.due, filing.filedOn)) };
+      if (filing)
+        return {
+          filer,
+          name,
+          status: filing.filedOn > instance.due ? 'late' : 'on-time',
+          filedOn: filing.filedOn,
+          daysLate: Math.max(0, daysBetween(instance.due, filing.filedOn)),
+        };
       return asOf > instance.due
         ? { filer, name, status: 'overdue', filedOn: null, daysLate: daysBetween(instance.due, asOf) }
         : { filer, name, status: 'pending', filedOn: null, daysLate: 0 };

@@ -1,7 +1,7 @@
 import { DomainError } from '@jingzhun/types';
+import { assertPossible, Target } from './targets.js';
 import { SEED_TARGETS } from './targets-data.js';
 import { DOCUMENT_TARGET_ROWS } from './targets-documents.js';
-import { assertPossible, Target } from './targets.js';
 
 /**
  * The targets of all five documents (workflows.md §7), merged per jurisdiction and code. "When

@@ -1,9 +1,10 @@
 import type { Actor, Clock, IdGenerator } from '@jingzhun/platform';
 import { httpHandler, readUpload, tableName, UnitOfWork } from '@jingzhun/platform';
-import { DomainError, dispatchApi, type StaffClaims, shanghaiDate } from '@jingzhun/types';
-import { decideFiling, Figures, type FilingForm, type FilingRecord, filerOf, lateness, validateFigures } from '../domain/filings.js';
+import { addDays, DomainError, dispatchApi, type StaffClaims, shanghaiDate } from '@jingzhun/types';
 import { assertPeriodOf } from '../domain/cycles.js';
+import { decideFiling, Figures, type FilingForm, type FilingRecord, filerOf, lateness, validateFigures } from '../domain/filings.js';
 import { assertFilingWindow, mayFile, obligationOf } from '../domain/obligations.js';
+import { instancesDue, overdueByOwner, periodsOf, statusesIn } from '../domain/overdue.js';
 import { assertClosedPeriod } from '../domain/periods.js';
 import { districtOf, expectedFilers, FILER_NAMES } from '../domain/targets-data.js';
 import { filingOf, filingsOf, saveFiling } from '../store/filings.js';
@@ -96,4 +97,15 @@ export const listFilings = httpHandler(dispatchApi.listFilings, async ({ query, 
       .map((f) => f.filer)
       .sort(),
   };
+});
+
+/** The overdue list per owner (workflows.md §6: the document's deadline, shifted past rest days), over the last year. */
+export const listOverdue = httpHandler(dispatchApi.listOverdue, async ({ query, assertInScope, clock }) => {
+  assertInScope(query.jurisdiction);
+  const asOf = query.asOf ?? shanghaiDate(clock.now());
+  const district = districtOf(query.jurisdiction) ?? { towns: [], departments: [] };
+  const instances = instancesDue(addDays(asOf, -366), asOf);
+  const filings: FilingRecord[] = [];
+  for (const period of periodsOf(instances)) filings.push(...(await filingsOf(query.jurisdiction, period)));
+  return { jurisdiction: query.jurisdiction, asOf, owners: overdueByOwner(statusesIn(instances, district, filings, asOf, FILER_NAMES)) };
 });

@@ -1,6 +1,6 @@
+import type { Clock, IdGenerator } from '@jingzhun/platform';
 import { getItem, tableName, UnitOfWork } from '@jingzhun/platform';
 import { DomainError, dispatchEvents } from '@jingzhun/types';
-import type { Clock, IdGenerator } from '@jingzhun/platform';
 import { outputKeys } from './keys.js';
 import { dispatchTable } from './table.js';
 
