@@ -4,7 +4,7 @@
  * - not less than the previous year (seed 002 T-14 L131; seed 004 SUB-84 L401, L405);
  * - growth above the growth of fiscal revenue by 20 or more (seed 001 S-64 L510). The text
  *   "增幅高于本级财政收入增长幅度20%以上" is read as 20 percentage points (seed 001 ambiguity 19;
- *   decision Dispatch 14), configurable here.
+ *   decision Dispatch 24), configurable here.
  */
 export const GROWTH_MARGIN_POINTS = 20;
 

@@ -205,7 +205,7 @@ export interface District {
 /**
  * 台儿庄区 is the configured demo district (towns and 月调度 departments). The jurisdictions of
  * seeds 001–004 run the same jobs and reports for their own targets, with no towns configured
- * (decision Dispatch 13).
+ * (decision Dispatch 14).
  */
 export const DISTRICTS: readonly District[] = [
   { county: DEMO_DISTRICT, towns: DEMO_TOWNS.map((t) => t.code), departments: DEMO_DEPARTMENTS.map((d) => d.code) },

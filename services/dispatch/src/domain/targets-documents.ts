@@ -4,7 +4,7 @@ import type { Target } from './targets.js';
  * Targets of seeds 001–004 (workflows.md §7 rows 001–004), each in its own jurisdiction, as data.
  * Seed 000's (台儿庄区) are in targets-data.ts. Where a document gives no baseline the baseline is
  * 0 (nothing done at the start of the window) and where it does not label a target, exit and
- * poverty targets are 约束性 and the others 预期性 (decisions Dispatch 15, 16). Progress is measured
+ * poverty targets are 约束性 and the others 预期性 (decision Dispatch 22). Progress is measured
  * from filings (`measure.kind = 'filing'`) unless the services' events count it.
  *
  * Not loaded: the count of 004's provincial key villages (510, 512 or 509 in different places):
