@@ -100,6 +100,25 @@ function filingJob(
   };
 }
 
+/** The two checks of the bank prizes, paid by April 30 of the next year (次年4月底前, 000 BK-5 L4274–4278). */
+function bankRewardJob(name: JobName, schedule: string, handler: string, description: string, outputs: string): JobDef {
+  return {
+    name,
+    schedule,
+    handler: ref(handler),
+    description,
+    source: 'workflows.md §6 Bank assessment (paid by Apr 30); seed 000 BK-5 L4274–4278',
+    action: 'bank-rewards',
+    cycle: 'year',
+    timing: 'after',
+    owner: '金融办、人民银行、财政局',
+    recipients: ['banks'],
+    inputs: '已审定的考核结果',
+    outputs,
+    nominalDue: (year) => `${Number(year) + 1}-04-30`,
+  };
+}
+
 /** The day `day` of the month after a monthly period. */
 const monthAfter = (day: string) => (period: string) => `${addMonths(period, 1)}-${day}`;
 
@@ -216,36 +235,8 @@ export const JOBS: readonly JobDef[] = [
   filingJob('pre-exit-open', 'preExitOpen', 'pre-exit', 'open', 'cron(0 9 1 3 ? *)', '镇街、村', '年度拟退出名单：开启报送（3月31日前）'),
   filingJob('income-survey-open', 'incomeSurveyOpen', 'income-survey', 'open', 'cron(0 9 1 10 ? *)', '村、工作队（镇街报送）', '收入调查与动态调整：开启（11月30日前）'),
   filingJob('bank-assessment-data', 'bankAssessmentData', 'bank-data', 'open', 'cron(0 9 10 1 ? *)', '金融办、人民银行、财政局', '银行考核：开启上年度数据报送（1月）'),
-  {
-    name: 'bank-reward-reminder',
-    schedule: 'cron(0 9 1 4 ? *)',
-    handler: ref('bankRewardReminder'),
-    description: '银行考核奖励：提醒4月底前兑现',
-    source: 'workflows.md §6 Bank assessment (paid by Apr 30); seed 000 BK-5 L4274–4278',
-    action: 'bank-rewards',
-    cycle: 'year',
-    timing: 'after',
-    owner: '金融办、人民银行、财政局',
-    recipients: ['banks'],
-    inputs: '已审定的考核结果',
-    outputs: '奖励兑现提醒',
-    nominalDue: (year) => `${Number(year) + 1}-04-30`,
-  },
-  {
-    name: 'bank-reward-overdue',
-    schedule: 'cron(0 9 1 5 ? *)',
-    handler: ref('bankRewardOverdue'),
-    description: '银行考核奖励：兑现期限已过的考核',
-    source: 'workflows.md §6 Bank assessment (paid by Apr 30); seed 000 BK-5 L4274–4278',
-    action: 'bank-rewards',
-    cycle: 'year',
-    timing: 'after',
-    owner: '金融办、人民银行、财政局',
-    recipients: ['banks'],
-    inputs: '已审定的考核结果',
-    outputs: '逾期未兑现的考核',
-    nominalDue: (year) => `${Number(year) + 1}-04-30`,
-  },
+  bankRewardJob('bank-reward-reminder', 'cron(0 9 1 4 ? *)', 'bankRewardReminder', '银行考核奖励：提醒4月底前兑现', '奖励兑现提醒'),
+  bankRewardJob('bank-reward-overdue', 'cron(0 9 1 5 ? *)', 'bankRewardOverdue', '银行考核奖励：兑现期限已过的考核', '逾期未兑现的考核'),
   {
     name: 'yearly-summary',
     schedule: 'cron(0 9 1 1 ? *)',

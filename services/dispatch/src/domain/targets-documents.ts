@@ -304,33 +304,24 @@ const SEED_003: Target[] = rows(QINGDAO, { baselineYear: 2015 }, [
   },
 ]);
 
+const REMAINING_POOR: Row = {
+  code: 'poor.persons.remaining',
+  name: '未脱贫建档立卡贫困人口（省标）全部脱贫',
+  unit: '人',
+  baseline: 2300,
+  targetYear: 2020,
+  target: 0,
+  attribute: '约束性',
+  owner: 'fupin',
+  measure: { kind: 'stock', metric: 'stock.persons.poor' },
+  source: 'seed 004 ID-02 L1370, L1379',
+};
+
 /** Seed 004, 济宁市 unit plans (2019): §7 row 004 and Appendix A of its rules. */
 const SEED_004: Target[] = rows(JINING, { baselineYear: 2018 }, [
   // 0.23万 not exited is stated twice (ID-02, BANK-09) with the same figure: one target, both sources.
-  {
-    code: 'poor.persons.remaining',
-    name: '未脱贫建档立卡贫困人口（省标）全部脱贫',
-    unit: '人',
-    baseline: 2300,
-    targetYear: 2020,
-    target: 0,
-    attribute: '约束性',
-    owner: 'fupin',
-    measure: { kind: 'stock', metric: 'stock.persons.poor' },
-    source: 'seed 004 ID-02 L1370, L1379',
-  },
-  {
-    code: 'poor.persons.remaining',
-    name: '未脱贫建档立卡贫困人口（省标）全部脱贫',
-    unit: '人',
-    baseline: 2300,
-    targetYear: 2020,
-    target: 0,
-    attribute: '约束性',
-    owner: 'fupin',
-    measure: { kind: 'stock', metric: 'stock.persons.poor' },
-    source: 'seed 004 BANK-09 L1370, L1379, L1381',
-  },
+  REMAINING_POOR,
+  { ...REMAINING_POOR, source: 'seed 004 BANK-09 L1370, L1379, L1381' },
   {
     code: 'water.villages.2019',
     name: '45个村饮水工程完工（2,250万元）',
