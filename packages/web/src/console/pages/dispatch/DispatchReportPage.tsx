@@ -66,7 +66,7 @@ export default function DispatchReportPage() {
   const [search, setSearch] = useSearchParams();
   const region = search.get('region') ?? who.region;
   const period = search.get('period') ?? lastClosedMonth();
-  const [metric, setMetric] = useState<string>('persons.exited');
+  const [chosenMetric, setMetric] = useState<string | undefined>();
   const update = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams(search);
     for (const [key, value] of Object.entries(changes)) {
@@ -109,6 +109,8 @@ export default function DispatchReportPage() {
     };
   }, [report]);
 
+  // Until one is chosen, the first metric any lower region has a value for (else 脱贫退出人口).
+  const metric = chosenMetric ?? report?.metrics.find((m) => report.children.some((c) => (c.values[m.metric] ?? 0) !== 0))?.metric ?? 'persons.exited';
   const metricLabel = report?.metrics.find((m) => m.metric === metric)?.label ?? '';
   const childrenChart = useMemo(
     () => ({
