@@ -89,6 +89,8 @@ const READS_WITHOUT_PEOPLE = [
   'dispatch.listFilings',
   'dispatch.listJobs',
   'dispatch.listRuns',
+  // Units and the filings they owe, by unit name only.
+  'dispatch.listOverdue',
 ];
 
 /**

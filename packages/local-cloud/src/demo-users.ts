@@ -28,6 +28,12 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'dept-caizheng', name: '区财政局（演示）', role: 'department', region: '370405000000', department: 'caizheng' },
   { username: 'dept-zhujian', name: '区住建局（演示）', role: 'department', region: '370405000000', department: 'zhujian' },
   { username: 'dept-jiaoyu', name: '区教育局（演示）', role: 'department', region: '370405000000', department: 'jiaoyu' },
+  // Units that owe the dispatch filings of workflows.md §6 (旬调度, 半月调度, 月调度 figures, sector schedules).
+  { username: 'dept-jiaotong', name: '区交通运输局（演示）', role: 'department', region: '370405000000', department: 'jiaotong' },
+  { username: 'dept-shuiwu', name: '区水务局（演示）', role: 'department', region: '370405000000', department: 'shuiwu' },
+  { username: 'dept-renshe', name: '区人社局（演示）', role: 'department', region: '370405000000', department: 'renshe' },
+  { username: 'dept-fagai', name: '区发展改革局（演示）', role: 'department', region: '370405000000', department: 'fagai' },
+  { username: 'dept-nongye', name: '区农业农村局（演示）', role: 'department', region: '370405000000', department: 'nongye' },
   { username: 'finance-office', name: '区金融办（演示）', role: 'finance_office', region: '370405000000' },
   { username: 'pboc', name: '人民银行台儿庄支行（演示）', role: 'pboc', region: '370405000000' },
   { username: 'bank-abc', name: '农业银行台儿庄支行（演示）', role: 'bank', region: '370405000000', bankId: 'abc' },

@@ -9,6 +9,7 @@ export const manifest = defineService({
   name: 'dispatch',
   root: new URL('.', import.meta.url),
   table: dispatchTable,
+  demo: 'demo/seed.ts#seedDemo',
   routes: [
     { contract: dispatchApi.listTargets, handler: 'handlers/targets.ts#listTargets' },
     { contract: dispatchApi.putTarget, handler: 'handlers/targets.ts#putTarget' },
@@ -19,6 +20,7 @@ export const manifest = defineService({
     { contract: dispatchApi.fileFigures, handler: 'handlers/filings.ts#fileFigures' },
     { contract: dispatchApi.uploadFiling, handler: 'handlers/filings.ts#uploadFiling' },
     { contract: dispatchApi.listFilings, handler: 'handlers/filings.ts#listFilings' },
+    { contract: dispatchApi.listOverdue, handler: 'handlers/filings.ts#listOverdue' },
     { contract: dispatchApi.listJobs, handler: 'handlers/jobs.ts#listJobs' },
     { contract: dispatchApi.listRuns, handler: 'handlers/jobs.ts#listRuns' },
     { contract: dispatchApi.runJob, handler: 'handlers/jobs.ts#runJob' },

@@ -10,7 +10,7 @@ import {
   scoringEvents as se,
   subsidyEvents as sub,
 } from '@jingzhun/types';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { call, download, type LocalCloud, leadingBoms, startTestCloud } from '../../../packages/local-cloud/src/index.js';
 import { lambdaContext } from '../../../packages/local-cloud/src/lambda-context.js';
 import * as handlers from '../src/handlers/events.js';
@@ -272,6 +272,11 @@ describe('dispatch read model and monthly report after a scenario (DynamoDB Loca
   });
 
   it('takes department and town filings: late flagged, duplicates 409, corrections recorded, listed in the report', async () => {
+    // Filed in April 2017: within the filing window of March (a period long closed is refused, issue 21).
+    process.env.JZ_CLOCK_OFFSET_MS = String(Date.parse('2017-04-20T02:00:00Z') - Date.now());
+    onTestFinished(() => {
+      delete process.env.JZ_CLOCK_OFFSET_MS;
+    });
     const body = { period: '2017-03', figures: { 'housing.step.IN_CONSTRUCTION': 4, 'housing.step.ACCEPTED': 2, 'housing.completed': 9 } };
     const first = await call(cloud, 'POST', '/dispatch/filings', { token: town, body });
     expect(first.status).toBe(200);
@@ -302,7 +307,7 @@ describe('dispatch read model and monthly report after a scenario (DynamoDB Loca
     const housingTarget = report.targets.find((t: { code: string }) => t.code === 'housing.renovated.2017');
     expect(housingTarget).toMatchObject({ actual: 120, target: 376 });
     const overdue = await call(cloud, 'POST', '/dispatch/jobs/monthly-dispatch-overdue/runs', { token: county, body: { period: '2017-03' } });
-    expect(overdue.body.runs[0].counts).toEqual({ received: 2, late: 2, missing: 14 });
+    expect(overdue.body.runs[0].counts).toEqual({ received: 2, late: 2, missing: 14, recorded: 1 });
   });
 
   it('refuses a future period, keeps out other counties, serves XLSX and chart series', async () => {

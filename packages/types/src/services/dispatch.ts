@@ -16,7 +16,7 @@ export const Measure = z.discriminatedUnion('kind', [
 ]);
 export type Measure = z.infer<typeof Measure>;
 
-export const TARGET_UNITS = ['人', '户', '个', '%', '万人', '万元', '元', '亩'] as const;
+export const TARGET_UNITS = ['人', '户', '个', '%', '万人', '万元', '元', '亩', '公里'] as const;
 export const TargetCode = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, { message: '指标代码须为小写字母、数字、点或连字符' });
 
 /**
@@ -135,7 +135,31 @@ export const getSeries = defineContract({
   }),
 });
 
-const FilingForm = z.enum(['monthly', 'dropout']);
+/** The filing forms of workflows.md §6 (dispatch's `domain/obligations.ts` holds their cycles and deadlines). */
+export const FILING_FORM_CODES = [
+  'monthly',
+  'dropout',
+  'sector-progress',
+  'pv-fee',
+  'transport-dekad',
+  'water-half-month',
+  'dibao-lists',
+  'cadre-allowance',
+  'half-year-bulletin',
+  'pre-exit',
+  'income-survey',
+  'bank-data',
+  'annual-report',
+  'budget',
+  'hardship-survey',
+  'poverty-day',
+  'credit-plan',
+] as const;
+const FilingForm = z.enum(FILING_FORM_CODES);
+/** A filing period: `YYYY-MM`, a 旬 `YYYY-MM-D1…3`, a half-month `YYYY-MM-H1…2`, `YYYY-Qn`, a half-year `YYYY-H1…2` or `YYYY`. */
+export const FilingPeriod = z
+  .string()
+  .regex(/^(19|20)\d{2}(-(0[1-9]|1[0-2])(-D[1-3]|-H[12])?|-Q[1-4]|-H[12])?$/, { message: '期间须为 YYYY-MM、YYYY-MM-D1…D3、YYYY-MM-H1/H2、YYYY-Qn、YYYY-H1/H2 或 YYYY' });
 const Correction = z.object({ reason: z.string().min(2).max(500) });
 
 export const FilingBody = z.object({
@@ -158,10 +182,10 @@ export const fileFigures = defineContract({
   id: 'dispatch.fileFigures',
   method: 'POST',
   path: '/dispatch/filings',
-  summary: '职能部门或镇（街）填报月调度数据（5日前；逾期照收并标注；重复须注明更正原因）',
+  summary: '职能部门或镇（街）填报调度数据（各报表按其截止日；逾期照收并标注；未开始或早已截止的期间拒收；重复须注明更正原因）',
   auth: 'staff',
   roles: ['department', 'town'],
-  body: z.object({ period: Period, form: FilingForm.default('monthly'), figures: z.record(z.string(), z.number()), correction: Correction.optional() }),
+  body: z.object({ period: FilingPeriod, form: FilingForm.default('monthly'), figures: z.record(z.string(), z.number()), correction: Correction.optional() }),
   response: FilingBody,
 });
 
@@ -173,7 +197,7 @@ export const uploadFiling = defineContract({
   auth: 'staff',
   roles: ['department', 'town'],
   body: z.object({
-    period: Period,
+    period: FilingPeriod,
     form: FilingForm.default('monthly'),
     format: z.enum(['xlsx', 'csv']),
     contentBase64: z.string().min(1).max(4_000_000),
@@ -188,7 +212,7 @@ export const listFilings = defineContract({
   path: '/dispatch/filings',
   summary: '某期填报情况（已报、逾期、未报）',
   auth: 'staff',
-  query: z.object({ jurisdiction: RegionCode, period: Period }),
+  query: z.object({ jurisdiction: RegionCode, period: FilingPeriod }),
   response: z.object({
     items: z.array(FilingBody.omit({ version: true })),
     missing: z.array(z.string()),
@@ -196,7 +220,22 @@ export const listFilings = defineContract({
   }),
 });
 
-const JobBody = z.object({ name: z.string(), schedule: z.string(), description: z.string(), source: z.string(), onlyOn: z.string().optional(), cycle: z.string() });
+const JobBody = z.object({
+  name: z.string(),
+  schedule: z.string(),
+  description: z.string(),
+  source: z.string(),
+  onlyOn: z.string().optional(),
+  cycle: z.string(),
+  timing: z.enum(['after', 'during']),
+  owner: z.string(),
+  recipients: z.array(z.string()),
+  inputs: z.string(),
+  outputs: z.string(),
+  form: z.string().optional(),
+  /** The period the next firing is about and its deadline (nominal, and shifted past rest days). */
+  current: z.object({ period: z.string(), nominalDue: z.string(), due: z.string() }),
+});
 export const JobRunBody = z.object({
   runId: z.string(),
   job: z.string(),
@@ -243,4 +282,31 @@ export const runJob = defineContract({
   params: z.object({ job: z.string().max(60) }),
   body: z.object({ period: z.string().max(10).optional(), region: RegionCode.optional() }),
   response: z.object({ runs: z.array(JobRunBody) }),
+});
+
+export const listOverdue = defineContract({
+  id: 'dispatch.listOverdue',
+  method: 'GET',
+  path: '/dispatch/overdue',
+  summary: '逾期未报清单（按责任单位；截止日遇节假日顺延）',
+  auth: 'staff',
+  roles: ['county', 'leading_group', 'department'],
+  query: z.object({
+    jurisdiction: RegionCode,
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  }),
+  response: z.object({
+    jurisdiction: z.string(),
+    asOf: z.string(),
+    owners: z.array(
+      z.object({
+        owner: z.string(),
+        name: z.string(),
+        items: z.array(z.object({ form: z.string(), name: z.string(), period: z.string(), due: z.string(), daysOverdue: z.number().int(), source: z.string() })),
+      }),
+    ),
+  }),
 });

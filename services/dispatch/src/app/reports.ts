@@ -1,9 +1,10 @@
 import type { Clock, IdGenerator } from '@jingzhun/platform';
 import { tableName, UnitOfWork } from '@jingzhun/platform';
-import { dispatchEvents } from '@jingzhun/types';
+import { addMonths, dispatchEvents } from '@jingzhun/types';
 import { countyOf } from '../domain/metrics.js';
+import { instancesDue, periodsOf } from '../domain/overdue.js';
 import { monthsOf } from '../domain/periods.js';
-import { buildReport, type ReportKind, serialiseReport } from '../domain/report.js';
+import { buildReport, obligationWindow, type ReportKind, serialiseReport } from '../domain/report.js';
 import { districtOf, expectedFilers, FILER_NAMES } from '../domain/targets-data.js';
 import { childrenWithCounters, countersOf } from '../store/counters.js';
 import { monitoringCasesOf } from '../store/facts.js';
@@ -22,6 +23,10 @@ export async function assembleReport(region: string, kind: ReportKind, period: s
   const childCodes = new Set<string>();
   for (const month of months) for (const code of await childrenWithCounters(region, month)) childCodes.add(code);
   if (district && region === county) for (const town of district.towns) childCodes.add(town);
+  const window = obligationWindow(period);
+  const obligations = instancesDue(window.after, window.until);
+  const obligationFilings = [];
+  for (const filingPeriod of periodsOf(obligations)) obligationFilings.push(...(await filingsOf(county, filingPeriod)));
   const children = [];
   for (const code of [...childCodes].sort()) children.push({ region: code, counters: await countersOf(code) });
   return buildReport({
@@ -35,6 +40,10 @@ export async function assembleReport(region: string, kind: ReportKind, period: s
     expectedFilers: district ? expectedFilers(district) : [],
     filerNames: FILER_NAMES,
     monitoringCases: await monitoringCasesOf(county),
+    previousFilings: await filingsOf(county, addMonths(lastMonth, -1)),
+    obligations,
+    obligationFilings,
+    district: district ?? { towns: [], departments: [] },
   });
 }
 

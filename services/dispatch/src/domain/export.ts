@@ -12,6 +12,10 @@ const STATUS_ZH: Record<string, string> = {
   'no-data': '无数据',
 };
 
+const TREND_ZH: Record<string, string> = { improving: '向好', worsening: '下滑', flat: '持平' };
+
+const OWNER_STATUS_ZH: Record<string, string> = { 'on-time': '按时', late: '逾期报送', overdue: '逾期未报', pending: '未到期' };
+
 /** The report as sheets for offices (XLSX) or as one CSV table: a pure function of the report data. */
 export function reportSheets(report: Report): { name: string; rows: Cell[][] }[] {
   return [
@@ -26,19 +30,22 @@ export function reportSheets(report: Report): { name: string; rows: Cell[][] }[]
     {
       name: '目标进度',
       rows: [
-        ['代码', '指标', '单位', '目标年', '基期值', '目标值', '期望进度', '实际', '完成率%', '状态', '责任单位', '来源', '口径冲突'],
+        ['代码', '指标', '属性', '单位', '目标年', '基期值', '目标值', '期望进度', '实际', '上月', '趋势', '完成率%', '状态', '责任单位', '来源', '口径冲突'],
         ...report.targets.map((t) => [
           t.code,
           t.name,
+          t.attribute,
           t.unit,
           t.targetYear,
           t.baseline,
           t.target,
           t.expected,
           t.actual,
+          t.previousActual,
+          t.trend ? (TREND_ZH[t.trend] ?? t.trend) : null,
           t.ratioPct,
           STATUS_ZH[t.status] ?? t.status,
-          t.owner,
+          t.ownerName,
           t.source,
           t.conflict?.note ?? null,
         ]),
@@ -54,6 +61,22 @@ export function reportSheets(report: Report): { name: string; rows: Cell[][] }[]
         ['单位', '名称', '报送日期', '截止日期', '逾期', '逾期天数', '更正次数'],
         ...report.filings.received.map((f) => [f.filer, f.name, f.filedOn, f.due, f.late ? '是' : '否', f.daysLate, f.corrections]),
         ...report.filings.missing.map((f) => [f.filer, f.name, null, report.filings.due, '未报', null, null]),
+      ],
+    },
+    {
+      name: '报表报送',
+      rows: [
+        ['报表', '期间', '截止日（节假日顺延）', '单位', '状态', '报送日期', '逾期天数', '依据'],
+        ...report.obligations.items.flatMap((item) =>
+          item.owners.map((o) => [item.name, item.period, item.due, o.name, OWNER_STATUS_ZH[o.status] ?? o.status, o.filedOn, o.daysLate, item.source]),
+        ),
+      ],
+    },
+    {
+      name: '逾期未报',
+      rows: [
+        ['责任单位', '报表', '期间', '截止日', '逾期天数', '依据'],
+        ...report.overdue.filings.flatMap((owner) => owner.items.map((i) => [owner.name, i.name, i.period, i.due, i.daysOverdue, i.source])),
       ],
     },
     {

@@ -1,15 +1,15 @@
-import { addMonths, DomainError, daysBetween, type Role } from '@jingzhun/types';
+import { DomainError, daysBetween, type Role, regionLevel } from '@jingzhun/types';
 import * as z from 'zod';
 import { countyOf } from './metrics.js';
-import { firstWorkingDayAfter } from './periods.js';
+import { effectiveDue, type FilingForm, obligationOf } from './obligations.js';
+
+export { FILING_FORMS, type FilingForm } from './obligations.js';
 
 /**
  * Department and town filings for the monthly dispatch (workflows.md §6: "Towns, 25 sector
  * departments → CPO … Submit by the 5th [PROP]"; seed 000 MS-1 L554–556). Late filings are accepted
  * and flagged; a second filing for the same period is a correction with a reason, never silent.
  */
-export const FILING_FORMS = ['monthly', 'dropout'] as const;
-export type FilingForm = (typeof FILING_FORMS)[number];
 
 /** Housing-renovation steps of workflows.md §3 (000 PN-5 L1825–1831), as filed figures `housing.step.<STEP>`. */
 export const HOUSING_STEPS = [
@@ -50,7 +50,8 @@ export interface FilingRecord {
 
 /** Who files, for which county: a department files as `dept:<code>`, a town as `town:<region>`. */
 export function filerOf(claims: { role: Role; region: string; department?: string | undefined }): { filer: string; jurisdiction: string } {
-  const county = countyOf(claims.region);
+  // A city department files for its city (the targets of seeds 003 and 004 are a city's).
+  const county = countyOf(claims.region) ?? (claims.role === 'department' && regionLevel(claims.region) === 'city' ? claims.region : undefined);
   if (!county) throw new DomainError('FILER_REGION_INVALID', '填报单位须属于某个区县', 403);
   if (claims.role === 'department') {
     if (!claims.department) throw new DomainError('DEPARTMENT_CLAIM_MISSING', '登录凭证缺少部门信息，无法填报', 403);
@@ -60,9 +61,13 @@ export function filerOf(claims: { role: Role; region: string; department?: strin
   throw new DomainError('FORBIDDEN', '仅职能部门和镇（街）可填报月调度数据', 403);
 }
 
-/** Due date: the 5th of the next month for the monthly figures (workflows.md §6 [PROP]); the first working day for dropouts (002 T-8 L73). */
+/**
+ * Due date: the form's deadline of workflows.md §6 (the 5th of the next month for the monthly
+ * figures [PROP], the first working day for dropouts, 002 T-8 L73), shifted to the next working
+ * day when it falls on a statutory rest day.
+ */
 export function dueDate(form: FilingForm, period: string): string {
-  return form === 'dropout' ? firstWorkingDayAfter(period) : `${addMonths(period, 1)}-05`;
+  return effectiveDue(obligationOf(form), period);
 }
 
 export function lateness(form: FilingForm, period: string, filedOn: string): { due: string; late: boolean; daysLate: number } {
@@ -86,6 +91,7 @@ export function validateFigures(form: FilingForm, figures: Record<string, number
       throw badFigure(key, '计数或金额（分）须为整数');
     }
     if (form === 'dropout' && !key.startsWith('dropouts.')) throw badFigure(key, '辍学报告只能填报 dropouts.* 指标');
+    if (key.startsWith('rate.progress.') && !/^rate\.progress\.\d{12}$/.test(key)) throw badFigure(key, '进度指标须为 rate.progress.<12位镇街代码>');
   }
 }
 

@@ -1,7 +1,9 @@
-import { daysBetween, periodEnd, regionLevel, regionPrefix } from '@jingzhun/types';
+import { addMonths, daysBetween, periodEnd, regionLevel, regionPrefix } from '@jingzhun/types';
+import { budgetChecks } from './checks.js';
 import type { FilingRecord } from './filings.js';
 import { HOUSING_STEPS } from './filings.js';
 import { compareMetrics, METRICS, metricKind, metricLabel } from './metrics.js';
+import { type Instance, overdueByOwner, reportDateOf, statusesIn } from './overdue.js';
 import { monthsOf, periodBefore } from './periods.js';
 import type { MonitoringCase } from './projection.js';
 import { evaluate, type Target, windowMonths } from './targets.js';
@@ -32,6 +34,23 @@ export interface ReportInput {
   expectedFilers: string[];
   filerNames: Record<string, string>;
   monitoringCases: MonitoringCase[];
+  /** Filings of the month before the report's last month (the trend of filed targets). */
+  previousFilings: FilingRecord[];
+  /** The filings owed with a deadline in the report's window (see obligationWindow) and the filings of their periods. */
+  obligations: Instance[];
+  obligationFilings: FilingRecord[];
+  /** The district's towns and 月调度 departments (owners of the filings), empty when none is configured. */
+  district: { towns: readonly string[]; departments: readonly string[] };
+}
+
+/**
+ * The filings a report lists: those whose effective deadline falls after the previous monthly
+ * report's date and on or before this one's (the 10th of the next month, shifted [PROP]), judged at
+ * this report's date. Consecutive monthly reports never list a deadline twice or miss one.
+ */
+export function obligationWindow(period: string): { after: string; until: string } {
+  const months = monthsOf(period);
+  return { after: reportDateOf(addMonths(months[0] as string, -1)), until: reportDateOf(months[months.length - 1] as string) };
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -98,18 +117,42 @@ function overdueMonitoring(cases: readonly MonitoringCase[], region: string, las
     .sort((a, b) => byString(a.signalledOn, b.signalledOn) || byString(a.householdId, b.householdId));
 }
 
-function targetRows(targets: readonly Target[], view: CounterView, filings: readonly FilingRecord[], lastMonth: string) {
+/** Progress measured from the services' events (flow, stock) or, where they cannot count it, from a filed figure. */
+function actualOf(target: Target, view: CounterView, filings: readonly FilingRecord[], month: string): number | null {
+  const measure = target.measure;
+  if (measure?.kind === 'flow') return view.flow(measure.metric, windowMonths(target, month));
+  if (measure?.kind === 'stock') return view.stock(measure.metric, month);
+  if (measure?.kind === 'filing') {
+    const filing = filings.find((f) => f.form === 'monthly' && f.period === month && f.filer === measure.filer);
+    return filing?.figures[measure.figure] ?? null;
+  }
+  return null;
+}
+
+export type Trend = 'improving' | 'worsening' | 'flat' | null;
+
+/** The month-on-month movement, read in the target's direction (a falling poor population improves). */
+export function trendOf(target: Pick<Target, 'baseline' | 'target'>, previous: number | null, actual: number | null): Trend {
+  if (previous === null || actual === null) return null;
+  const direction = Math.sign(target.target - target.baseline) || 1;
+  const moved = Math.sign(actual - previous) * direction;
+  return moved > 0 ? 'improving' : moved < 0 ? 'worsening' : 'flat';
+}
+
+function targetRows(
+  targets: readonly Target[],
+  view: CounterView,
+  filings: readonly FilingRecord[],
+  previousFilings: readonly FilingRecord[],
+  lastMonth: string,
+  names: Record<string, string>,
+) {
+  const previousMonth = addMonths(lastMonth, -1);
   return [...targets]
     .sort((a, b) => byString(a.code, b.code))
     .map((target) => {
-      let actual: number | null = null;
-      const measure = target.measure;
-      if (measure?.kind === 'flow') actual = view.flow(measure.metric, windowMonths(target, lastMonth));
-      else if (measure?.kind === 'stock') actual = view.stock(measure.metric, lastMonth);
-      else if (measure?.kind === 'filing') {
-        const filing = filings.find((f) => f.form === 'monthly' && f.filer === measure.filer);
-        actual = filing?.figures[measure.figure] ?? null;
-      }
+      const actual = actualOf(target, view, filings, lastMonth);
+      const previousActual = actualOf(target, view, previousFilings, previousMonth);
       const progress = evaluate(target, lastMonth, actual);
       return {
         code: target.code,
@@ -117,6 +160,9 @@ function targetRows(targets: readonly Target[], view: CounterView, filings: read
         unit: target.unit,
         attribute: target.attribute,
         owner: target.owner,
+        ownerName: names[`dept:${target.owner}`] ?? target.owner,
+        previousActual,
+        trend: trendOf(target, previousActual, actual),
         baselineYear: target.baselineYear,
         baseline: target.baseline,
         targetYear: target.targetYear,
@@ -178,7 +224,20 @@ export function buildReport(input: ReportInput) {
     return { metric, label: metricLabel(metric), kind: metricKind(metric), value, previous, change: value - previous };
   });
   const isCounty = regionLevel(input.region) === 'county';
-  const targets = targetRows(input.targets, view, input.filings, lastMonth);
+  const targets = targetRows(input.targets, view, input.filings, input.previousFilings, lastMonth, input.filerNames);
+  const window = obligationWindow(input.period);
+  const statuses = statusesIn(
+    input.obligations,
+    input.district,
+    input.obligationFilings,
+    window.until,
+    input.filerNames,
+    regionLevel(input.region) === 'town' ? `town:${input.region}` : undefined,
+  ).map((s) => {
+    if (s.form !== 'budget') return s;
+    const filing = input.obligationFilings.find((f) => f.form === 'budget' && f.period === s.period);
+    return { ...s, checks: filing ? budgetChecks(filing.figures) : [] };
+  });
   const ownFilings = isCounty ? input.filings : input.filings.filter((f) => f.filer === `town:${input.region}`);
   const expected = isCounty ? input.expectedFilers : input.expectedFilers.filter((f) => f === `town:${input.region}`);
   const departments = isCounty
@@ -205,9 +264,11 @@ export function buildReport(input: ReportInput) {
     departments,
     filings: filingSection(ownFilings, expected, input.filerNames),
     housing: housingSection(input.filings, input.region),
+    obligations: { asOf: window.until, after: window.after, items: statuses },
     overdue: {
       monitoringLimitDays: 15,
       monitoring: overdueMonitoring(input.monitoringCases, input.region, lastMonth),
+      filings: overdueByOwner(statuses),
     },
   };
 }

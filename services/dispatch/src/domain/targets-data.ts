@@ -174,6 +174,27 @@ export const SEED_TARGETS: readonly Target[] = [
   percent('rate.water', '省定扶贫工作重点村通水率', 97.5, 'shuiwu', 'rate.water', 957),
 ];
 
+/**
+ * The other units that owe a filing of workflows.md §6 or own a target of §7 (beyond the 月调度
+ * departments above): named so that reports show names, not codes.
+ */
+export const OTHER_UNITS = [
+  { code: 'fagai', name: '发展改革局' },
+  { code: 'nongye', name: '农业农村局' },
+  { code: 'xumu', name: '畜牧局' },
+  { code: 'gongdian', name: '供电公司' },
+  { code: 'xuanchuan', name: '党委宣传部' },
+  { code: 'shenji', name: '审计局' },
+  { code: 'zonggonghui', name: '总工会' },
+  { code: 'yinbaojian', name: '银保监分局' },
+  { code: 'jinrong', name: '金融办' },
+  { code: 'weijian', name: '卫生健康局' },
+  { code: 'yibao', name: '医疗保障局' },
+  { code: 'shangwu', name: '商务局' },
+  { code: 'lvyou', name: '文化和旅游局' },
+  { code: 'zuzhi', name: '党委组织部' },
+] as const;
+
 /** The districts whose jobs run on schedule, with the units that file to them. */
 export interface District {
   county: string;
@@ -181,7 +202,15 @@ export interface District {
   departments: readonly string[];
 }
 
-export const DISTRICTS: readonly District[] = [{ county: DEMO_DISTRICT, towns: DEMO_TOWNS.map((t) => t.code), departments: DEMO_DEPARTMENTS.map((d) => d.code) }];
+/**
+ * 台儿庄区 is the configured demo district (towns and 月调度 departments). The jurisdictions of
+ * seeds 001–004 run the same jobs and reports for their own targets, with no towns configured
+ * (decision Dispatch 14).
+ */
+export const DISTRICTS: readonly District[] = [
+  { county: DEMO_DISTRICT, towns: DEMO_TOWNS.map((t) => t.code), departments: DEMO_DEPARTMENTS.map((d) => d.code) },
+  ...['370200000000', '370323000000', '370404000000', '370800000000'].map((county) => ({ county, towns: [], departments: [] })),
+];
 
 export function districtOf(county: string): District | undefined {
   return DISTRICTS.find((d) => d.county === county);
@@ -194,5 +223,6 @@ export function expectedFilers(district: District): string[] {
 
 export const FILER_NAMES: Record<string, string> = Object.fromEntries([
   ...DEMO_DEPARTMENTS.map((d) => [`dept:${d.code}`, d.name]),
+  ...OTHER_UNITS.map((d) => [`dept:${d.code}`, d.name]),
   ...DEMO_TOWNS.map((t) => [`town:${t.code}`, t.name]),
 ]);

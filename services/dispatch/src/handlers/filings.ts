@@ -1,9 +1,12 @@
 import type { Actor, Clock, IdGenerator } from '@jingzhun/platform';
 import { httpHandler, readUpload, tableName, UnitOfWork } from '@jingzhun/platform';
-import { DomainError, dispatchApi, type StaffClaims, shanghaiDate } from '@jingzhun/types';
+import { addDays, DomainError, dispatchApi, type StaffClaims, shanghaiDate } from '@jingzhun/types';
+import { assertPeriodOf } from '../domain/cycles.js';
 import { decideFiling, Figures, type FilingForm, type FilingRecord, filerOf, lateness, validateFigures } from '../domain/filings.js';
+import { assertFilingWindow, mayFile, obligationOf } from '../domain/obligations.js';
+import { instancesDue, overdueByOwner, periodsOf, statusesIn } from '../domain/overdue.js';
 import { assertClosedPeriod } from '../domain/periods.js';
-import { districtOf, expectedFilers } from '../domain/targets-data.js';
+import { districtOf, expectedFilers, FILER_NAMES } from '../domain/targets-data.js';
 import { filingOf, filingsOf, saveFiling } from '../store/filings.js';
 import { filingKeys } from '../store/keys.js';
 import { dispatchTable } from '../store/table.js';
@@ -18,11 +21,18 @@ interface FileInput {
 /** Files (or corrects) a unit's figures for a closed month; late is accepted and flagged. */
 async function file(input: FileInput, claims: StaffClaims, ports: { clock: Clock; ids: IdGenerator; actor: Actor }) {
   const now = ports.clock.now();
-  assertClosedPeriod(input.period, now);
+  const obligation = obligationOf(input.form);
+  assertPeriodOf(obligation.cycle, input.period, `「${obligation.name}」`);
+  if (obligation.cycle === 'month') assertClosedPeriod(input.period, now);
+  // Not yet open, or closed long ago (workflows.md §6 deadlines + FILING_GRACE_DAYS): 422, nothing written.
+  assertFilingWindow(obligation, input.period, shanghaiDate(now));
   const figures = Figures.parse(input.figures);
   validateFigures(input.form, figures);
   const { filer, jurisdiction } = filerOf(claims);
-  if (input.form === 'dropout' && filer !== 'dept:jiaoyu') throw new DomainError('FORM_NOT_ALLOWED', '辍学报告由区教育局报送', 403);
+  if (!mayFile(obligation, filer)) {
+    const owners = obligation.owners.map((o) => (o === 'towns' ? '各镇（街）' : (FILER_NAMES[o] ?? o))).join('、');
+    throw new DomainError('FORM_NOT_ALLOWED', `「${obligation.name}」由${owners}报送`, 403, { form: input.form });
+  }
   const existing = await filingOf(jurisdiction, input.period, input.form, filer);
   decideFiling(existing, input.correction?.reason);
   const filedOn = shanghaiDate(now);
@@ -87,4 +97,15 @@ export const listFilings = httpHandler(dispatchApi.listFilings, async ({ query, 
       .map((f) => f.filer)
       .sort(),
   };
+});
+
+/** The overdue list per owner (workflows.md §6: the document's deadline, shifted past rest days), over the last year. */
+export const listOverdue = httpHandler(dispatchApi.listOverdue, async ({ query, assertInScope, clock }) => {
+  assertInScope(query.jurisdiction);
+  const asOf = query.asOf ?? shanghaiDate(clock.now());
+  const district = districtOf(query.jurisdiction) ?? { towns: [], departments: [] };
+  const instances = instancesDue(addDays(asOf, -366), asOf);
+  const filings: FilingRecord[] = [];
+  for (const period of periodsOf(instances)) filings.push(...(await filingsOf(query.jurisdiction, period)));
+  return { jurisdiction: query.jurisdiction, asOf, owners: overdueByOwner(statusesIn(instances, district, filings, asOf, FILER_NAMES)) };
 });

@@ -1,5 +1,6 @@
 import { httpHandler, tableName, UnitOfWork } from '@jingzhun/platform';
 import { CommonErrors, dispatchApi } from '@jingzhun/types';
+import { assertSourced } from '../domain/target-catalogue.js';
 import { assertPossible, Target } from '../domain/targets.js';
 import { targetKeys } from '../store/keys.js';
 import { dispatchTable } from '../store/table.js';
@@ -15,6 +16,7 @@ export const putTarget = httpHandler(dispatchApi.putTarget, async ({ params, bod
   assertInScope(params.jurisdiction);
   const { expectedVersion, reason, ...fields } = body;
   const target = Target.parse({ ...fields, jurisdiction: params.jurisdiction, code: params.code });
+  assertSourced(target);
   assertPossible(target);
   const before = await targetOf(params.jurisdiction, params.code);
   if ((before?.version ?? 0) !== expectedVersion) throw CommonErrors.versionConflict();

@@ -15,6 +15,7 @@ import type { FactKind } from '../domain/projection.js';
  * | filing hist.  | FILING_HISTORY#<jur>#<period>#<filer> | <version, 6 digits>           |                                 |                   |
  * | report        | REPORT#<region>                 | <kind>#<period>                     |                                 |                   |
  * | job run       | JOBRUN#<job>                    | <period>#<region>#<startedAt>#<id>  | JOBRUNS                         | <startedAt>#<id>  |
+ * | job output    | JOBOUT#<job>#<region>           | <period>                            |                                 |                   |
  *
  * Metric values of a counter are top-level attributes named `m:<metric>` (one item per region and
  * month, so one event touches one item per region level).
@@ -72,4 +73,9 @@ export const runKeys = {
   ofJob: (job: string) => ({ name: 'pk', value: `JOBRUN#${job}` }),
   ofJobPeriod: (period: string) => ({ name: 'sk', value: `${period}#` }),
   recent: () => ({ name: 'gsi1pk', value: 'JOBRUNS' }),
+};
+
+export const outputKeys = {
+  item: (job: string, region: string, period: string) => ({ pk: `JOBOUT#${job}#${region}`, sk: period }),
+  subject: (job: string, region: string, period: string) => `JOBOUT#${job}#${region}#${period}`,
 };

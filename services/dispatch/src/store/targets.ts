@@ -1,6 +1,6 @@
 import { getItem, queryAll, tableName, type UnitOfWork } from '@jingzhun/platform';
+import { DOCUMENT_TARGETS as SEED_TARGETS } from '../domain/target-catalogue.js';
 import { Target } from '../domain/targets.js';
-import { SEED_TARGETS } from '../domain/targets-data.js';
 import { targetKeys } from './keys.js';
 import { dispatchTable } from './table.js';
 

@@ -1,0 +1,13 @@
+import { dispatchApi } from '@jingzhun/types';
+import { lazy } from 'react';
+import type { ConsolePage } from '../../app/page.js';
+
+export const dispatchPages: ConsolePage[] = [
+  {
+    path: '/dispatch/report',
+    label: '月调度报告',
+    group: '调度与考核',
+    reads: [dispatchApi.getReport],
+    component: lazy(() => import('./DispatchReportPage.js')),
+  },
+];
