@@ -540,8 +540,8 @@ export const PublicPayment = z.object({
 });
 
 /**
- * A household's own published payments, asked for by its head (issue 14; decisions Subsidy, the
- * public lookup): the head's name and full ID number, both exact. POST so the ID number stays out
+ * A household's own published payments, asked for by its head (issue 14; decisions Subsidy 30):
+ * the head's name and full ID number, both exact. POST so the ID number stays out
  * of URLs, logs and caches. No household and no published payment give the same empty answer.
  */
 export const publicPaymentsLookup = defineContract({

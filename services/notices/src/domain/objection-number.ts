@@ -5,7 +5,7 @@ import { type Objection, objectionDueBy } from './objections.js';
 const { OBJECTION_NUMBER_ALPHABET: ALPHABET, OBJECTION_NUMBER_LENGTH: LENGTH } = noticesApi;
 
 /**
- * A new objection number (issue 14; decisions Notices 23): ten symbols drawn with the crypto
+ * A new objection number (issue 14; decisions Notices 24): ten symbols drawn with the crypto
  * generator from 30 (about 49 bits). Random rather than a sequence or a time-ordered id, so a
  * number tells nothing about when it was lodged or how many exist, and guessing another
  * objector's number within the lookup limit (LOOKUP_LIMITS) is hopeless.

@@ -148,7 +148,7 @@ export const OBJECTION_LIMITS = { perAddressPerHour: 10, perNoticePerHour: 300 }
 export const SEARCH_LIMITS = { perAddressPerHour: 20, perVillagePerHour: 200 } as const;
 
 /**
- * The public objection-status lookup [PROP] (decisions Notices 23), per caller address per clock
+ * The public objection-status lookup [PROP] (decisions Notices 24), per caller address per clock
  * hour: an objector checking a number or two never meets it; a script trying numbers gets 30
  * guesses an hour out of 30^10.
  */

@@ -9,7 +9,7 @@ import { loadNotice } from '../store/notices.js';
 
 /**
  * GET /public/objections/{number}: where an objection stands, for whoever holds its number
- * (decisions Notices 23). It answers the notice, the line number, dates, the status and fixed words
+ * (decisions Notices 24). It answers the notice, the line number, dates, the status and fixed words
  * for the outcome: never the reason, the objector, the contact or the staff's notes. Counted per
  * caller address (LOOKUP_LIMITS); an unknown number and a malformed one cost the same.
  */

@@ -1,6 +1,6 @@
 /**
  * What a household's head is told about the household's own published payments (issue 14;
- * decisions Subsidy, the public lookup), pure: per period and item, the amount on an approved
+ * decisions Subsidy 30), pure: per period and item, the amount on an approved
  * roster and whether the bank paid it. Only approved rosters count (a computed, unapproved run is
  * not a decision yet); no member names, accounts or failure reasons.
  */

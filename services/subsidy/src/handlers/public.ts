@@ -11,7 +11,7 @@ import type { PaymentItem } from '../store/payments.js';
 import { table } from '../store/table.js';
 
 /**
- * Flood control of the payments lookup [PROP] (decisions Subsidy, the public lookup), per clock
+ * Flood control of the payments lookup [PROP] (decisions Subsidy 30), per clock
  * hour: per caller address, and per ID number from all addresses together, so whoever knows an ID
  * number cannot try name after name for it, and no address can walk through ID numbers.
  */
