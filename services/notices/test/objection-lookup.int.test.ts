@@ -41,10 +41,10 @@ describe('objection number, outcome lookup and phone check (DynamoDB Local)', { 
   it('calls a notice 待公示 (upcoming) on its posting day, 公示中 (open) from the next day, and ended after 24:00 of its last day', async () => {
     const onPostingDay = await call(cloud, 'GET', `/public/notices/${noticeId}`);
     expect(onPostingDay.body).toMatchObject({ postedOn: '2018-10-24', windowStart: '2018-10-25', phase: 'upcoming' });
-    expect((await call(cloud, 'GET', `/public/villages/${VILLAGE}`)).body.openNotices).toBe(0);
+    expect((await call(cloud, 'GET', `/public/villages/${VILLAGE}`)).body.notices.map((n: { phase: string }) => n.phase)).toEqual(['upcoming']);
     setClock('2018-10-25T00:00:30+08:00');
     expect((await call(cloud, 'GET', `/public/notices/${noticeId}`)).body.phase).toBe('open');
-    expect((await call(cloud, 'GET', `/public/villages/${VILLAGE}`)).body.openNotices).toBe(1);
+    expect((await call(cloud, 'GET', `/public/villages/${VILLAGE}`)).body.notices.map((n: { phase: string }) => n.phase)).toEqual(['open']);
     setClock('2018-10-31T23:59:00+08:00');
     expect((await call(cloud, 'GET', `/public/notices/${noticeId}`)).body).toMatchObject({ windowEnd: '2018-10-31', phase: 'open' });
     // Past 24:00 of the last day, before the daily close job has run.

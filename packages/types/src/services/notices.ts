@@ -354,7 +354,11 @@ export const publicListEntries = defineContract({
   auth: 'public',
   params: z.object({ noticeId: NoticeId }),
   query: PageQuery,
-  response: pageOf(PublicEntry).extend({ notice: PublicNotice }),
+  response: pageOf(PublicEntry).extend({
+    notice: PublicNotice,
+    /** Chinese column names of the fields on this page's lines (field key → 家庭人口, 拟办事项 …). */
+    fieldLabels: z.record(z.string(), z.string()),
+  }),
 });
 
 export const publicLodgeObjection = defineContract({

@@ -1,7 +1,7 @@
 import { httpHandler, respond } from '@jingzhun/platform';
 import { DomainError, noticesApi, regionLevel } from '@jingzhun/types';
 import { lodgeObjection } from '../app/commands.js';
-import { ruleOf } from '../domain/notice-types.js';
+import { FIELD_LABELS, ruleOf } from '../domain/notice-types.js';
 import { objectionDueBy } from '../domain/objections.js';
 import { type PublicEntry, type PublicNotice, withPhase } from '../domain/projection.js';
 import { isListableScope } from '../store/keys.js';
@@ -46,7 +46,8 @@ export const listPublicEntries = httpHandler(noticesApi.publicListEntries, async
   const { page, notice: reached } = await pagePublicEntriesWithNotice(params.noticeId, query.limit, query.cursor);
   // Entries of a hidden or unknown notice were read but are never returned.
   const notice = await visibleNotice(params.noticeId, reached);
-  return cacheable({ notice: withPhase(notice, clock.now()), items: page.items.map(entryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, headers);
+  const fieldLabels = Object.fromEntries([...new Set(page.items.flatMap((item) => Object.keys(item.fields)))].map((key) => [key, FIELD_LABELS[key] ?? '其他信息']));
+  return cacheable({ notice: withPhase(notice, clock.now()), fieldLabels, items: page.items.map(entryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, headers);
 });
 
 /** POST /public/notices/{id}/objections: anyone, during the window, against one numbered line. */
@@ -88,8 +89,8 @@ export const villageSummary = httpHandler(noticesApi.publicVillageSummary, async
   return cacheable(
     {
       village: params.code,
-      // In their window today (a notice posted today opens tomorrow: it is 待公示, not 公示中).
-      openNotices: notices.filter((notice) => notice.phase === 'open').length,
+      // On the board (each notice's phase says whether its window has begun).
+      openNotices: notices.filter((notice) => notice.visibility === 'open').length,
       byType: [...byType.entries()].map(([type, value]) => ({ type: type as PublicNotice['type'], typeName: ruleOf(type as PublicNotice['type']).nameZh, ...value })),
       notices,
     },
