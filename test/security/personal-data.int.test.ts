@@ -54,8 +54,9 @@ describe('no personal data on any public route', () => {
       } while (start);
     }
     documents.destroy();
-  }, 180_000);
-  afterAll(() => cloud.stop());
+    // The demo load alone has taken 150 s on the shared 2-core machine under other sessions' suites.
+  }, 300_000);
+  afterAll(() => cloud?.stop());
 
   /** What a public response must never carry: ID numbers, phones, accounts, the seeded people's names, the staff-typed values. */
   function leaksIn(label: string, text: string): string[] {

@@ -80,11 +80,11 @@ export function HomePage(props: { path: string }) {
   ]);
 }
 
-function NoticeList(props: { notices: readonly PublicNotice[]; empty: string }) {
+function NoticeList(props: { notices: readonly PublicNotice[]; empty: string; label: string }) {
   if (props.notices.length === 0) return h('p', { class: 'muted' }, props.empty);
   return h(
     'ul',
-    { class: 'notice-list' },
+    { class: 'notice-list', 'aria-label': props.label },
     newestFirst(props.notices).map((n) =>
       h('li', null, [
         h('span', { class: `phase phase-${n.phase}` }, PHASE_WORDS[n.phase]),
@@ -112,7 +112,7 @@ function VillageView(props: { village: string; areas: string[]; villageName: str
             h('div', { class: 'stat', role: 'listitem' }, [h('span', { class: 'stat-value' }, String(upcoming)), h('span', null, '份待公示')]),
           ]),
           h('h3', null, '本村公示'),
-          h(NoticeList, { notices, empty: '本村目前没有公示名单。' }),
+          h(NoticeList, { notices, empty: '本村目前没有公示名单。', label: '本村公示' }),
         ])
       : null,
     h(NameSearch, { village: props.village }),
@@ -159,6 +159,6 @@ function Disclosures(props: { areas: string[] }) {
     h('h3', { id: 'disclosure-title' }, '扶贫资金分配和项目公开'),
     data.loading ? Loading({}) : null,
     data.error ? ErrorBox({ error: data.error, onRetry: data.reload }) : null,
-    data.data ? h(NoticeList, { notices: data.data, empty: '暂无资金或项目公开。' }) : null,
+    data.data ? h(NoticeList, { notices: data.data, empty: '暂无资金或项目公开。', label: '资金和项目公开' }) : null,
   ]);
 }
