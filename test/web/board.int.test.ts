@@ -193,7 +193,7 @@ describe('public board: a villager on a phone, from a shared link to the outcome
     await page.getByLabel('镇（街道）').selectOption({ label: '涧头集镇' });
     await page.getByLabel('村', { exact: true }).selectOption({ label: '冯庄村' });
     await page.getByRole('heading', { name: '冯庄村' }).waitFor();
-    const links = page.getByRole('list', { name: '本村公示' }).getByRole('listitem');
+    const links = page.getByRole('list', { name: '本村公示', exact: true }).getByRole('listitem');
     await links.first().waitFor();
     const texts = await links.allTextContents();
     expect(texts[0]).toContain('待公示');
