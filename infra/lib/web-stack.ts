@@ -73,8 +73,8 @@ export function apiPathPatterns(manifests: readonly ServiceManifest[]): string[]
 }
 
 /**
- * The web console and public notice board (packages/web, a Vite build; hash routing, so no SPA
- * rewrites) in a private S3 bucket behind CloudFront, with the OpenAPI document next to it and the
+ * The web console and public notice board (packages/web, a Vite build; path routing, so page
+ * paths are answered with the app's HTML by a CloudFront function) in a private S3 bucket behind CloudFront, with the OpenAPI document next to it and the
  * API's paths forwarded to the shared HTTP API, so the web calls the API on its own origin exactly
  * as under `npm start` (api.ts: `apiBaseUrl` defaults to '').
  *
