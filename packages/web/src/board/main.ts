@@ -56,7 +56,7 @@ function App() {
           NAV.map((n) => h('li', null, h('a', { href: n.path, 'aria-current': current(path, n.path) ? 'page' : undefined }, n.label))),
         ),
       ]),
-      h('div', { class: 'who' }, h('a', { href: '/staff' }, '工作人员登录')),
+      h('div', { class: 'who' }, h('a', { href: '/staff/' }, '工作人员登录')),
     ]),
     h('main', { id: 'main' }, h(Page, { path })),
     h('footer', null, '依据山东省精准扶贫相关文件（2016–2020）。公开名单中的个人信息已隐去；如有异议请在公示期内提出。'),
