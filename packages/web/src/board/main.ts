@@ -63,9 +63,26 @@ function App() {
   ]);
 }
 
+/** `#/staff/households` (or `/staff/households`) → `/staff/#/households`: the console entry's own hash routes. */
+function consoleAddress(): string {
+  const path = location.hash.startsWith('#/staff') ? location.hash.slice(1) : location.pathname;
+  const rest = path.replace(/^\/staff\/?/, '/');
+  return `/staff/${location.search}${rest === '/' ? '' : `#${rest}`}`;
+}
+
 if (isStaffAddress()) {
-  if (location.pathname.startsWith('/staff')) history.replaceState(null, '', `/#${location.pathname}${location.search}`);
-  await import('../main.js');
+  // Once the build has the console's own page, old staff links go there; before, the old console runs
+  // here. /staff/ answers with the console's page if there is one, else with this very page (same entry script).
+  const entry = document.querySelector('script[type="module"]')?.getAttribute('src') ?? '';
+  const ownPage = await fetch('/staff/').then(
+    async (response) => response.ok && entry !== '' && !(await response.text()).includes(entry),
+    () => false,
+  );
+  if (ownPage) location.replace(consoleAddress());
+  else {
+    if (location.pathname.startsWith('/staff')) history.replaceState(null, '', `/#${location.pathname}${location.search}`);
+    await import('../main.js');
+  }
 } else {
   upgradeHashLink();
   interceptLinks();
