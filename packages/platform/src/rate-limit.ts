@@ -1,12 +1,26 @@
+import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { CommonErrors } from '@jingzhun/types';
 import { documentClient } from './dynamo.js';
 
 /**
- * One request against an hourly limit: an atomic ADD on a counter item of `tableName` that expires
- * with TTL two hours later (`429 RATE_LIMITED` when the limit is reached; the refused request is
- * not counted). The caller's key names what is counted and the hour, e.g.
- * `{ pk: 'RATE#lookup#<sub>', sk: '2026-12-04T09' }`.
+ * Flood counters of the public routes (docs/security.md, "Public routes and limits"): one item per
+ * subject and clock hour, in the service's own table, kept two hours by TTL.
+ */
+
+/** A caller address as counters key it: hashed, never stored as is. */
+export function addressKey(address: string): string {
+  return createHash('sha256').update(address).digest('hex').slice(0, 16);
+}
+
+/** The clock hour (UTC) a counter belongs to. */
+export function hourBucket(now: Date): string {
+  return now.toISOString().slice(0, 13);
+}
+
+/**
+ * One request against an hourly limit: an atomic ADD on a counter item that expires with TTL
+ * (`429 RATE_LIMITED` when the limit is reached; the refused request is not counted).
  */
 export async function takeRate(tableName: string, key: { pk: string; sk: string }, limit: number, now: Date): Promise<void> {
   const expires = Math.floor(now.getTime() / 1000) + 2 * 3600;

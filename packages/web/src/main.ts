@@ -5,7 +5,6 @@ import * as z from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { homeFor, mayOpen, pageOf, pagesFor } from './access.js';
 import { loadConfig, retryNotice, session, signOut } from './api.js';
-import { BoardPage, NoticePage } from './board.js';
 import { DispatchPage } from './console/dispatch.js';
 import { HouseholdPage, HouseholdsPage } from './console/households.js';
 import { LoginPage } from './console/login.js';
@@ -25,8 +24,6 @@ z.config(zhCN());
 function Page(props: { path: string }) {
   const path = props.path;
   const who = useSignal(session);
-  const noticeParams = match('/notice/:id', path);
-  if (noticeParams) return h(NoticePage, { noticeId: noticeParams.id as string });
   if (path.startsWith('/staff')) {
     if (match('/staff/login', path) || !who) return h(LoginPage, { next: path.startsWith('/staff/login') ? '/staff' : path });
     if (match('/staff', path)) {
@@ -56,12 +53,13 @@ function Page(props: { path: string }) {
     if (match('/staff/dispatch', path)) return h(DispatchPage, { path });
     return h('div', null, [h('h1', { tabIndex: -1 }, '页面不存在'), h('a', { href: `#${homeFor(who)}` }, '返回工作台')]);
   }
-  return h(BoardPage, { path });
+  // The public board is its own page now (src/board/main.ts), at the same path without the #.
+  return h(Redirect, { to: path, board: true });
 }
 
 /** Replaces the location (no history entry) with the role's own landing page. */
-function Redirect(props: { to: string }) {
-  useEffect(() => location.replace(`#${props.to}`), [props.to]);
+function Redirect(props: { to: string; board?: boolean }) {
+  useEffect(() => location.replace(props.board ? props.to : `#${props.to}`), [props.to]);
   return null;
 }
 
