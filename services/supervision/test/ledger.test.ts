@@ -17,7 +17,16 @@ const finding: Finding = {
   progress: [],
 };
 const ev = [{ title: '竣工验收表', reference: '泥沟镇〔2018〕12号' }];
-const reviewInput = { outcome: 'closed' as const, opinion: '已核实', evidence: ev, at: '2018-06-20T02:00:00Z', on: '2018-06-20', by: 'u-county', role: 'county' as const, isOwner: false };
+const reviewInput = {
+  outcome: 'closed' as const,
+  opinion: '已核实',
+  evidence: ev,
+  at: '2018-06-20T02:00:00Z',
+  on: '2018-06-20',
+  by: 'u-county',
+  role: 'county' as const,
+  isOwner: false,
+};
 
 describe('rectification ledger (整改台账), seed 002 T-19 L189, 004 L800, 003 L779', () => {
   it('the owner submits measures with evidence; the reviewing role closes (销号) with evidence', () => {
@@ -77,13 +86,20 @@ describe('village work teams, seed 000 L3081–3083, 004 ID-17 L63/L74', () => {
     );
     // After the handover the person may go elsewhere.
     expect(() =>
-      checkAssignable([a({ endedOn: '2018-05-31', endReason: 'replaced' })], { personId: 'p1', personName: '张明', village: '370405102201', from: '2018-06-01', termEnds: '2019-06-01', role: 'member' }),
+      checkAssignable([a({ endedOn: '2018-05-31', endReason: 'replaced' })], {
+        personId: 'p1',
+        personName: '张明',
+        village: '370405102201',
+        from: '2018-06-01',
+        termEnds: '2019-06-01',
+        role: 'member',
+      }),
     ).not.toThrow();
   });
   it('a village has one sitting first secretary', () => {
-    expect(() => checkAssignable([a({})], { personId: 'p2', personName: '李华', village: '370405103201', from: '2018-06-01', termEnds: '2019-06-01', role: 'first-secretary' })).toThrow(
-      expect.objectContaining({ code: 'FIRST_SECRETARY_SITTING' }),
-    );
+    expect(() =>
+      checkAssignable([a({})], { personId: 'p2', personName: '李华', village: '370405103201', from: '2018-06-01', termEnds: '2019-06-01', role: 'first-secretary' }),
+    ).toThrow(expect.objectContaining({ code: 'FIRST_SECRETARY_SITTING' }));
   });
   it('a key village’s team is not withdrawn before its task is done (不撤回); a handover is allowed', () => {
     expect(() => checkEnding(a({}), { on: '2018-09-01', reason: 'recalled' }, { key: true, taskDone: false })).toThrow(expect.objectContaining({ code: 'TEAM_NOT_WITHDRAWN' }));
@@ -116,9 +132,19 @@ describe('village work teams, seed 000 L3081–3083, 004 ID-17 L63/L74', () => {
 
 describe('pairing (结对帮扶), seed 000 AS-11 L3395–3397', () => {
   it('a civilised unit pairs with at most two key villages', () => {
-    const p = (village: string) => ({ pairingId: village, village, partnerName: '区税务局', partnerKind: 'civilised-unit' as const, from: '2018-01-01', commitments: [], actions: [] });
+    const p = (village: string) => ({
+      pairingId: village,
+      village,
+      partnerName: '区税务局',
+      partnerKind: 'civilised-unit' as const,
+      from: '2018-01-01',
+      commitments: [],
+      actions: [],
+    });
     expect(() => checkPairing([p('v1')], { partnerName: '区税务局', partnerKind: 'civilised-unit', village: 'v2' })).not.toThrow();
-    expect(() => checkPairing([p('v1'), p('v2')], { partnerName: '区税务局', partnerKind: 'civilised-unit', village: 'v3' })).toThrow(expect.objectContaining({ code: 'TOO_MANY_PAIRINGS' }));
+    expect(() => checkPairing([p('v1'), p('v2')], { partnerName: '区税务局', partnerKind: 'civilised-unit', village: 'v3' })).toThrow(
+      expect.objectContaining({ code: 'TOO_MANY_PAIRINGS' }),
+    );
     expect(() => checkPairing([p('v1')], { partnerName: '区税务局', partnerKind: 'civilised-unit', village: 'v1' })).toThrow(expect.objectContaining({ code: 'ALREADY_PAIRED' }));
   });
 });

@@ -80,7 +80,15 @@ describe('property: a vetoed unit never gets an award (seed 000 AS-3 L42–44, A
             ...(r.rectifiedLate ? { rectifiedOn: '2018-07-15' } : {}),
           }));
           const tasks: YearlyTask[] = [
-            ...Array.from({ length: tasksDone }, (_, i) => ({ taskId: `d${i}`, unitId: 'u', year: 2018, title: `d${i}`, dueOn: '2018-12-31', completedOn: '2018-06-01', source: 's' })),
+            ...Array.from({ length: tasksDone }, (_, i) => ({
+              taskId: `d${i}`,
+              unitId: 'u',
+              year: 2018,
+              title: `d${i}`,
+              dueOn: '2018-12-31',
+              completedOn: '2018-06-01',
+              source: 's',
+            })),
             ...Array.from({ length: tasksMissed }, (_, i) => ({ taskId: `m${i}`, unitId: 'u', year: 2018, title: `m${i}`, dueOn: '2018-11-30', source: 's' })),
           ];
           const entered = new Map([
@@ -113,7 +121,13 @@ describe('property: a vetoed unit never gets an award (seed 000 AS-3 L42–44, A
   it('decide never awards a unit with a veto, at any total', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1000 }), (t) => {
-        const veto = vetoesOf(unit('u'), 2018, [{ incidentId: 'a', unitId: 'u', year: 2018, kind: 'report-failure', occurredOn: '2018-01-02', description: 'd', evidence: [{ title: 't', reference: 'r' }] }], undefined, '2018-12-31');
+        const veto = vetoesOf(
+          unit('u'),
+          2018,
+          [{ incidentId: 'a', unitId: 'u', year: 2018, kind: 'report-failure', occurredOn: '2018-01-02', description: 'd', evidence: [{ title: 't', reference: 'r' }] }],
+          undefined,
+          '2018-12-31',
+        );
         return decide({ unitId: 'u', unitName: 'u', score: { total: t / 10, items: [] }, vetoes: veto }, scheme.grades).award === null;
       }),
     );

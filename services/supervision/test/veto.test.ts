@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consequencesOf } from '../src/domain/consequences.js';
 import { decide } from '../src/domain/results.js';
-import { yearOutcome, type YearlyTask } from '../src/domain/units.js';
+import { type YearlyTask, yearOutcome } from '../src/domain/units.js';
 import { type Incident, validateIncident, vetoesOf } from '../src/domain/veto.js';
 
 const town = { kind: 'town' as const };
@@ -18,7 +18,8 @@ const incident = (kind: Incident['kind'], extra: Partial<Incident> = {}): Incide
   evidence,
   ...extra,
 });
-const rules = (unit: { kind: 'town' | 'enterprise'; roadTraffic?: boolean }, incidents: Incident[], asOf = '2018-12-31') => vetoesOf(unit, 2018, incidents, undefined, asOf).map((v) => v.rule);
+const rules = (unit: { kind: 'town' | 'enterprise'; roadTraffic?: boolean }, incidents: Incident[], asOf = '2018-12-31') =>
+  vetoesOf(unit, 2018, incidents, undefined, asOf).map((v) => v.rule);
 
 describe('one-vote veto (一票否决), seed 000 AS-3 L42–72 and AS-7 L4092–4102', () => {
   it('seed 000 AS-3.1 L46: breaking the year’s control target vetoes', () => {

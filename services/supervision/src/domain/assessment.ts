@@ -67,7 +67,13 @@ export function computeAssessment(input: AssessmentInput): AssessmentOutcome {
     }
     const entered = (input.entered.get(unit.unitId) ?? []).filter((e) => !computed.some((c) => c.code === e.code));
     const score = scoreUnit(scheme, [...computed, ...entered]);
-    const vetoes = vetoesOf(unit, year, input.incidents.filter((incident) => incident.unitId === unit.unitId), outcome, asOf);
+    const vetoes = vetoesOf(
+      unit,
+      year,
+      input.incidents.filter((incident) => incident.unitId === unit.unitId),
+      outcome,
+      asOf,
+    );
     return { result: decide({ unitId: unit.unitId, unitName: unit.name, score, vetoes }, scheme.grades), outcome, unit, tasks };
   });
   const consequences = results.flatMap(({ unit, outcome, tasks }) => {

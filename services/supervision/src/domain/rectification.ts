@@ -1,4 +1,4 @@
-import { addDays, DomainError, type Role, type StaffClaims } from '@jingzhun/types';
+import { addDays, DomainError, type Role } from '@jingzhun/types';
 import type { ResponsibleUnit } from './units.js';
 import type { Evidence } from './veto.js';
 
@@ -49,7 +49,7 @@ export interface Finding {
 export const REVIEWING_ROLES: readonly Role[] = ['county', 'leading_group'];
 
 /** Whether the signed-in staff member speaks for the unit (its own town, or its department at the district). */
-export function speaksFor(unit: Pick<ResponsibleUnit, 'kind' | 'region' | 'department'>, claims: Pick<StaffClaims, 'role' | 'region' | 'department'>): boolean {
+export function speaksFor(unit: Pick<ResponsibleUnit, 'kind' | 'region' | 'department'>, claims: { role: string; region: string; department?: string | undefined }): boolean {
   if (unit.department) return claims.role === 'department' && claims.department === unit.department;
   if (unit.kind === 'town') return claims.role === 'town' && claims.region === unit.region;
   return false;

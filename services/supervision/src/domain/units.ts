@@ -1,3 +1,5 @@
+import type { Evidence } from './veto.js';
+
 /**
  * Responsible units and their yearly tasks (责任单位与年度任务).
  *
@@ -85,7 +87,7 @@ export interface YearlyTask {
   targetCode?: string;
   source: string;
   completedOn?: string;
-  evidence?: string[];
+  evidence?: Evidence[];
 }
 
 export type TaskStatus = 'open' | 'overdue' | 'completed' | 'completed-late';

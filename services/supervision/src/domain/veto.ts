@@ -80,7 +80,8 @@ export interface Veto {
 export function validateIncident(incident: Incident): void {
   if (incident.evidence.length === 0 || incident.evidence.some((e) => !e.title.trim() || !e.reference.trim()))
     throw new DomainError('VETO_EVIDENCE_REQUIRED', '一票否决事项必须附证据材料（名称和文号或编号）', 400, { kind: incident.kind });
-  if (!incident.occurredOn.startsWith(String(incident.year))) throw new DomainError('INCIDENT_YEAR_MISMATCH', '事项发生日期不在考核年度内', 400, { occurredOn: incident.occurredOn, year: incident.year });
+  if (!incident.occurredOn.startsWith(String(incident.year)))
+    throw new DomainError('INCIDENT_YEAR_MISMATCH', '事项发生日期不在考核年度内', 400, { occurredOn: incident.occurredOn, year: incident.year });
   if (incident.kind === 'fatal-accident' && !(Number.isInteger(incident.deaths) && (incident.deaths ?? 0) >= 1))
     throw new DomainError('INCIDENT_FACTS_MISSING', '死亡事故须填写死亡人数（至少 1 人）', 400);
   if (incident.kind === 'hazard-order' && !incident.deadline) throw new DomainError('INCIDENT_FACTS_MISSING', '整改指令须填写整改期限', 400);
@@ -97,7 +98,13 @@ const of = (rule: VetoRule, incidents: readonly Incident[]): Veto => ({
  * The vetoes of one unit for one year, judged at `asOf`: every condition that applies, each once.
  * `outcome` is the unit's yearly-task outcome (the poverty-work veto, 000 AS-7 L4092–4102).
  */
-export function vetoesOf(unit: Pick<ResponsibleUnit, 'kind' | 'roadTraffic'>, year: number, incidents: readonly Incident[], outcome: YearOutcome | undefined, asOf: string): Veto[] {
+export function vetoesOf(
+  unit: Pick<ResponsibleUnit, 'kind' | 'roadTraffic'>,
+  year: number,
+  incidents: readonly Incident[],
+  outcome: YearOutcome | undefined,
+  asOf: string,
+): Veto[] {
   const own = incidents.filter((incident) => incident.year === year);
   const kind = (k: IncidentKind) => own.filter((incident) => incident.kind === k);
   const vetoes: Veto[] = [];
