@@ -368,7 +368,8 @@ export const reviewFinding = defineContract({
   path: '/supervision/districts/{district}/findings/{findingId}/review',
   summary: '复核整改：销号（须附佐证）或退回；责任单位不能为自己销号',
   auth: 'staff',
-  roles: SUPERVISORS,
+  // Towns and departments reach the handler so that a self-closing attempt is refused and audited there.
+  roles: [...SUPERVISORS, 'town', 'department'],
   params: District.extend({ findingId: Id }),
   body: z.object({ outcome: z.enum(['closed', 'returned']), opinion: Text(1000), evidence: EvidenceList.default([]), expectedVersion: z.number().int().min(1) }),
   response: Finding,

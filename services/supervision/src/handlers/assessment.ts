@@ -56,7 +56,7 @@ type Ctx = Ports & { params: { district: string; year: number }; assertInScope: 
 /** Loads the year, checks the transition, runs `change`, records the refusal if any. */
 async function transition(ctx: Ctx, action: AssessmentAction, change: (item: AssessmentItem, status: ReturnType<typeof nextStatus>) => Promise<AssessmentItem>) {
   const { district, year } = ctx.params;
-  assertDistrict(district, ctx.assertInScope);
+  assertDistrict(district, ctx.assertInScope, ctx.claims);
   return audited(ctx, auditSubjects.assessment(district, year), `assessment.${action}`, async () => {
     const item = await load(district, year);
     const status = nextStatus(item.status, action);
@@ -64,8 +64,8 @@ async function transition(ctx: Ctx, action: AssessmentAction, change: (item: Ass
   });
 }
 
-export const getAssessment = httpHandler(supervisionApi.getAssessment, async ({ params, staff, assertInScope }) => {
-  assertDistrict(params.district, assertInScope);
+export const getAssessment = httpHandler(supervisionApi.getAssessment, async ({ params, staff, claims, assertInScope }) => {
+  assertDistrict(params.district, assertInScope, claims);
   return view(await load(params.district, params.year), staff());
 });
 
@@ -236,8 +236,8 @@ export const publish = httpHandler(supervisionApi.publishAssessment, async (ctx)
 );
 
 /** GET …/years/{year}/audit: the year's changes and refusals, oldest first. */
-export const listAudit = httpHandler(supervisionApi.listAudit, async ({ params, assertInScope }) => {
-  assertDistrict(params.district, assertInScope);
+export const listAudit = httpHandler(supervisionApi.listAudit, async ({ params, claims, assertInScope }) => {
+  assertDistrict(params.district, assertInScope, claims);
   const { district, year } = params;
   const subjects = [
     auditSubjects.assessment(district, year),
@@ -265,8 +265,8 @@ export const listAudit = httpHandler(supervisionApi.listAudit, async ({ params, 
 const consequenceView = (item: ConsequenceItem) => plain(item);
 
 export const listConsequences = httpHandler(supervisionApi.listConsequences, async ({ params, staff, assertInScope }) => {
-  assertDistrict(params.district, assertInScope);
   const claims = staff();
+  assertDistrict(params.district, assertInScope, claims);
   const [units, items] = await Promise.all([listUnitItems(params.district), listConsequenceItems(params.district, params.year)]);
   const mine = new Set(units.filter(ownUnit(claims)).map((unit) => unit.unitId));
   return { items: items.filter((item) => mine.has(item.unitId)).map(consequenceView) };
@@ -275,7 +275,7 @@ export const listConsequences = httpHandler(supervisionApi.listConsequences, asy
 /** POST …/consequences/{id}/decision: the 约谈 held (minutes), the 组织调整 decided, the reward granted; with evidence. */
 export const decideConsequence = httpHandler(supervisionApi.decideConsequence, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   return audited(ctx, auditSubjects.consequences(params.district, params.year), 'consequence.decide', async () => {
     const item = await getConsequence(params.district, params.year, params.consequenceId);
     if (!item) throw CommonErrors.notFound('考核结果运用记录');

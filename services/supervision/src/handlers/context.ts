@@ -1,5 +1,5 @@
 import { type Actor, type Clock, type IdGenerator, logger, UnitOfWork } from '@jingzhun/platform';
-import { DomainError, regionLevel, type StaffClaims } from '@jingzhun/types';
+import { DomainError, isWithinRegion, regionLevel, type StaffClaims } from '@jingzhun/types';
 import { speaksFor } from '../domain/rectification.js';
 import type { ResponsibleUnit } from '../domain/units.js';
 import { table } from '../store/repo.js';
@@ -15,9 +15,14 @@ export function unitOfWork(ctx: Ports): UnitOfWork {
   return new UnitOfWork({ table: table(), service: 'supervision', clock: ctx.clock, ids: ctx.ids, actor: ctx.actor, ...(ctx.requestId ? { correlationId: ctx.requestId } : {}) });
 }
 
-/** Supervision is organised per district (区县): the path's region must be a county in the caller's scope. */
-export function assertDistrict(district: string, assertInScope: (region: string) => void): void {
+/**
+ * Supervision is organised per district (区县): the path's region must be a county, in the caller's
+ * scope or containing it. A town or village of the district passes here and each handler then
+ * narrows it to its own records (its unit, its villages: `ownUnit`, region filters, assertInScope).
+ */
+export function assertDistrict(district: string, assertInScope: (region: string) => void, claims: StaffClaims | undefined): void {
   if (regionLevel(district) !== 'county') throw new DomainError('NOT_A_DISTRICT', '督查考核以区（县）为单位，请使用区县区划代码', 400, { district });
+  if (claims && isWithinRegion(claims.region, district)) return;
   assertInScope(district);
 }
 

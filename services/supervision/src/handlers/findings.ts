@@ -16,7 +16,7 @@ function findingView(item: FindingItem, units: readonly UnitItem[], today: strin
 /** POST …/findings: a finding enters the ledger with its owner and deadline. */
 export const createFinding = httpHandler(supervisionApi.createFinding, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   return audited(ctx, auditSubjects.ledger(params.district), 'finding.create', async () => {
     const owner = await getUnit(params.district, body.ownerUnitId);
     if (!owner) throw CommonErrors.notFound('整改责任单位');
@@ -33,8 +33,8 @@ export const createFinding = httpHandler(supervisionApi.createFinding, async (ct
 
 /** GET …/findings?status: the ledger; an owner sees its own items. `overdue` = past the deadline and not closed. */
 export const listFindings = httpHandler(supervisionApi.listFindings, async ({ params, query, staff, assertInScope, clock }) => {
-  assertDistrict(params.district, assertInScope);
   const claims = staff();
+  assertDistrict(params.district, assertInScope, claims);
   const today = shanghaiDate(clock.now());
   const [units, items] = await Promise.all([listUnitItems(params.district), listFindingItems(params.district)]);
   const mine = new Set(units.filter(ownUnit(claims)).map((u) => u.unitId));
@@ -59,7 +59,7 @@ async function loadForWrite(district: string, findingId: string, expectedVersion
 /** POST …/findings/{id}/progress: only the owner reports its measures and evidence. */
 export const reportProgress = httpHandler(supervisionApi.reportProgress, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   return audited(ctx, auditSubjects.ledger(params.district), 'finding.progress', async () => {
     const { item, owner } = await loadForWrite(params.district, params.findingId, body.expectedVersion);
     if (!speaksFor(owner, ctx.staff())) throw new DomainError('NOT_THE_OWNER', '只有整改责任单位可以报送整改情况', 403);
@@ -80,7 +80,7 @@ export const reportProgress = httpHandler(supervisionApi.reportProgress, async (
 /** POST …/findings/{id}/review: 销号 with evidence by the reviewing role, never by the owner; or returned. */
 export const reviewFinding = httpHandler(supervisionApi.reviewFinding, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   return audited(ctx, auditSubjects.ledger(params.district), 'finding.review', async () => {
     const { item, owner } = await loadForWrite(params.district, params.findingId, body.expectedVersion);
     const claims = ctx.staff();

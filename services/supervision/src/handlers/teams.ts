@@ -16,7 +16,6 @@ import {
   listPairingItems,
   listVillageItems,
   type PairingItem,
-  plain,
   save,
   type VillageItem,
 } from '../store/repo.js';
@@ -30,8 +29,8 @@ const strip = <T extends Record<string, unknown>>(item: T): T => {
 
 /** GET …/villages: key villages with their teams; a town or village sees its own. */
 export const listVillages = httpHandler(supervisionApi.listVillages, async ({ params, staff, assertInScope }) => {
-  assertDistrict(params.district, assertInScope);
   const claims = staff();
+  assertDistrict(params.district, assertInScope, claims);
   const [villages, assignments, checks, pairings] = await Promise.all([
     listVillageItems(params.district),
     listAssignmentItems(params.district),
@@ -53,7 +52,7 @@ export const listVillages = httpHandler(supervisionApi.listVillages, async ({ pa
 /** PUT …/villages/{village}: registers a key village, or records that its poverty task is done. */
 export const putVillage = httpHandler(supervisionApi.putVillage, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   return audited(ctx, auditSubjects.teams(params.district), 'village.put', async () => {
     if (regionLevel(params.village) !== 'village' || !isWithinRegion(params.village, params.district)) throw new DomainError('NOT_A_VILLAGE', '请使用本区的村级区划代码', 400);
     const existing = await getVillage(params.district, params.village);
@@ -86,7 +85,7 @@ export const putVillage = httpHandler(supervisionApi.putVillage, async (ctx) => 
  */
 export const assignMember = httpHandler(supervisionApi.assignMember, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   return audited(ctx, auditSubjects.teams(params.district), 'assignment.create', async () => {
     if (!isWithinRegion(body.village, params.district) || regionLevel(body.village) !== 'village') throw new DomainError('NOT_A_VILLAGE', '请使用本区的村级区划代码', 400);
     ctx.assertInScope(body.village);
@@ -103,9 +102,10 @@ export const assignMember = httpHandler(supervisionApi.assignMember, async (ctx)
       name: body.personName,
       current: assignmentId,
     });
-    uow.check(villageKeys.item(params.district, body.village), { version: village.version });
-    // A new first secretary bumps the village so two concurrent appointments cannot both sit.
+    // A new first secretary bumps the village (conditional on its version) so two concurrent
+    // appointments cannot both sit; a member only checks it is unchanged.
     if (body.role === 'first-secretary') save(uow, { ...village, firstSecretary: assignmentId });
+    else uow.check(villageKeys.item(params.district, body.village), { version: village.version });
     uow.audit({ subject: auditSubjects.teams(params.district), action: 'assignment.created', after: { assignmentId, villageName: village.name, ...body } });
     await uow.commit();
     return strip(item);
@@ -115,7 +115,7 @@ export const assignMember = httpHandler(supervisionApi.assignMember, async (ctx)
 /** POST …/assignments/{id}/end: a handover; a key village's team is not withdrawn (不撤回). */
 export const endAssignment = httpHandler(supervisionApi.endAssignment, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   return audited(ctx, auditSubjects.teams(params.district), 'assignment.end', async () => {
     const item = await getAssignment(params.district, params.assignmentId);
     if (!item) throw CommonErrors.notFound('驻村任职');
@@ -139,7 +139,7 @@ export const endAssignment = httpHandler(supervisionApi.endAssignment, async (ct
 /** POST …/villages/{village}/checks: quarterly inspection, attendance, visits, yearly report (000 L3126–3130). */
 export const recordTeamCheck = httpHandler(supervisionApi.recordTeamCheck, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   ctx.assertInScope(params.village);
   return audited(ctx, auditSubjects.teams(params.district), 'team-check.record', async () => {
     const village = await getVillage(params.district, params.village);
@@ -164,7 +164,7 @@ export const recordTeamCheck = httpHandler(supervisionApi.recordTeamCheck, async
 
 export const addPairing = httpHandler(supervisionApi.addPairing, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   return audited(ctx, auditSubjects.teams(params.district), 'pairing.add', async () => {
     const village = await getVillage(params.district, params.village);
     if (!village) throw new DomainError('NOT_A_KEY_VILLAGE', '该村未登记为扶贫工作重点村', 404);
@@ -188,7 +188,7 @@ export const addPairing = httpHandler(supervisionApi.addPairing, async (ctx) => 
 
 export const recordPairingAction = httpHandler(supervisionApi.recordPairingAction, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   ctx.assertInScope(params.village);
   return audited(ctx, auditSubjects.teams(params.district), 'pairing.action', async () => {
     const item = await getPairing(params.district, params.pairingId);
@@ -206,7 +206,7 @@ export const recordPairingAction = httpHandler(supervisionApi.recordPairingActio
 /** PUT …/households/{id}/helper: the household's 帮扶责任人 (000 L3082 "每个贫困户都有帮扶责任人"). */
 export const setHelper = httpHandler(supervisionApi.setHelper, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   const household = await getHousehold(params.district, params.householdId);
   if (!household) throw CommonErrors.notFound('贫困户');
   ctx.assertInScope(household.village);
@@ -220,8 +220,8 @@ export const setHelper = httpHandler(supervisionApi.setHelper, async (ctx) => {
 
 /** GET …/coverage: computed now (the daily job stores and reports the same figures). A town sees its own villages. */
 export const getCoverage = httpHandler(supervisionApi.getCoverage, async ({ params, staff, assertInScope, clock }) => {
-  assertDistrict(params.district, assertInScope);
   const claims = staff();
+  assertDistrict(params.district, assertInScope, claims);
   const { keyVillageCodes: _k, poorHouseholdVillages: _p, ...report } = await districtCoverage(params.district, shanghaiDate(clock.now()));
   const mine = (code: string) => isWithinRegion(code, claims.region);
   return {

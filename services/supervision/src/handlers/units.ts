@@ -22,8 +22,8 @@ const taskView = (task: TaskItem, today: string) => ({ ...plain(task), status: t
 
 /** GET …/units?year: units with their tasks; a town or department sees its own unit only. */
 export const listUnits = httpHandler(supervisionApi.listUnits, async ({ params, query, staff, assertInScope, clock }) => {
-  assertDistrict(params.district, assertInScope);
   const claims = staff();
+  assertDistrict(params.district, assertInScope, claims);
   const today = shanghaiDate(clock.now());
   const [units, tasks] = await Promise.all([listUnitItems(params.district), listTaskItems(params.district)]);
   return {
@@ -37,7 +37,7 @@ export const listUnits = httpHandler(supervisionApi.listUnits, async ({ params, 
 /** PUT …/units/{unitId}: registers or corrects a unit (a correction names the version it read). */
 export const putUnit = httpHandler(supervisionApi.putUnit, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   return audited(ctx, auditSubjects.units(params.district), 'unit.put', async () => {
     if (!isWithinRegion(body.region, params.district)) throw new DomainError('REGION_OUTSIDE_DISTRICT', '单位所在区划不在本区', 400);
     if (body.kind === 'town' && body.region.slice(6, 9) === '000') throw new DomainError('TOWN_REGION_REQUIRED', '镇（街）单位须使用镇级区划代码', 400);
@@ -67,7 +67,7 @@ export const putUnit = httpHandler(supervisionApi.putUnit, async (ctx) => {
 /** POST …/units/{unitId}/tasks: a yearly task with its due date (feeds the overdue list). */
 export const addTask = httpHandler(supervisionApi.addTask, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   return audited(ctx, auditSubjects.tasks(params.district, body.year), 'task.add', async () => {
     const unit = await getUnit(params.district, params.unitId);
     if (!unit) throw CommonErrors.notFound('责任单位');
@@ -85,7 +85,7 @@ export const addTask = httpHandler(supervisionApi.addTask, async (ctx) => {
 /** POST …/tasks/{taskId}/complete: recorded by the supervising office with its evidence. */
 export const completeTask = httpHandler(supervisionApi.completeTask, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   const task = await getTask(params.district, params.taskId);
   if (!task) throw CommonErrors.notFound('年度任务');
   return audited(ctx, auditSubjects.tasks(params.district, task.year), 'task.complete', async () => {
@@ -107,7 +107,7 @@ export const completeTask = httpHandler(supervisionApi.completeTask, async (ctx)
 /** POST …/incidents: a veto incident with its evidence; refused without it (issue 17 bad input). */
 export const recordIncident = httpHandler(supervisionApi.recordIncident, async (ctx) => {
   const { params, body } = ctx;
-  assertDistrict(params.district, ctx.assertInScope);
+  assertDistrict(params.district, ctx.assertInScope, ctx.claims);
   return audited(ctx, auditSubjects.incidents(params.district, body.year), 'incident.record', async () => {
     const unit = await getUnit(params.district, body.unitId);
     if (!unit) throw CommonErrors.notFound('责任单位');
@@ -134,8 +134,8 @@ export const recordIncident = httpHandler(supervisionApi.recordIncident, async (
 
 /** GET …/years/{year}/incidents. */
 export const listIncidents = httpHandler(supervisionApi.listIncidents, async ({ params, staff, assertInScope }) => {
-  assertDistrict(params.district, assertInScope);
   const claims = staff();
+  assertDistrict(params.district, assertInScope, claims);
   const [units, incidents] = await Promise.all([listUnitItems(params.district), listIncidentItems(params.district, params.year)]);
   const mine = new Set(units.filter(ownUnit(claims)).map((unit) => unit.unitId));
   return { items: incidents.filter((incident) => mine.has(incident.unitId)).map(({ pk: _p, sk: _s, entity: _e, version: _v, district: _d, ...view }) => view) };
