@@ -89,6 +89,15 @@ const READS_WITHOUT_PEOPLE = [
   'dispatch.listFilings',
   'dispatch.listJobs',
   'dispatch.listRuns',
+  // Supervision (issue 17): units and their heads by post, vetoes, scores, the ledger, work-team cadres; households by id only.
+  'supervision.listUnits',
+  'supervision.listIncidents',
+  'supervision.getAssessment',
+  'supervision.listAudit',
+  'supervision.listConsequences',
+  'supervision.listFindings',
+  'supervision.listVillages',
+  'supervision.getCoverage',
 ];
 
 /**
