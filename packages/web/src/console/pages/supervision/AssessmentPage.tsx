@@ -1,5 +1,5 @@
 import { supervisionApi } from '@jingzhun/types';
-import { Alert, Button, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Steps, Table, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Steps, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -43,7 +43,9 @@ export default function AssessmentPage() {
   const status = data?.status ?? 'draft';
   const failed = compute.error ?? review.error ?? approve.error ?? publish.error;
 
-  const confirm = (title: string, content: string, run: () => void) => Modal.confirm({ title, content, okText: '确定', cancelText: '取消', onOk: run });
+  // The app's modal (not the static Modal.confirm) so the dialog has the console's locale and button settings.
+  const { modal } = App.useApp();
+  const confirm = (title: string, content: string, run: () => void) => modal.confirm({ title, content, okText: '确定', cancelText: '取消', onOk: run });
 
   return (
     <>

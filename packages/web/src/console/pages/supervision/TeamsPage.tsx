@@ -1,5 +1,5 @@
 import { supervisionApi } from '@jingzhun/types';
-import { Alert, Button, DatePicker, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { mayCall } from '../../../access.js';
@@ -83,31 +83,22 @@ export default function TeamsPage() {
           {
             title: '驻村工作队',
             render: (_: unknown, v) => (
-              <List
-                size="small"
-                dataSource={v.team}
-                renderItem={(m) => (
-                  <List.Item
-                    actions={
-                      !m.endedOn && canAssign
-                        ? [
-                            <Button key="end" size="small" onClick={() => setEnding(m)}>
-                              离任交接
-                            </Button>,
-                          ]
-                        : []
-                    }
-                  >
-                    <Space wrap>
-                      <Tag color={m.role === 'first-secretary' ? 'blue' : 'default'}>{zhOf(TEAM_ROLE_ZH, m.role)}</Tag>
-                      {m.personName}
-                      <span style={{ color: '#666' }}>
-                        {LEVEL_ZH[m.level]}·{m.unitName}，{m.from} 起{m.endedOn ? `，${m.endedOn} ${zhOf(END_REASON_ZH, m.endReason)}` : `，任期至 ${m.termEnds}`}
-                      </span>
-                    </Space>
-                  </List.Item>
-                )}
-              />
+              <div>
+                {v.team.map((m) => (
+                  <div key={m.assignmentId} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, padding: '2px 0' }}>
+                    <Tag color={m.role === 'first-secretary' ? 'blue' : 'default'}>{zhOf(TEAM_ROLE_ZH, m.role)}</Tag>
+                    {m.personName}
+                    <span style={{ color: '#666' }}>
+                      {LEVEL_ZH[m.level]}·{m.unitName}，{m.from} 起{m.endedOn ? `，${m.endedOn} ${zhOf(END_REASON_ZH, m.endReason)}` : `，任期至 ${m.termEnds}`}
+                    </span>
+                    {!m.endedOn && canAssign && (
+                      <Button size="small" onClick={() => setEnding(m)}>
+                        离任交接
+                      </Button>
+                    )}
+                  </div>
+                ))}
+              </div>
             ),
           },
           {
