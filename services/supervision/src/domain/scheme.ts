@@ -110,7 +110,7 @@ export function defaultScheme(year: number, jurisdiction: string): Scheme {
         method: 'ratio',
         min: 0,
         max: 15,
-        basis: '已支出资金（分）／已拨付资金（分）',
+        basis: '已支出资金／已拨付资金',
         citation: '004 L395–412（月度支出调度）',
       },
       {
