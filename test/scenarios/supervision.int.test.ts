@@ -3,6 +3,7 @@ import { call, type LocalCloud, startTestCloud } from '../../packages/local-clou
 import { manifest as dispatch } from '../../services/dispatch/src/manifest.js';
 import { manifest as notices } from '../../services/notices/src/manifest.js';
 import { manifest as supervision } from '../../services/supervision/src/manifest.js';
+import { auditGaps } from '../support/audit.js';
 
 /**
  * Issue 17 "Must show" over HTTP: a town misses its task and has a safety breach; the assessment is

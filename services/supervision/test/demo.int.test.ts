@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/testing.js';
+import { auditGaps } from '../../../test/support/audit.js';
 import { manifest } from '../src/manifest.js';
 
 /** The demo of 台儿庄: towns and departments with a reviewed 2018 assessment, findings, 46 key villages with teams. */
@@ -29,5 +30,7 @@ describe('supervision demo data', () => {
     // A town signs in and sees its own unit only.
     const town = await cloud.login('town-nigou');
     expect((await call(cloud, 'GET', `${base}/units`, { token: town })).body.items.map((u: { unitId: string }) => u.unitId)).toEqual(['town-nigou']);
+    // The demo's writes are audited like any other (test/support/audit.ts).
+    expect(await auditGaps(cloud.endpoint, [cloud.tableName('supervision')])).toEqual([]);
   }, 120_000);
 });

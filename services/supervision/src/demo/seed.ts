@@ -63,8 +63,10 @@ class Batch {
   get work() {
     return this.uow;
   }
+  /** Every batch is audited (test/support/audit.ts: no state without its audit record). */
   async flush(force = false) {
     if (this.uow.size === 0 || (!force && this.uow.size < 80)) return;
+    this.uow.audit({ subject: auditSubjects.units(DISTRICT), action: 'demo.seeded', after: { items: this.uow.size } });
     await this.uow.commit();
     this.uow = this.fresh();
   }
@@ -221,7 +223,6 @@ export async function seedDemo() {
     computedAt: '2019-01-15T02:00:00.000Z',
     reviewedAt: '2019-01-16T02:00:00.000Z',
   });
-  batch.work.audit({ subject: auditSubjects.assessment(DISTRICT, YEAR), action: 'demo.seeded', after: { units: units.length } });
 
   // Key villages and their teams: a first secretary and two members each; 冯庄村's secretary handed over.
   let person = 0;

@@ -25,7 +25,8 @@ export const onHouseholdEvent = eventHandler('supervision.households', async (en
   if (!stored || stored.lastAt <= envelope.occurredAt) {
     const item = {
       ...householdKeys.item(district, data.householdId),
-      entity: 'household',
+      // A read model of identification's events: no decision of anyone, so no audit record (test/support/audit.ts).
+      entity: 'household-projection',
       householdId: data.householdId,
       village: data.region,
       headName: data.snapshot.headName,

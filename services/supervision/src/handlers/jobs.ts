@@ -42,6 +42,11 @@ export const dailyCoverage = jobHandler(async (_input, ctx) => {
     const uow = new UnitOfWork({ table: table(), service: 'supervision', clock: ctx.clock, ids: ctx.ids, actor: { sub: 'job:daily-coverage', role: 'system' } });
     const { keyVillageCodes: _k, poorHouseholdVillages: _p, ...stored } = report;
     uow.create({ ...coverageKeys.item(district, on), entity: 'coverage', ...stored }, new DomainError('ALREADY_CHECKED', 'coverage of the day exists', 409));
+    uow.audit({
+      subject: `COVERAGE#${district}`,
+      action: 'coverage.checked',
+      after: { on, keyVillages: report.keyVillages, covered: report.covered, withoutHelper: report.withoutHelper.length, overdue: report.overdue.length },
+    });
     uow.emit(supervisionEvents.coverageChecked, `COVERAGE#${district}`, {
       district,
       on,

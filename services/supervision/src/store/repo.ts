@@ -46,7 +46,7 @@ export type AssignmentItem = Stored & Assignment & { entity: 'assignment'; distr
 export type PairingItem = Stored & Pairing & { entity: 'pairing'; district: string };
 export type VillageItem = Stored & KeyVillage & { entity: 'key-village'; district: string; townName: string; level: 'provincial' | 'municipal'; taskDone: boolean };
 export type CheckItem = Stored & { entity: 'team-check'; checkId: string; village: string; kind: TeamCheckKind; on: string; result: string; by: string };
-export type HouseholdItem = Stored & { entity: 'household'; householdId: string; village: string; headName: string; status: string; lastAt: string };
+export type HouseholdItem = Stored & { entity: 'household-projection'; householdId: string; village: string; headName: string; status: string; lastAt: string };
 export type HelperItem = Stored & { entity: 'helper'; householdId: string; village: string; helperName: string; helperUnit: string; from: string };
 export type ConsequenceItem = Stored & {
   entity: 'consequence';
