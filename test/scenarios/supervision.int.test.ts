@@ -229,5 +229,7 @@ describe('supervision over HTTP: veto → 通报 → 约谈; rectification close
         'finding.closed:',
       ]),
     );
+    // Every state change and every event of the service has its audit record.
+    expect(await auditGaps(cloud.endpoint, [cloud.tableName('supervision')])).toEqual([]);
   }, 240_000);
 });
