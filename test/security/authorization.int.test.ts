@@ -91,6 +91,17 @@ const READS_WITHOUT_PEOPLE = [
   'dispatch.listRuns',
   // Units and the filings they owe, by unit name only.
   'dispatch.listOverdue',
+
+  // Supervision (issue 17): units and their heads by post, vetoes, scores, the ledger, work-team cadres; households by id only.
+  'supervision.listUnits',
+  'supervision.listIncidents',
+  'supervision.getAssessment',
+  'supervision.listAudit',
+  'supervision.listConsequences',
+  'supervision.listFindings',
+  'supervision.listVillages',
+  'supervision.getCoverage',
+
 ];
 
 /**

@@ -56,5 +56,6 @@ export const manifest = defineService({
     { event: 'identification.notice.requested', handler: 'handlers/events.ts#onNoticeRequested' },
     { event: 'subsidy.notice.requested', handler: 'handlers/events.ts#onNoticeRequested' },
     { event: 'scoring.notice.requested', handler: 'handlers/events.ts#onNoticeRequested' },
+    { event: 'supervision.notice.requested', handler: 'handlers/events.ts#onNoticeRequested' },
   ],
 });

@@ -26,6 +26,7 @@ export const NOTICE_TYPES = [
   'asset-income',
   'commendation',
   'bank-prizes', // 银行考核奖励通报 (7)
+  'unit-assessment', // 镇（街）和部门年度考核结果通报 (supervision; seed 000 AS-3 L42–44)
 ] as const;
 export const NoticeType = z.enum(NOTICE_TYPES);
 export type NoticeType = z.infer<typeof NoticeType>;
@@ -63,6 +64,7 @@ export type NoticeRequest = z.infer<typeof NoticeRequest>;
 export const identificationNoticeRequested = defineEvent('identification.notice.requested', NoticeRequest);
 export const subsidyNoticeRequested = defineEvent('subsidy.notice.requested', NoticeRequest);
 export const scoringNoticeRequested = defineEvent('scoring.notice.requested', NoticeRequest);
+export const supervisionNoticeRequested = defineEvent('supervision.notice.requested', NoticeRequest);
 
 export const EntryOutcome = z.enum(['clear', 'held', 'upheld']);
 

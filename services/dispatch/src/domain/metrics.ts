@@ -1,4 +1,5 @@
 import { regionLevel, regionPath, shanghaiDate } from '@jingzhun/types';
+import { SUPERVISION_METRICS } from './supervision-metrics.js';
 
 /**
  * The read-model metrics of the monthly dispatch (workflows.md §6 District 月调度: registration,
@@ -57,6 +58,7 @@ export const METRICS: readonly MetricDef[] = [
   { metric: 'notices.objections.upheld', label: '异议成立', unit: '件' },
   { metric: 'notices.objections.rejected', label: '异议不成立', unit: '件' },
   { metric: 'stock.objections.open', label: '待处理异议（月末）', unit: '件' },
+  ...SUPERVISION_METRICS,
 ];
 
 const FIXED = new Map(METRICS.map((def, index) => [def.metric, index]));

@@ -323,6 +323,22 @@ const rules: NoticeTypeRule[] = [
     contentFields: ['prize', 'score', 'total', 'rank', 'amountYuan'],
     source: 'seed 000 BK-3, BK-6 L4268–4287; workflows.md §4.2 (7 days [PROP])',
   },
+  {
+    // Supervision (issue 17): the approved unit assessment with its vetoes, criticised units named.
+    type: 'unit-assessment',
+    nameZh: '镇（街）和部门年度考核结果通报',
+    kind: '公告',
+    publisherZh: '扶贫开发领导小组',
+    publisherRoles: ['leading_group'],
+    scope: 'county',
+    regionLevels: ['county'],
+    days: 7,
+    publicCopy: 'until-close',
+    objections: false,
+    subject: 'unit',
+    contentFields: ['grade', 'total', 'rank', 'veto', 'award'],
+    source: 'seed 000 AS-3 L42–44 (通报批评), AS-7 L4092–4102; 002 S-50 L181; docs/decisions.md Supervision 6 (7 days [PROP])',
+  },
 ];
 
 export const NOTICE_TYPE_RULES: Readonly<Record<NoticeType, NoticeTypeRule>> = Object.fromEntries(rules.map((rule) => [rule.type, rule])) as Record<NoticeType, NoticeTypeRule>;
@@ -372,4 +388,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   prize: '奖项',
   score: '得分',
   rank: '名次',
+  grade: '等次',
+  veto: '一票否决事项',
+  award: '表彰奖励',
 };
