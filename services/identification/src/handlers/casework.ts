@@ -142,7 +142,7 @@ export const putParameters = httpHandler(caseworkApi.putParameters, async ({ par
   const uow = unitOfWork(clock, ids, actor);
   const item = { ...next, ...caseworkKeys.parameters(params.county), entity: 'casework-parameters' };
   const stored = before.version ? uow.replace({ ...item, version: before.version, createdAt: before.createdAt }) : uow.create(item);
-  uow.audit({ subject: `CASEWORK_PARAMS#${params.county.slice(0, 6)}`, action: 'SET_PARAMETERS', before: before.version ? strip(before) : undefined, after: next, reason });
+  uow.audit({ subject: caseworkKeys.parametersAuditSubject(params.county), action: 'SET_PARAMETERS', before: before.version ? strip(before) : undefined, after: next, reason });
   await uow.commit();
   return { ...next, version: stored.version, updatedAt: uow.timestamp };
 });

@@ -85,4 +85,5 @@ export const caseworkKeys = {
   /** A village's items inside a town or county partition. */
   villagePrefix: (village: string, index: 'gsi1' | 'gsi2') => ({ name: `${index}sk`, value: `${village}#` }),
   parameters: (county: string) => ({ pk: `CASEWORK_PARAMS#${county.slice(0, 6)}`, sk: 'PARAMS' }),
+  parametersAuditSubject: (county: string) => `CASEWORK_PARAMS#${county.slice(0, 6)}`,
 };

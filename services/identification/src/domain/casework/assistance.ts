@@ -1,4 +1,4 @@
-import { addDays, DomainError, workingDayOnOrAfter } from '@jingzhun/types';
+import { addDays, DomainError, isCalendarCovered, workingDayOnOrAfter } from '@jingzhun/types';
 import type { MemberRecord } from '../household.js';
 import { addMonthsToDate, ageOn } from './dates.js';
 import { type CaseworkParameters, dibaoStandardFor } from './parameters.js';
@@ -304,7 +304,9 @@ export function recordNotice(c: AssistanceCase, postedOn: string, evidence: Case
   assertState(c, ['APPRAISED'], '公示');
   if (postedOn > ctx.today) throw refuse('DATE_IN_FUTURE', '张贴日期不能晚于今天', 400);
   // Starts the day after posting; a last day on a rest day runs to the next working day (workflows.md Conventions).
-  const endsOn = workingDayOnOrAfter(addDays(postedOn, DIBAO_NOTICE_DAYS));
+  // Beyond the holiday calendar's years, calendar days (the calendar refuses years it does not hold).
+  const lastDay = addDays(postedOn, DIBAO_NOTICE_DAYS);
+  const endsOn = isCalendarCovered(lastDay) ? workingDayOnOrAfter(lastDay) : lastDay;
   return moved(c, { notice: { postedOn, endsOn } }, event('NOTICE', ctx, 'NOTICED', evidence));
 }
 
@@ -465,4 +467,33 @@ export function centralisedCareRate(cases: readonly Pick<AssistanceCase, 'kind' 
 /** Whether the household holds the kind's status because of this case. */
 export function holdsStatus(c: Pick<AssistanceCase, 'state'>): boolean {
   return STATES_WITH_STATUS.includes(c.state);
+}
+
+/**
+ * A case already in 民政's own register before this system (存量低保、特困对象), loaded in care with its
+ * approval day: the county's migration and the demo data. Its next review falls due from that day.
+ */
+export function migratedCase(
+  household: HouseholdFacts,
+  kind: CaseKind,
+  caseId: string,
+  ctx: { approvedOn: string; parameters: CaseworkParameters; care?: Omit<CareInfo, 'since'> },
+): AssistanceCase {
+  const base: AssistanceCase = {
+    caseId,
+    kind,
+    householdId: household.householdId,
+    region: household.region,
+    headName: household.headName,
+    state: 'IN_CARE',
+    basis: 'income',
+    relatedOfficials: [],
+    appliedOn: ctx.approvedOn,
+    hardship: '民政存量对象',
+    approvedOn: ctx.approvedOn,
+    nextReviewDue: addMonthsToDate(ctx.approvedOn, ctx.parameters.reviewIntervalMonths),
+    ...(ctx.care ? { care: careOf(ctx.care, ctx.approvedOn) } : {}),
+    history: [{ action: 'MIGRATE', on: ctx.approvedOn, by: '民政存量名单', state: 'IN_CARE', evidence: [{ kind: 'list', ref: '民政低保、特困存量名单' }] }],
+  };
+  return base;
 }
