@@ -214,6 +214,14 @@ describe('低保 case and temporary aid across identification, subsidy and dispa
     const listed = await call(cloud, 'GET', `/temporary-aid?region=${VILLAGE}`, { token: tokens['dept-minzheng'] });
     expect(listed.status).toBe(200);
     expect((listed.body.items as { aidId: string }[]).map((i) => i.aidId)).toContain(large.body.aidId);
+
+    // Dispatch counts the month's cases and the amount paid (its overdue list reads the same facts).
+    await cloud.drain();
+    const period = shanghaiDate(new Date(now)).slice(0, 7);
+    const counts = await call(cloud, 'GET', `/dispatch/counts?region=${VILLAGE}&period=${period}`, { token: tokens.county });
+    expect(counts.status, JSON.stringify(counts.body)).toBe(200);
+    const value = (metric: string) => (counts.body.metrics as { metric: string; value: number }[]).find((m) => m.metric === metric)?.value;
+    expect([value('aid.cases'), value('aid.cases.emergency'), value('aid.paid.fen')]).toEqual([2, 1, 65_000]);
   }, 120_000);
 
   it('leaves no write without its audit record', async () => {

@@ -6,7 +6,7 @@ import { monthsOf } from '../domain/periods.js';
 import { buildReport, type ReportKind, serialiseReport } from '../domain/report.js';
 import { districtOf, expectedFilers, FILER_NAMES } from '../domain/targets-data.js';
 import { childrenWithCounters, countersOf } from '../store/counters.js';
-import { monitoringCasesOf } from '../store/facts.js';
+import { aidCasesOf, monitoringCasesOf } from '../store/facts.js';
 import { filingsOf } from '../store/filings.js';
 import { reportKeys } from '../store/keys.js';
 import { digestOf, reportOf, saveReport } from '../store/reports.js';
@@ -35,6 +35,7 @@ export async function assembleReport(region: string, kind: ReportKind, period: s
     expectedFilers: district ? expectedFilers(district) : [],
     filerNames: FILER_NAMES,
     monitoringCases: await monitoringCasesOf(county),
+    aidCases: await aidCasesOf(county),
   });
 }
 

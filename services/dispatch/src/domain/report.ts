@@ -1,4 +1,5 @@
 import { daysBetween, periodEnd, regionLevel, regionPrefix } from '@jingzhun/types';
+import { type AidCaseFact, overdueAid } from './casework-projection.js';
 import type { FilingRecord } from './filings.js';
 import { HOUSING_STEPS } from './filings.js';
 import { compareMetrics, METRICS, metricKind, metricLabel } from './metrics.js';
@@ -32,6 +33,8 @@ export interface ReportInput {
   expectedFilers: string[];
   filerNames: Record<string, string>;
   monitoringCases: MonitoringCase[];
+  /** Temporary-aid cases of the county (issue 20), for the overdue list. */
+  aidCases?: AidCaseFact[];
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -208,6 +211,7 @@ export function buildReport(input: ReportInput) {
     overdue: {
       monitoringLimitDays: 15,
       monitoring: overdueMonitoring(input.monitoringCases, input.region, lastMonth),
+      temporaryAid: overdueAid(input.aidCases ?? [], regionPrefix(input.region), periodEnd(lastMonth)),
     },
   };
 }
