@@ -39,6 +39,13 @@ async function commit(uow: UnitOfWork): Promise<boolean> {
   }
 }
 
+/** One in three demo 特困 persons cannot care for himself and lives in the district's home, one is cared for at home, one cares for himself. */
+function demoCare(index: number): Omit<cases.CareInfo, 'since'> {
+  if (index % 3 === 0) return { canSelfCare: false, careLevel: '全护理', centralised: true, institution: '台儿庄区中心敬老院' };
+  if (index % 3 === 1) return { canSelfCare: false, careLevel: '半护理', centralised: false };
+  return { canSelfCare: true, careLevel: '全自理', centralised: false };
+}
+
 function ids(prefix: string) {
   let n = 0;
   return { next: () => `${prefix.slice(0, 22)}${String(n++).padStart(4, '0')}` };
@@ -51,25 +58,27 @@ export async function seedCaseworkDemo(records: readonly HouseholdRecord[], cloc
   setup.audit({ subject: caseworkKeys.parametersAuditSubject(COUNTY), action: 'SET_PARAMETERS', after: parameters as unknown as Record<string, unknown>, reason: '演示数据' });
   await commit(setup);
 
-  let written = 0;
+  // 存量 cases, written 16 at a time as the households are (one transaction each).
   const existing = records.filter((r) => r.dibao || r.tekun);
-  for (const [index, record] of existing.entries()) {
-    for (const kind of ['dibao', 'tekun'] as const) {
-      if (!record[kind]) continue;
-      const caseId = demoId(kind === 'dibao' ? '01CD' : '01CT', record.region, index);
-      const care =
-        kind === 'tekun'
-          ? index % 3 === 0
-            ? { canSelfCare: false, careLevel: '全护理' as const, centralised: true, institution: '台儿庄区中心敬老院' }
-            : index % 3 === 1
-              ? { canSelfCare: false, careLevel: '半护理' as const, centralised: false }
-              : { canSelfCare: true, careLevel: '全自理' as const, centralised: false }
-          : undefined;
-      const record_ = cases.migratedCase(facts(record), kind, caseId, { approvedOn: '2017-06-30', parameters, ...(care ? { care } : {}) });
-      const uow = unitOfWork(clock, ids(caseId), actor);
-      createCase(uow, record_);
-      if (await commit(uow)) written++;
-    }
+  const migrated = existing.flatMap((record, index) =>
+    (['dibao', 'tekun'] as const)
+      .filter((kind) => record[kind])
+      .map((kind) => {
+        const caseId = demoId(kind === 'dibao' ? '01CD' : '01CT', record.region, index);
+        const care = kind === 'tekun' ? demoCare(index) : undefined;
+        return cases.migratedCase(facts(record), kind, caseId, { approvedOn: '2017-06-30', parameters, ...(care ? { care } : {}) });
+      }),
+  );
+  let written = 0;
+  for (let start = 0; start < migrated.length; start += 16) {
+    const results = await Promise.all(
+      migrated.slice(start, start + 16).map(async (record) => {
+        const uow = unitOfWork(clock, ids(record.caseId), actor);
+        createCase(uow, record);
+        return commit(uow);
+      }),
+    );
+    written += results.filter(Boolean).length;
   }
 
   // Cases in course in 冯庄村, on households without the status.
