@@ -1,20 +1,12 @@
-import { DomainError } from '@jingzhun/types';
 import { describe, expect, it } from 'vitest';
 import * as c from '../src/domain/casework/assistance.js';
 import { addMonthsToDate } from '../src/domain/casework/dates.js';
 import { type CaseworkParameters, defaultParameters, dibaoStandardFor } from '../src/domain/casework/parameters.js';
 import * as aid from '../src/domain/casework/temporary-aid.js';
+import { errorCode } from './support.js';
 
 /** 民政 case work rules (issue 20) with their seed lines. */
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-};
+const code = errorCode;
 
 const PARAMETERS: CaseworkParameters = {
   ...defaultParameters('370405000000'),

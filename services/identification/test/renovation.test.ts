@@ -1,17 +1,9 @@
-import { DomainError } from '@jingzhun/types';
 import { describe, expect, it } from 'vitest';
 import * as r from '../src/domain/casework/renovation.js';
+import { errorCode } from './support.js';
 
 /** The per-house renovation ledger (issue 20 priority 3; domain only so far). */
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-};
+const code = errorCode;
 const at = (today: string, actorName = '经办人') => ({ today, actorName });
 const HOUSE = { householdId: 'H1', region: '370405103201', status: 'REGISTERED', dangerGrade: 'D', size: 3 };
 
