@@ -53,6 +53,23 @@ const READS_OF_PEOPLE: Record<string, Partial<Record<Role, ReadOutcome>>> = {
   'notices.export': { village: ['fullName'], town: ['fullName'], county: ['fullName'], leading_group: 'refused', department: 'refused', finance_office: 'refused' },
   // A bank: the facts its rating tests (ages, labour capacity, statuses), for the household it is asked to rate.
   'scoring.getRatingFacts': { bank: [] },
+  // 民政 case work (issue 20): the regional line and the county 民政 read the applicant's name and the verified income.
+  'casework.listCases': {
+    village: ['fullName', 'income'],
+    town: ['fullName', 'income'],
+    county: ['fullName', 'income'],
+    leading_group: ['fullName', 'income'],
+    department: ['fullName', 'income'],
+  },
+  'casework.getCase': {
+    village: ['fullName', 'income'],
+    town: ['fullName', 'income'],
+    county: ['fullName', 'income'],
+    leading_group: ['fullName', 'income'],
+    department: ['fullName', 'income'],
+  },
+  'casework.listAid': { village: ['fullName'], town: ['fullName'], county: ['fullName'], leading_group: ['fullName'], department: ['fullName'] },
+  'casework.getAid': { village: ['fullName'], town: ['fullName'], county: ['fullName'], leading_group: ['fullName'], department: ['fullName'] },
 };
 
 /** Staff reads that return no person: reference data, aggregates, bank assessment figures, job records. */
@@ -63,6 +80,9 @@ const READS_WITHOUT_PEOPLE = [
   'identification.getNsysWindow',
   'identification.villageStatistics',
   'identification.getVillageExit',
+  // The county's 民政 parameters (standards, limits) and the 特困 centralised-care rate (counts only).
+  'casework.getParameters',
+  'casework.careRate',
   'notices.list',
   'notices.get',
   'subsidy.getCatalog',
@@ -127,7 +147,7 @@ function personalFieldsIn(text: string): PersonalField[] {
   if (PEOPLE.some((p) => text.includes(p.idNumber))) found.add('idNumber');
   if (/\d{6}\*+[\dX]/.test(text)) found.add('idNumber');
   if (text.includes(HOUSEHOLD_PHONE) || text.includes(OBJECTOR.contact)) found.add('phone');
-  if (/"(income|incomePerCapitaFen|wageFen|businessFen|transferFen)"/.test(text)) found.add('income');
+  if (/"(income|incomePerCapitaFen|wageFen|businessFen|transferFen|annualIncomeFen|perCapitaFen)"/.test(text)) found.add('income');
   if (/"health"/.test(text)) found.add('health');
   if (/"disabilityGrade"/.test(text)) found.add('disability');
   if (PEOPLE.some((p) => text.includes(p.birthDate) || text.includes(p.birthDate.replace(/-/g, ''))) || /"birthDate"/.test(text)) found.add('birthDate');
@@ -233,7 +253,8 @@ describe('authorization matrix over every staff route', () => {
         expect(response.body.code).toBe('FORBIDDEN');
       }
     }
-  });
+    // Every staff route × every role: minutes under load.
+  }, 300_000);
 
   it('declares every anonymous route with what it reveals, and lets each through without a token', async () => {
     const publicRoutes = allRoutes(services).filter(({ contract }) => contract.auth === 'public');
@@ -334,7 +355,43 @@ describe('authorization matrix over every staff route', () => {
     await cloud.bus.publish(registeredEvent(bankHousehold));
     await cloud.drain();
 
+    // A 低保 case verified by the town and a temporary-aid case for the household (issue 20).
+    const minzheng = await tokenFor('department', COUNTY, 'minzheng');
+    const standards = [{ year: 2017, annualFen: 390_000, source: '矩阵' }];
+    const parameters = {
+      dibaoStandards: standards,
+      gradualExitMonths: 3,
+      gradualExitMaxMonths: 6,
+      reviewIntervalMonths: 12,
+      smallAidMaxFen: 100_000,
+      aidMaxMonths: 6,
+      version: 0,
+      reason: '矩阵',
+    };
+    expect((await call(cloud, 'PUT', `/casework/parameters/${COUNTY}`, { token: minzheng, body: parameters })).status).toBe(200);
+    const opened = await call(cloud, 'POST', '/assistance-cases', {
+      token: await tokenFor('village', COUNTY),
+      body: { householdId, kind: 'dibao', hardship: '矩阵', evidence: [{ kind: 'application', ref: '申请书' }] },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    const caseId = opened.body.caseId as string;
+    const verified = await call(cloud, 'POST', `/assistance-cases/${caseId}/actions`, {
+      token: await tokenFor('town', COUNTY),
+      body: { version: 1, action: 'VERIFY', verification: { annualIncomeFen: 400_000, assetsQualify: true } },
+    });
+    expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+    const aided = await call(cloud, 'POST', '/temporary-aid', {
+      token: await tokenFor('village', COUNTY),
+      body: { householdId, emergency: true, hardship: '矩阵', persons: 1, aidMonths: 1, reportedAt: new Date().toISOString() },
+    });
+    expect(aided.status, JSON.stringify(aided.body)).toBe(200);
+    const aidId = aided.body.aidId as string;
+
     const paths: Record<string, string> = {
+      'casework.listCases': `/assistance-cases?region=${VILLAGE}`,
+      'casework.getCase': `/assistance-cases/${caseId}`,
+      'casework.listAid': `/temporary-aid?region=${VILLAGE}`,
+      'casework.getAid': `/temporary-aid/${aidId}`,
       'identification.listHouseholds': `/households?region=${VILLAGE}`,
       'identification.getHousehold': `/households/${householdId}`,
       'identification.householdHistory': `/households/${householdId}/history`,

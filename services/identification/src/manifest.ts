@@ -1,5 +1,5 @@
 import { defineService } from '@jingzhun/platform/manifest';
-import { identificationApi, noticeEvents } from '@jingzhun/types';
+import { caseworkApi, identificationApi, noticeEvents } from '@jingzhun/types';
 import { identificationTable } from './store/table.js';
 
 export const manifest = defineService({
@@ -36,8 +36,27 @@ export const manifest = defineService({
     { contract: identificationApi.applyVillageExit, handler: 'handlers/village-exit.ts#applyVillageExit' },
     { contract: identificationApi.getVillageExit, handler: 'handlers/village-exit.ts#getVillageExit' },
     { contract: identificationApi.villageExitAction, handler: 'handlers/village-exit.ts#villageExitAction' },
+    // 民政 case work (issue 20): handlers/casework.ts
+    { contract: caseworkApi.getParameters, handler: 'handlers/casework.ts#getParameters' },
+    { contract: caseworkApi.putParameters, handler: 'handlers/casework.ts#putParameters' },
+    { contract: caseworkApi.openCase, handler: 'handlers/casework.ts#openCase' },
+    { contract: caseworkApi.listCases, handler: 'handlers/casework.ts#listCases' },
+    { contract: caseworkApi.getCase, handler: 'handlers/casework.ts#getCase' },
+    { contract: caseworkApi.caseAction, handler: 'handlers/casework.ts#caseAction' },
+    { contract: caseworkApi.careRate, handler: 'handlers/casework.ts#careRate' },
+    { contract: caseworkApi.openAid, handler: 'handlers/casework.ts#openAid' },
+    { contract: caseworkApi.listAid, handler: 'handlers/casework.ts#listAid' },
+    { contract: caseworkApi.getAid, handler: 'handlers/casework.ts#getAid' },
+    { contract: caseworkApi.aidAction, handler: 'handlers/casework.ts#aidAction' },
   ],
-  jobs: [],
+  jobs: [
+    {
+      name: 'casework-daily',
+      schedule: 'cron(15 1 * * ? *)',
+      handler: 'handlers/casework-jobs.ts#daily',
+      description: '低保渐退期届满退出（一般3个月，004 ID-31 L322）；取消待遇一个月期限（ID-36 L324）',
+    },
+  ],
   subscriptions: [
     { event: noticeEvents.noticeWindowClosed.type, handler: 'handlers/notices.ts#onWindowClosed' },
     { event: noticeEvents.objectionDecided.type, handler: 'handlers/notices.ts#onObjectionDecided' },

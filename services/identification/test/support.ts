@@ -1,5 +1,5 @@
 import { fixedClock, UnitOfWork } from '@jingzhun/platform';
-import { noticeEvents } from '@jingzhun/types';
+import { DomainError, noticeEvents } from '@jingzhun/types';
 import { makeIdNumber } from '../src/demo/people.js';
 
 /** A household application body with valid members (head born 1960, spouse, child). */
@@ -93,4 +93,15 @@ export async function publishObjectionDecided(table: string, requestId: string, 
     context: {},
   });
   await uow.commit();
+}
+
+/** The code of the DomainError a rule throws, or NO_ERROR (the case-work tests). */
+export function errorCode(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  return 'NO_ERROR';
 }

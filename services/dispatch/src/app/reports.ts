@@ -7,7 +7,7 @@ import { monthsOf } from '../domain/periods.js';
 import { buildReport, obligationWindow, type ReportKind, serialiseReport } from '../domain/report.js';
 import { districtOf, expectedFilers, FILER_NAMES } from '../domain/targets-data.js';
 import { childrenWithCounters, countersOf } from '../store/counters.js';
-import { monitoringCasesOf } from '../store/facts.js';
+import { aidCasesOf, monitoringCasesOf } from '../store/facts.js';
 import { filingsOf } from '../store/filings.js';
 import { reportKeys } from '../store/keys.js';
 import { digestOf, reportOf, saveReport } from '../store/reports.js';
@@ -44,6 +44,7 @@ export async function assembleReport(region: string, kind: ReportKind, period: s
     obligations,
     obligationFilings,
     district: district ?? { towns: [], departments: [] },
+    aidCases: await aidCasesOf(county),
   });
 }
 

@@ -59,6 +59,14 @@ export const METRICS: readonly MetricDef[] = [
   { metric: 'notices.objections.rejected', label: '异议不成立', unit: '件' },
   { metric: 'stock.objections.open', label: '待处理异议（月末）', unit: '件' },
   ...SUPERVISION_METRICS,
+  // 民政 case work (issue 20; domain/casework-projection.ts).
+  { metric: 'stock.dibao.households', label: '低保户（月末，含渐退）', unit: '户' },
+  { metric: 'stock.tekun.persons', label: '特困供养人员（月末）', unit: '人' },
+  { metric: 'stock.tekun.unableSelfCare', label: '生活不能自理特困人员（月末）', unit: '人' },
+  { metric: 'stock.tekun.unableSelfCare.centralised', label: '其中集中供养（月末，2020年≥50%）', unit: '人' },
+  { metric: 'aid.cases', label: '受理临时救助', unit: '件' },
+  { metric: 'aid.cases.emergency', label: '其中急难型', unit: '件' },
+  { metric: 'aid.paid.fen', label: '临时救助发放金额', unit: '分' },
 ];
 
 const FIXED = new Map(METRICS.map((def, index) => [def.metric, index]));

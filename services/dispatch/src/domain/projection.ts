@@ -9,7 +9,7 @@ import { countingRegions, countyOf, dateOf, periodOfDate } from './metrics.js';
  * adds nothing. The handler loads the facts named by `needs`, applies `project` and commits the
  * deltas, the fact writes and the consumption mark in one unit of work.
  */
-export type FactKind = 'household' | 'monitoring' | 'subsidy-run' | 'roster' | 'loan' | 'notice' | 'assessment' | 'coverage';
+export type FactKind = 'household' | 'monitoring' | 'subsidy-run' | 'roster' | 'loan' | 'notice' | 'assessment' | 'coverage' | 'assistance-case' | 'aid-case';
 
 export interface Delta {
   region: string;

@@ -1,4 +1,5 @@
 import { addMonths, daysBetween, periodEnd, regionLevel, regionPrefix } from '@jingzhun/types';
+import { type AidCaseFact, overdueAid } from './casework-projection.js';
 import { budgetChecks } from './checks.js';
 import type { FilingRecord } from './filings.js';
 import { HOUSING_STEPS } from './filings.js';
@@ -41,6 +42,8 @@ export interface ReportInput {
   obligationFilings: FilingRecord[];
   /** The district's towns and 月调度 departments (owners of the filings), empty when none is configured. */
   district: { towns: readonly string[]; departments: readonly string[] };
+  /** Temporary-aid cases of the county (issue 20), for the overdue list. */
+  aidCases?: AidCaseFact[];
 }
 
 /**
@@ -269,6 +272,7 @@ export function buildReport(input: ReportInput) {
       monitoringLimitDays: 15,
       monitoring: overdueMonitoring(input.monitoringCases, input.region, lastMonth),
       filings: overdueByOwner(statuses),
+      temporaryAid: overdueAid(input.aidCases ?? [], regionPrefix(input.region), periodEnd(lastMonth)),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { getItem, queryAll, tableName, type UnitOfWork } from '@jingzhun/platform';
+import type { AidCaseFact } from '../domain/casework-projection.js';
 import type { AssessmentFact, FactKind, FactRef, FactWrite, MonitoringCase } from '../domain/projection.js';
 import { factKeys } from './keys.js';
 import { dispatchTable } from './table.js';
@@ -28,6 +29,10 @@ function indexOf(write: FactWrite): Record<string, string> {
     const data = write.data as unknown as MonitoringCase;
     return factKeys.monitoringIndex(data.county, data.signalledOn, data.householdId);
   }
+  if (write.kind === 'aid-case') {
+    const data = write.data as unknown as AidCaseFact;
+    return factKeys.aidIndex(data.county, data.openedOn, data.aidId);
+  }
   if (write.kind === 'assessment') {
     const data = write.data as unknown as AssessmentFact;
     return factKeys.assessmentIndex(data.district, data.year, data.assessmentId);
@@ -50,4 +55,9 @@ export async function monitoringCasesOf(county: string): Promise<MonitoringCase[
 export async function assessmentsOf(district: string): Promise<AssessmentFact[]> {
   const items = await queryAll<FactItem>({ table: table(), index: 'gsi1', partition: factKeys.assessmentsOf(district) });
   return items.map((item) => item.data as unknown as AssessmentFact);
+}
+
+export async function aidCasesOf(county: string): Promise<AidCaseFact[]> {
+  const items = await queryAll<FactItem>({ table: table(), index: 'gsi1', partition: factKeys.aidOf(county) });
+  return items.map((item) => item.data as unknown as AidCaseFact);
 }

@@ -8,6 +8,7 @@ import type { FactKind } from '../domain/projection.js';
  * | counter       | COUNT#<region>                  | <period>                            | COUNT_CHILDREN#<parent>#<period> | <region>          |
  * | fact          | FACT#<kind>#<id>                | FACT                                |                                 |                   |
  * | monitor case  | FACT#monitoring#<householdId>   | FACT                                | MONCASE#<county>                | <signalledOn>#<id>|
+ * | aid case      | FACT#aid-case#<aidId>           | FACT                                | AIDCASE#<county>                | <openedOn>#<id>   |
  * | assessment    | FACT#assessment#<id>            | FACT                                | ASSESSMENTS#<district>          | <year>#<id>       |
  * | target        | TARGET#<jurisdiction>           | <code>                              |                                 |                   |
  * | target hist.  | TARGET_HISTORY#<jur>#<code>     | <version, 6 digits>                 |                                 |                   |
@@ -38,6 +39,9 @@ export const factKeys = {
   monitoringOf: (county: string) => ({ name: 'gsi1pk', value: `MONCASE#${county}` }),
   assessmentIndex: (district: string, year: number, id: string) => ({ gsi1pk: `ASSESSMENTS#${district}`, gsi1sk: `${year}#${id}` }),
   assessmentsOf: (district: string) => ({ name: 'gsi1pk', value: `ASSESSMENTS#${district}` }),
+  /** Temporary-aid cases of a county (issue 20: the overdue list). */
+  aidIndex: (county: string, openedOn: string, aidId: string) => ({ gsi1pk: `AIDCASE#${county}`, gsi1sk: `${openedOn}#${aidId}` }),
+  aidOf: (county: string) => ({ name: 'gsi1pk', value: `AIDCASE#${county}` }),
 };
 
 export const targetKeys = {

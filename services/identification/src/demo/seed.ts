@@ -4,6 +4,7 @@ import { buildDirectory } from '../domain/regions.js';
 import { createHousehold, unitOfWork } from '../store/households.js';
 import { idGuardKey } from '../store/keys.js';
 import { putRegions } from '../store/regions.js';
+import { seedCaseworkDemo } from './casework.js';
 import { demoHouseholds } from './households.js';
 import { taierzhuangDirectory } from './taierzhuang.js';
 
@@ -16,7 +17,7 @@ const actor = { sub: 'demo-loader', role: 'county', name: '演示数据' };
  * village, written through the domain and store (one transaction each: household, ID-number
  * guards, audit, event) so subsidy and dispatch receive the household events. Idempotent.
  */
-export async function seedDemo(): Promise<{ regions: number; households: number }> {
+export async function seedDemo(): Promise<{ regions: number; households: number; casework: { cases: number; aid: number } }> {
   const regions = buildDirectory(taierzhuangDirectory());
   await putRegions(regions);
   const villages = regions.filter((region) => region.level === 'village');
@@ -39,7 +40,9 @@ export async function seedDemo(): Promise<{ regions: number; households: number 
       }),
     );
   }
-  return { regions: regions.length, households: written };
+  // 民政 case work (issue 20): the 低保/特困 flags above rest on cases.
+  const casework = await seedCaseworkDemo(records);
+  return { regions: regions.length, households: written, casework };
 }
 
 /** Deterministic event and audit ids per household (ULID-shaped, so re-runs collide instead of duplicating). */

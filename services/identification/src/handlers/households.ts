@@ -12,6 +12,7 @@ import {
   openHousehold,
   setMinzhengStatus as setMinzhengFlags,
 } from '../domain/register.js';
+import { openCaseOf } from '../store/casework.js';
 import { assertVersion, createHousehold as createItem, listHouseholdsIn, loadHousehold, stripItem, table, unitOfWork, writeHousehold } from '../store/households.js';
 import { householdKeys, idGuardKey } from '../store/keys.js';
 import { loadLineEntries } from '../store/reference.js';
@@ -91,6 +92,12 @@ export const setMinzhengStatus = httpHandler(identificationApi.setMinzhengStatus
   const item = await loadHousehold(params.householdId);
   assertInScope(item.region);
   assertVersion(item, body.version);
+  // Where a 低保/特困 case is open, the flag follows the case (issue 20; handlers/casework.ts), not this route.
+  for (const kind of ['dibao', 'tekun'] as const) {
+    if (body[kind] !== undefined && (await openCaseOf(item.householdId, kind))) {
+      throw new DomainError('MINZHENG_CASE_GOVERNS', `该户有在办的${kind === 'dibao' ? '低保' : '特困'}案件，身份随案件审批、渐退和取消变化，请在案件中办理`, 409);
+    }
+  }
   const { household, changed } = setMinzhengFlags(stripItem(item), body, await loadLineEntries());
   const today = shanghaiDate(clock.now());
   household.evidence = [...household.evidence, ...body.evidence.map((e) => ({ ...e, at: today, action: 'MINZHENG_STATUS' }))];

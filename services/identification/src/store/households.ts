@@ -7,8 +7,8 @@ import { payeesOf, withMaskedAccount } from '../domain/payees.js';
 import { householdKeys } from './keys.js';
 import { identificationTable } from './table.js';
 
-/** Household items: the register record plus keys, entity and version. */
-interface Stored {
+/** Household items: the register record plus keys, entity and version (also the case items of store/casework.ts). */
+export interface Stored {
   pk: string;
   sk: string;
   entity: string;

@@ -15,6 +15,11 @@ import { platformKeys } from '@jingzhun/platform';
  * | village exit    | VILLAGE_EXIT#<village>    | <year>          |                                         |                                        |
  * | import          | IMPORT#<importId>         | IMPORT          |                                         |                                        |
  * | audit           | AUDIT#HOUSEHOLD#<id>      | <at>#<id>       | (platformKeys.audit)                    |                                        |
+ * | 低保/特困 case   | CASE#<caseId>             | CASE            | CASE_TOWN#<town 9> / <village>#<id>     | CASE_COUNTY#<county 6> / <village>#<id>|
+ * | open-case guard | CASE_OPEN#<hh>#<kind>     | CASE_OPEN       |                                         |                                        |
+ * | 渐退 due marker  | CASE_DUE                  | <endsOn>#<id>   |                                         |                                        |
+ * | temporary aid   | AID#<aidId>               | AID             | AID_TOWN#<town 9> / <village>#<id>      | AID_COUNTY#<county 6> / <village>#<id> |
+ * | case parameters | CASEWORK_PARAMS#<county 6>| PARAMS          |                                         |                                        |
  */
 export const regionKeys = {
   item: (code: string) => ({ pk: `REGION#${code}`, sk: 'REGION' }),
@@ -50,3 +55,35 @@ export const lineKeys = {
 export const windowKey = (county: string) => ({ pk: `NSYS_WINDOW#${county.slice(0, 6)}`, sk: 'NSYS_WINDOW' });
 export const villageExitKey = (village: string, year: number) => ({ pk: `VILLAGE_EXIT#${village}`, sk: String(year) });
 export const importKey = (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' });
+
+/** 民政 case work (issue 20): 低保/特困 cases, the one-open-case-per-kind guard, temporary aid, county parameters. */
+export const caseworkKeys = {
+  case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+  caseIndexes: (village: string, caseId: string) => ({
+    gsi1pk: `CASE_TOWN#${village.slice(0, 9)}`,
+    gsi1sk: `${village}#${caseId}`,
+    gsi2pk: `CASE_COUNTY#${village.slice(0, 6)}`,
+    gsi2sk: `${village}#${caseId}`,
+  }),
+  casesByTown: (town: string) => ({ index: 'gsi1', partition: { name: 'gsi1pk', value: `CASE_TOWN#${town.slice(0, 9)}` } }),
+  casesByCounty: (county: string) => ({ index: 'gsi2', partition: { name: 'gsi2pk', value: `CASE_COUNTY#${county.slice(0, 6)}` } }),
+  openCase: (householdId: string, kind: string) => ({ pk: `CASE_OPEN#${householdId}#${kind}`, sk: 'CASE_OPEN' }),
+  caseAuditSubject: (caseId: string) => `CASE#${caseId}`,
+  /** One partition of the 渐退 periods in course, by their last day (the daily job reads those past). */
+  gradualExitDue: (endsOn: string, caseId: string) => ({ pk: 'CASE_DUE', sk: `${endsOn}#${caseId}` }),
+  gradualExitsDue: () => ({ partition: { name: 'pk', value: 'CASE_DUE' } }),
+  aid: (aidId: string) => ({ pk: `AID#${aidId}`, sk: 'AID' }),
+  aidIndexes: (village: string, aidId: string) => ({
+    gsi1pk: `AID_TOWN#${village.slice(0, 9)}`,
+    gsi1sk: `${village}#${aidId}`,
+    gsi2pk: `AID_COUNTY#${village.slice(0, 6)}`,
+    gsi2sk: `${village}#${aidId}`,
+  }),
+  aidByTown: (town: string) => ({ index: 'gsi1', partition: { name: 'gsi1pk', value: `AID_TOWN#${town.slice(0, 9)}` } }),
+  aidByCounty: (county: string) => ({ index: 'gsi2', partition: { name: 'gsi2pk', value: `AID_COUNTY#${county.slice(0, 6)}` } }),
+  aidAuditSubject: (aidId: string) => `AID#${aidId}`,
+  /** A village's items inside a town or county partition. */
+  villagePrefix: (village: string, index: 'gsi1' | 'gsi2') => ({ name: `${index}sk`, value: `${village}#` }),
+  parameters: (county: string) => ({ pk: `CASEWORK_PARAMS#${county.slice(0, 6)}`, sk: 'PARAMS' }),
+  parametersAuditSubject: (county: string) => `CASEWORK_PARAMS#${county.slice(0, 6)}`,
+};
