@@ -101,6 +101,8 @@ const READS_WITHOUT_PEOPLE = [
   'scoring.getQuarter',
   'scoring.getCoverage',
   'scoring.getRiskFund',
+  // A bank's own loans: by id and household id only (no name).
+  'scoring.listBankLoans',
   'dispatch.listTargets',
   'dispatch.targetHistory',
   'dispatch.getCounts',
@@ -129,7 +131,12 @@ const READS_WITHOUT_PEOPLE = [
  * completed monthly run): their roles are checked above like every route; docs/security.md gives
  * their fields from the contract.
  */
-const READS_OF_PEOPLE_ROLES_ONLY = ['subsidy.getRosterLines', 'subsidy.exportRoster'];
+const READS_OF_PEOPLE_ROLES_ONLY = [
+  'subsidy.getRosterLines',
+  'subsidy.exportRoster',
+  // A bank's own ratings, with the borrower's name as on the ID card the bank was shown (no ID number).
+  'scoring.listBankRatings',
+];
 
 const VILLAGE = '370405103201';
 /** The people of the fixture household, and what would identify them. */

@@ -105,6 +105,12 @@ export default function LoansPage() {
   );
 }
 
+/**
+ * 扶贫小额信贷 lends at the benchmark rate (004 BANK-02; ANC §3: 4.35% up to one year, 4.75% one
+ * to three years), as scoring's ledger.ts checks it; the form fills it from the term.
+ */
+const benchmarkRate = (termMonths: number) => (termMonths <= 12 ? '4.35' : '4.75');
+
 interface LendValues {
   amountYuan: number;
   termMonths: number;
@@ -149,7 +155,11 @@ function LendDialog(props: { rating: Rating; onClose: () => void }) {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ termMonths: 36, annualRatePct: '4.35', issuedOn: dayjs() }}
+        initialValues={{ termMonths: 36, annualRatePct: benchmarkRate(36), issuedOn: dayjs() }}
+        // The rate follows the term (the server refuses any other): the benchmark of its band.
+        onValuesChange={(changed: Partial<LendValues>) => {
+          if (changed.termMonths) form.setFieldValue('annualRatePct', benchmarkRate(changed.termMonths));
+        }}
         onFinish={(values) => {
           setError(undefined);
           issue.mutate(values, { onSuccess: props.onClose, onError: (e) => setError(showServerErrors(form, e)) });
