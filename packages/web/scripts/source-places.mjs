@@ -35,12 +35,16 @@ function placesOf(text) {
   const at = [undefined];
   let state = {};
   for (const line of lines) {
-    let m;
-    if ((m = CHAPTER.exec(line))) state = { chapter: m[1] };
-    else if ((m = SECTION.exec(line))) state = { chapter: state.chapter, section: m[1] };
-    else if ((m = BOX.exec(line))) state = { chapter: state.chapter, section: state.section, box: Number(m[1]) };
-    else if ((m = PART.exec(line))) state = { chapter: state.chapter, section: state.section, part: numeral(m[1]) };
-    else if ((m = ITEM.exec(line))) state = { ...state, item: numeral(m[1] ?? m[2]) };
+    const chapter = CHAPTER.exec(line);
+    const section = SECTION.exec(line);
+    const box = BOX.exec(line);
+    const part = PART.exec(line);
+    const item = ITEM.exec(line);
+    if (chapter) state = { chapter: chapter[1] };
+    else if (section) state = { chapter: state.chapter, section: section[1] };
+    else if (box) state = { chapter: state.chapter, section: state.section, box: Number(box[1]) };
+    else if (part) state = { chapter: state.chapter, section: state.section, part: numeral(part[1]) };
+    else if (item) state = { ...state, item: numeral(item[1] ?? item[2]) };
     at.push(state);
   }
   return at;
