@@ -152,7 +152,7 @@ export default function NoticeDraftPage() {
           <Form.Item label="公示类型" name="type" rules={[{ required: true, message: '请选择公示类型' }]}>
             <Select disabled={Boolean(corrects)} options={HOUSEHOLD_TYPES.map((t) => ({ value: t, label: NOTICE_TYPE_ZH[t] }))} />
           </Form.Item>
-          <Form.Item label="发布区划" required>
+          <Form.Item label="发布区划" htmlFor="draft-region" required>
             {corrects ? <RegionName code={region} full /> : <RegionPicker id="draft-region" within={who.region} value={region} onChange={(code) => setRegion(code)} />}
           </Form.Item>
           <Form.Item

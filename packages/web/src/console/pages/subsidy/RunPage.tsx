@@ -298,7 +298,7 @@ function RosterLines(props: { run: Run; itemName: (id: string) => string }) {
   return (
     <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>花名册明细（按村）</h2>}>
       <Space style={{ marginBottom: 12 }}>
-        <span>村</span>
+        <label htmlFor="roster-village">村</label>
         <RegionPicker
           id="roster-village"
           within={props.run.region}

@@ -8,19 +8,30 @@ import { FACT_ZH } from '../../../labels.js';
 export function lineExplanation(text: string): string {
   const colon = text.indexOf(': ');
   const reasoning = colon >= 0 ? text.slice(colon + 2) : text;
-  return reasoning
+  const named = reasoning
     .replace(/缺少事实 [^，；]+/, (m) => {
       const names = m.replace('缺少事实 ', '').split('、');
       const known = names.map((n) => FACT_ZH[n]).filter(Boolean);
       return known.length === names.length ? `缺少${known.join('、')}` : `缺少 ${names.length} 项信息${known.length ? `（含${known.join('、')}）` : ''}`;
     })
-    .replace(/([A-Za-z][A-Za-z0-9:_-]*)=([^，；→\s]+)/g, (_m, name: string, value: string) => {
+    .replace(/([A-Za-z][A-Za-z0-9_]*(?::[A-Za-z0-9_-]+)?)=([^，；→\s]+)/g, (_m, name: string, value: string) => {
       const zh = FACT_ZH[name];
-      if (!zh) return '';
-      return `${zh} ${value === 'true' ? '是' : value === 'false' ? '否' : value}`;
+      return zh ? `${zh} ${value === 'true' ? '是' : value === 'false' ? '否' : value}` : '';
     })
-    .replace(/[，；]\s*(?=[，；→]|$)/g, '')
-    .replace(/；\s*→/g, ' →')
+    // A formula's own names (e.g. individualContribution × 0.5): named where the catalog's facts are known, else left out.
+    .replace(/[A-Za-z][A-Za-z0-9_]*(?::[A-Za-z0-9_-]+)?/g, (name) => FACT_ZH[name] ?? '');
+  const CJK = /[\u4e00-\u9fff]/;
+  return named
+    .split('；')
+    .map((part) =>
+      part
+        .split('，')
+        .map((piece) => piece.trim())
+        .filter((piece) => CJK.test(piece))
+        .join('，'),
+    )
+    .filter(Boolean)
+    .join('；')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }
