@@ -97,7 +97,10 @@ describe('the county office in the staff console (React + Ant Design) in headles
     await shot(page, 'county-notice-preview');
 
     await page.getByRole('button', { name: '发布', exact: true }).click();
-    await page.locator('.ant-modal-confirm').getByText(/公示期自次日起算/).waitFor();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByText(/公示期自次日起算/)
+      .waitFor();
     await shot(page, 'county-notice-publish-confirm');
     await confirm(page, '发布');
     await page.locator('#notice-status', { hasText: '已发布' }).waitFor();
@@ -117,7 +120,10 @@ describe('the county office in the staff console (React + Ant Design) in headles
     // An objection recorded for a villager who came to the office, investigated and decided on the notice.
     await page.getByRole('tab', { name: /^异议/ }).click();
     await page.getByLabel('针对条目').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: names[1] as string }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: names[1] as string })
+      .click();
     await page.getByLabel('异议内容').fill('该户家中有人在外地务工，收入较高');
     await page.getByRole('button', { name: '登记异议' }).click();
     await page.getByText('该户家中有人在外地务工，收入较高').waitFor();
@@ -157,7 +163,10 @@ describe('the county office in the staff console (React + Ant Design) in headles
     await shot(page, 'county-run-completed');
 
     await page.getByRole('button', { name: '审核通过花名册' }).click();
-    await page.locator('.ant-modal-confirm').getByText(/审核通过后可导出一卡通银行发放文件/).waitFor();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByText(/审核通过后可导出一卡通银行发放文件/)
+      .waitFor();
     await confirm(page, '审核通过');
     await page.locator('#run-status', { hasText: '已审核' }).waitFor();
     const workbook = readUpload('xlsx', (await download(page, '下载银行发放文件（Excel）')).toString('base64'));
