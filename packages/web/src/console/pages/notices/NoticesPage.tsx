@@ -4,41 +4,24 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { date } from '../../../format.js';
 import { NOTICE_STATUS_ZH, zh } from '../../../labels.js';
 import { ErrorAlert, PageTitle } from '../../app/Feedback.js';
+import { useAddressPaging } from '../../app/paging.js';
 import { useCall } from '../../app/query.js';
 import { RegionName, RegionPicker } from '../../app/regions.js';
 import { useSignedIn } from '../../app/session.js';
 
 type NoticeStatus = (typeof noticesApi.NoticeStatus.options)[number];
 
-/** Cursors seen per filter, so 上一页 works and going back finds the page (filters live in the address). */
-const cursorsByFilter = new Map<string, (string | undefined)[]>();
-
 /** 公示公告: the notices of the user's region, newest region order, with their window and open objections. */
 export default function NoticesPage() {
   const who = useSignedIn();
   const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const region = search.get('region') ?? who.region;
   const status = (search.get('status') ?? undefined) as NoticeStatus | undefined;
-  const filterKey = JSON.stringify([region, status]);
-  const cursors = cursorsByFilter.get(filterKey) ?? [undefined];
-  cursorsByFilter.set(filterKey, cursors);
-  const requested = Math.max(1, Number(search.get('page') ?? '1') || 1);
-  const page = requested <= cursors.length ? requested : 1;
-  const cursor = cursors[page - 1];
+  const { page, cursor, record, update } = useAddressPaging('notices', [region, status]);
   const list = useCall(noticesApi.listNotices, { query: { region, limit: 20, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } });
   const next = list.data?.nextCursor;
-  if (next && cursors.length === page) cursors.push(next);
-
-  const update = (changes: Record<string, string | undefined>) => {
-    const params = new URLSearchParams(search);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) params.set(key, value);
-      else params.delete(key);
-    }
-    if (!('page' in changes)) params.delete('page');
-    setSearch(params);
-  };
+  record(next);
 
   return (
     <>
