@@ -141,6 +141,8 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
     await call(cloud, 'POST', `/notices/${id}/publish`, { token: village });
     const board = await pub('GET', `/public/notices/${id}/entries`);
     expect(board.body.items).toEqual(preview.body.items);
+    // Off the board again: the later tests count the village's open notices and names.
+    expect((await call(cloud, 'POST', `/notices/${id}/withdraw`, { token: village, body: { reason: '预览核对完毕，撤回' } })).status).toBe(200);
   });
 
   it('refuses to publish an empty notice and keeps staff edits to drafts', async () => {
