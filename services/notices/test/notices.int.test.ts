@@ -464,6 +464,7 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawReason: '金额有误，更正后重新公示' });
     expect((await call(cloud, 'GET', `/public/notices/${created.body.noticeId}`)).status).toBe(404);
     await cloud.drain();
-    expect(eventsOf(events, 'notices.notice.withdrawn').map((e) => e.data.noticeId)).toEqual([created.body.noticeId]);
+    // Exactly one event for this notice (the preview test withdraws its own notice too).
+    expect(eventsOf(events, 'notices.notice.withdrawn').filter((e) => e.data.noticeId === created.body.noticeId)).toHaveLength(1);
   });
 });
