@@ -49,6 +49,8 @@ const READS_OF_PEOPLE: Record<string, Partial<Record<Role, ReadOutcome>>> = {
   // The notice's owner (the type's publishers and county staff) sees full names; other readers the online copy.
   'notices.entries': { village: ['fullName'], town: ['fullName'], county: ['fullName'], leading_group: [], department: [], finance_office: [] },
   'notices.objections': { village: ['fullName', 'phone'], town: ['fullName', 'phone'], county: ['fullName', 'phone'], leading_group: [], department: [], finance_office: [] },
+  // The online copy before publication: masked names for every reader (the same projection as the board).
+  'notices.preview': { village: [], town: [], county: [], leading_group: [], department: [], finance_office: [] },
   'notices.print': { village: ['fullName'], town: ['fullName'], county: ['fullName'], leading_group: 'refused', department: 'refused', finance_office: 'refused' },
   'notices.export': { village: ['fullName'], town: ['fullName'], county: ['fullName'], leading_group: 'refused', department: 'refused', finance_office: 'refused' },
   // A bank: the facts its rating tests (ages, labour capacity, statuses), for the household it is asked to rate.
@@ -235,6 +237,7 @@ describe('authorization matrix over every staff route', () => {
     }
   });
 
+  // One request per role and staff route (some 90 routes × 9 roles): minutes under load, not 30 s.
   it('denies every role a route does not name, and lets every named role past the role check', async () => {
     for (const { contract } of staffRoutes) {
       const path = fillPath(contract, COUNTY) + regionQuery(contract, COUNTY);
@@ -406,6 +409,7 @@ describe('authorization matrix over every staff route', () => {
       'identification.getComparedHousehold': `/comparisons/households/${householdId}`,
       'notices.entries': `/notices/${noticeId}/entries`,
       'notices.objections': `/notices/${noticeId}/objections`,
+      'notices.preview': `/notices/${noticeId}/preview`,
       'notices.print': `/notices/${noticeId}/print`,
       'notices.export': `/notices/${noticeId}/export?format=csv`,
       'scoring.getRatingFacts': `/scoring/households/${bankHousehold}/rating-facts`,

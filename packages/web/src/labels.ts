@@ -133,3 +133,81 @@ export const CREDIT_ITEM_ZH: Record<string, string> = scoringApi.CREDIT_ITEM_NAM
 export const BAND_ZH: Record<string, string> = { AAA: 'AAA 级（优秀）', AA: 'AA 级（较好）', A: 'A 级（一般）', NONE: '未达授信等级' };
 export const RATING_ISSUE_ZH: Record<string, string> = scoringApi.RATING_ISSUE_NAMES_ZH;
 export const LOAN_STATUS_ZH: Record<string, string> = { current: '正常', overdue: '逾期', repaid: '已结清' };
+
+/** Notice types (workflows.md §4.2; the service's own names are in each notice's `typeName`). */
+export const NOTICE_TYPE_ZH: Record<string, string> = {
+  'entry-first': '贫困户识别第一公示',
+  'entry-second': '贫困户识别第二公示',
+  'entry-announcement': '贫困户识别公告',
+  monitoring: '监测对象公示',
+  'risk-elimination': '风险消除公示',
+  'exit-village-notice': '贫困户退出公示',
+  'exit-announcement': '贫困户退出公告',
+  'exit-no-policy': '脱贫不再享受政策公示',
+  'village-exit-notice': '贫困村退出公示',
+  'village-exit-announcement': '贫困村退出公告',
+  'housing-list-1': '危房改造一榜公示',
+  'housing-list-2': '危房改造二榜公示',
+  'housing-list-3': '危房改造三榜公示',
+  'dibao-disclosure': '低保公示',
+  'fund-disclosure': '资金分配结果公开',
+  'project-disclosure': '项目和资金使用公开',
+  'asset-income': '资产收益分配公示',
+  commendation: '表彰名单',
+  'bank-prizes': '银行考核奖励通报',
+};
+export const NOTICE_STATUS_ZH: Record<string, string> = { draft: '草稿', published: '已发布', closed: '已结束', withdrawn: '已撤回', archived: '已归档' };
+/** A line's outcome at close (decisions: Notices 4). */
+export const ENTRY_OUTCOME_ZH: Record<string, string> = { clear: '无异议', held: '异议待处理', upheld: '异议成立，已撤回' };
+export const OBJECTION_STATUS_ZH: Record<string, string> = { open: '待处理', upheld: '成立', rejected: '不成立' };
+export const OBJECTION_CHANNEL_ZH: Record<string, string> = { online: '网上提出', staff: '工作人员代录' };
+/** Public fields of a notice line, as the board names them. */
+export const NOTICE_FIELD_ZH: Record<string, string> = {
+  size: '人口',
+  householdSize: '人口',
+  attribute: '属性',
+  action: '拟办事项',
+  year: '年度',
+  monitoringType: '监测类型',
+  amountYuan: '金额（元）',
+};
+
+/** A month's subsidy run (services/subsidy run). */
+export const RUN_STATUS_ZH: Record<string, string> = { RUNNING: '计算中', COMPLETED: '已计算，待审核', APPROVED: '已审核', PAID: '已发放' };
+export const LINE_STATUS_ZH: Record<string, string> = {
+  payable: '应发',
+  'missing-facts': '缺少信息',
+  excluded: '不享受',
+  'not-quantified': '文件未规定金额',
+  'not-eligible': '不符合条件',
+};
+export const PAYMENT_OUTCOME_ZH: Record<string, string> = { paid: '发放成功', failed: '发放失败', corrected: '已更正为失败', unchanged: '与上次相同' };
+export const STANDARD_STATUS_ZH: Record<string, string> = { PENDING: '待审核', APPROVED: '已生效', REJECTED: '已退回' };
+
+/** The catalog's facts most lines turn on (the rest are counted, not named). */
+export const FACT_ZH: Record<string, string> = {
+  age: '年龄',
+  householdSize: '家庭人口',
+  disabilityLevel: '残疾等级',
+  disabilityType: '残疾类别',
+  isDisabled: '残疾',
+  isDibao: '低保',
+  isTekun: '特困',
+  isOrphan: '孤儿',
+  careDependency: '失能程度',
+  schoolLevel: '学段',
+  schoolGrade: '年级',
+  isEnrolled: '在校',
+  isBoarder: '寄宿',
+  isRegisteredPoor: '建档立卡',
+  isRural: '农村户籍',
+  houseDangerGrade: '危房等级',
+  renovationMode: '改造方式',
+  mainHouseArea: '住房面积',
+  plantedAreaMu: '种植面积（亩）',
+  perCapitaIncome: '人均收入',
+  hasLabourCapacity: '劳动能力',
+  compliantMedicalCost: '合规医疗费用',
+  dibaoStandard: '低保标准',
+  year: '年度',
+};

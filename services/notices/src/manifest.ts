@@ -14,6 +14,7 @@ export const manifest = defineService({
     { contract: noticesApi.listNotices, handler: 'handlers/staff.ts#listNotices' },
     { contract: noticesApi.getNotice, handler: 'handlers/staff.ts#getNotice' },
     { contract: noticesApi.listEntries, handler: 'handlers/staff.ts#listEntries' },
+    { contract: noticesApi.previewNotice, handler: 'handlers/staff.ts#previewNotice' },
     { contract: noticesApi.addEntries, handler: 'handlers/staff.ts#addEntries' },
     { contract: noticesApi.publishNotice, handler: 'handlers/publication.ts#publishNotice' },
     { contract: noticesApi.withdrawNotice, handler: 'handlers/staff.ts#withdrawNotice' },

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { bankRows, checkResults, choosePayee, lineRef, type Payee, type PaymentResult, type PayRow, paidTotals, parseLineRef, payRows, reissuable } from '../src/domain/payment.js';
+import {
+  amountsByOutcome,
+  bankRows,
+  checkResults,
+  choosePayee,
+  lineRef,
+  type Payee,
+  type PaymentResult,
+  type PayRow,
+  paidTotals,
+  parseLineRef,
+  payRows,
+  reissuable,
+} from '../src/domain/payment.js';
 import type { RosterLine } from '../src/domain/roster.js';
 
 const ACCOUNT = { bank: '中国农业银行' as const, kind: 'passbook' as const, number: '622848001234567' };
@@ -79,6 +92,17 @@ describe('payment results: per-row report, all or nothing, idempotent, paid stay
     const recorded = new Map<string, PaymentResult>([[row.ref, { ...row, status: 'failed', reason: '账户已销户' }]]);
     const second = checkResults(file([row.ref, '失败', '账户已销户', '300.00']), roster, recorded, undefined);
     expect([second.changes.length, second.outcomes[0]?.outcome]).toEqual([0, 'unchanged']);
+  });
+
+  it('each row reports its payee, item and amount, and the file its paid and failed amounts', () => {
+    const two = payRows('2017-06', { ...line, subjects: [{ subject: 'M1', name: '张三', status: 'payable', amountFen: 12_345, explanation: '' }, ...line.subjects.slice(1)] });
+    const both = new Map(two.map((r) => [r.ref, r]));
+    const checked = checkResults(file([two[0]?.ref ?? '', '成功', ''], [two[1]?.ref ?? '', '失败', '账户已销户']), both, new Map(), undefined);
+    expect(checked.outcomes).toEqual([
+      { row: 2, ref: two[0]?.ref, outcome: 'paid', amountFen: 12_345, name: '张三', nameZh: '教育补助' },
+      { row: 3, ref: two[1]?.ref, outcome: 'failed', amountFen: 30_000, name: '张小', nameZh: '教育补助', reason: '账户已销户' },
+    ]);
+    expect(amountsByOutcome(checked.outcomes)).toEqual({ paidFen: 12_345, failedFen: 30_000, correctedFen: 0, unchangedFen: 0 });
   });
 
   it('paid becomes failed only as an explicit correction; a re-issued line can no longer be paid here', () => {

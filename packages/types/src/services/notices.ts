@@ -196,6 +196,22 @@ export const listEntries = defineContract({
   response: pageOf(StaffEntry),
 });
 
+/**
+ * The public copy as the board will show it (masked names, village, group, the type's public
+ * fields), computed by the same projection publication writes: staff check a draft before publishing.
+ */
+export const previewNotice = defineContract({
+  id: 'notices.preview',
+  method: 'GET',
+  path: '/notices/{noticeId}/preview',
+  summary: '预览网上公开版本（姓名脱敏，与公示栏一致）',
+  auth: 'staff',
+  roles: NOTICE_READERS,
+  params: z.object({ noticeId: NoticeId }),
+  query: PageQuery,
+  response: pageOf(PublicEntry).extend({ notice: PublicNotice }),
+});
+
 export const addEntries = defineContract({
   id: 'notices.addEntries',
   method: 'POST',

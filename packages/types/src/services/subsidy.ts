@@ -359,7 +359,23 @@ export const PaymentImportReport = z.object({
   failed: z.number().int(),
   corrected: z.number().int(),
   unchanged: z.number().int(),
-  outcomes: z.array(z.object({ row: z.number().int(), ref: z.string(), outcome: z.enum(['paid', 'failed', 'corrected', 'unchanged']) })),
+  /** The amounts of the rows by outcome (integer fen): what the bank paid and what failed, not only how many. */
+  paidFen: z.number().int(),
+  failedFen: z.number().int(),
+  correctedFen: z.number().int(),
+  unchangedFen: z.number().int(),
+  /** Per row of the file: the line's payee, item and amount, and the bank's reason for a failure. */
+  outcomes: z.array(
+    z.object({
+      row: z.number().int(),
+      ref: z.string(),
+      outcome: z.enum(['paid', 'failed', 'corrected', 'unchanged']),
+      amountFen: z.number().int(),
+      name: z.string(),
+      nameZh: z.string(),
+      reason: z.string().optional(),
+    }),
+  ),
 });
 
 export const importPaymentResults = defineContract({

@@ -10,7 +10,7 @@ import {
   requireNotice,
   withdrawNotice as withdraw,
 } from '../app/commands.js';
-import { droppedFields } from '../domain/projection.js';
+import { droppedFields, toPublicEntry, toPublicNotice } from '../domain/projection.js';
 import { isListableScope } from '../store/keys.js';
 import { loadObjections, pageEntries, pageNoticesInScope, withObjectionCounts } from '../store/notices.js';
 import { entryFor, objectionFor } from './read-views.js';
@@ -36,6 +36,21 @@ export const listEntries = httpHandler(noticesApi.listEntries, async ({ params, 
   assertInScope(notice.region);
   const page = await pageEntries(notice.noticeId, query.limit, query.cursor);
   return { items: page.items.map(entryFor(staff(), notice)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+});
+
+/** GET /notices/{id}/preview: the public copy a publication writes (or wrote), from the same projection, for any status. */
+export const previewNotice = httpHandler(noticesApi.previewNotice, async ({ params, query, assertInScope }) => {
+  const { notice } = await requireNotice(params.noticeId);
+  assertInScope(notice.region);
+  const page = await pageEntries(notice.noticeId, query.limit, query.cursor);
+  // A line withdrawn by an upheld objection left the public copy (decisions: Notices 8).
+  const items = page.items
+    .filter((entry) => !entry.withdrawn)
+    .map((entry) => {
+      const { noticeId: _noticeId, ...line } = toPublicEntry(notice.type, entry);
+      return line;
+    });
+  return { notice: toPublicNotice(notice), items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 });
 
 export const addEntries = httpHandler(noticesApi.addEntries, async (ctx) => {

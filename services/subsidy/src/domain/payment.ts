@@ -164,6 +164,11 @@ export interface RowOutcome {
   row: number;
   ref: string;
   outcome: 'paid' | 'failed' | 'corrected' | 'unchanged';
+  /** The roster line's amount, its payee and item, and the bank's reason for a failure (the per-row report shows them). */
+  amountFen: number;
+  name: string;
+  nameZh: string;
+  reason?: string;
 }
 
 export interface ResultChange {
@@ -186,6 +191,16 @@ function yuanToFen(text: string): number | undefined {
   if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return undefined;
   const [whole, fraction = ''] = cleaned.split('.') as [string, string?];
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+function lineOf(row: PayRow, reason: string | undefined): Pick<RowOutcome, 'amountFen' | 'name' | 'nameZh' | 'reason'> {
+  return { amountFen: row.amountFen, name: row.subjectName || row.headName, nameZh: row.nameZh, ...(reason ? { reason } : {}) };
+}
+
+/** Amounts of a checked file by outcome (a corrected line was paid and is now failed). */
+export function amountsByOutcome(outcomes: readonly RowOutcome[]): { paidFen: number; failedFen: number; correctedFen: number; unchangedFen: number } {
+  const sum = (kind: RowOutcome['outcome']) => outcomes.filter((o) => o.outcome === kind).reduce((total, o) => total + o.amountFen, 0);
+  return { paidFen: sum('paid'), failedFen: sum('failed'), correctedFen: sum('corrected'), unchangedFen: sum('unchanged') };
 }
 
 /**
@@ -255,7 +270,7 @@ export function checkResults(
     }
     const before = recorded.get(ref);
     if (before && before.status === status && (status === 'paid' || before.reason === reason)) {
-      outcomes.push({ row: rowNumber, ref, outcome: 'unchanged' });
+      outcomes.push({ row: rowNumber, ref, outcome: 'unchanged', ...lineOf(row, before.status === 'failed' ? before.reason : undefined) });
       continue;
     }
     if (before?.status === 'paid' && status === 'failed' && !correction) {
@@ -267,7 +282,7 @@ export function checkResults(
       continue;
     }
     const corrected = before?.status === 'paid';
-    outcomes.push({ row: rowNumber, ref, outcome: corrected ? 'corrected' : status });
+    outcomes.push({ row: rowNumber, ref, outcome: corrected ? 'corrected' : status, ...lineOf(row, status === 'failed' ? reason : undefined) });
     changes.push({ ref, status, ...(status === 'failed' ? { reason } : {}), row, ...(before ? { before } : {}) });
   }
   return { problems, outcomes, changes };

@@ -3,7 +3,7 @@ import { type Actor, type Clock, httpHandler, type IdGenerator, rawResponse } fr
 import { readUpload, toCsv, writeXlsx } from '@jingzhun/platform/tabular';
 import { CommonErrors, DomainError, formatYuan, subsidyApi } from '@jingzhun/types';
 import { currentCatalog } from '../catalog/index.js';
-import { BANK_HEADER, bankRows, checkResults, MISSING_HEADER, type PayRow, reissuable } from '../domain/payment.js';
+import { amountsByOutcome, BANK_HEADER, bankRows, checkResults, MISSING_HEADER, type PayRow, reissuable } from '../domain/payment.js';
 import { totalsRows } from '../domain/roster.js';
 import { loadRun, type RunItem, type RunStatus } from '../run/process.js';
 import { paymentKeys, reissueKeys, runKeys } from '../store/keys.js';
@@ -102,6 +102,7 @@ export const importPaymentResults = httpHandler(subsidyApi.importPaymentResults,
     failed: count('failed'),
     corrected: count('corrected'),
     unchanged: count('unchanged'),
+    ...amountsByOutcome(outcomes),
     outcomes,
   };
   if (changes.length === 0) return report;
@@ -146,11 +147,24 @@ export const importPaymentResults = httpHandler(subsidyApi.importPaymentResults,
         paid: report.paid,
         failed: report.failed,
         corrected: report.corrected,
+        paidFen: report.paidFen,
+        failedFen: report.failedFen,
+        correctedFen: report.correctedFen,
       });
       uow.audit({
         subject: subjectOf(run),
         action: report.corrected > 0 ? 'roster.payment-results.corrected' : 'roster.payment-results.imported',
-        after: { rosterId, importId, rows: report.rows, paid: report.paid, failed: report.failed, corrected: report.corrected, unchanged: report.unchanged },
+        after: {
+          rosterId,
+          importId,
+          rows: report.rows,
+          paid: report.paid,
+          failed: report.failed,
+          corrected: report.corrected,
+          unchanged: report.unchanged,
+          paidFen: report.paidFen,
+          failedFen: report.failedFen,
+        },
         ...(body.correction ? { reason: body.correction } : {}),
       });
     }
