@@ -125,7 +125,6 @@ const READS_WITHOUT_PEOPLE = [
   'supervision.listFindings',
   'supervision.listVillages',
   'supervision.getCoverage',
-
 ];
 
 /**

@@ -108,8 +108,8 @@ describe('the county office in the staff console (React + Ant Design) in headles
     // 打印版 opens the page fetched with the token (no UNAUTHENTICATED); the export downloads a workbook.
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '打印版（含全名）' }).click()]);
     await popup.waitForLoadState();
-    await popup.waitForFunction(() => document.body?.innerText.length > 0);
-    const printed = await popup.evaluate(() => document.body.innerText);
+    await popup.waitForFunction(() => (document.body?.textContent ?? '').length > 0);
+    const printed = await popup.evaluate(() => document.body.textContent ?? '');
     expect(printed).not.toContain('UNAUTHENTICATED');
     for (const name of names) expect(printed).toContain(name);
     await shot(popup, 'county-notice-print');

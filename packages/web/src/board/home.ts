@@ -33,6 +33,7 @@ export function HomePage(props: { path: string }) {
     navigate(`/?${params.toString()}`, { replace });
   };
   // A list with a single choice is chosen for the user (the URL says so, so a shared link keeps it).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the choices or the address change, which the list names
   useEffect(() => {
     if (!regions.data) return;
     if (!county && counties.length === 1) go({ county: counties[0]?.code }, true);

@@ -14,6 +14,7 @@ export function ObjectionStatusPage(props: { path: string }) {
   const [number, setNumber] = useState(given);
   const lookup = useAction((value: string) => api.call(noticesApi.publicObjectionStatus, { params: { number: value } }));
   // A link from the receipt carries the number: look it up at once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per number given in the address
   useEffect(() => {
     if (given) {
       setNumber(given);

@@ -86,6 +86,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
   const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
   const [nonce, setNonce] = useState(0);
   const seq = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the load depends on (`deps`)
   useEffect(() => {
     const mine = ++seq.current;
     setState((s) => ({ ...s, loading: true, error: undefined }));

@@ -9,9 +9,6 @@ import type { ConsolePage } from './page.js';
 
 /** Every page of the console, in menu order (areas add their list here, one line each). */
 export const CONSOLE_PAGES: ConsolePage[] = [...householdPages, ...noticePages, ...subsidyPages, ...creditPages, ...dispatchPages, ...supervisionPages];
-import type { ConsolePage } from './page.js';
-
-/** Every page of the console, in menu order (areas add their list here, one line each). */
 
 /** The menu groups in order of first appearance. */
 export function menuFor(who: Who | undefined): { group: string; pages: ConsolePage[] }[] {

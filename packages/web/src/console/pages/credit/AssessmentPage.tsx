@@ -204,15 +204,18 @@ function FilingDrawer(props: { district: string; year: number; bankId: string; n
   const toBody = (v: FilingValues) => {
     const reason = v.reason ? { reason: v.reason } : {};
     if (props.section === 'tax') return { localTax: v.localTax ?? '', ...correction, ...reason };
-    if (props.section === 'routine')
+    if (props.section === 'routine') {
+      // The form requires the opinion's fields before it submits.
+      const opinion = v.opinion as NonNullable<FilingValues['opinion']>;
       return {
         routine: { kind: 'score' as const, value: v.routineScore ?? '' },
-        opinion: { ...(v.opinion as NonNullable<FilingValues['opinion']>), signedOn: (v.opinion?.signedOn as Dayjs).format('YYYY-MM-DD') },
+        opinion: { ...opinion, signedOn: opinion.signedOn.format('YYYY-MM-DD') },
         violation: v.violation ?? false,
         ...(v.violationNote ? { violationNote: v.violationNote } : {}),
         ...correction,
         ...reason,
       };
+    }
     return { ...(v.figures ?? {}), nplAroseDuringYear: v.nplAroseDuringYear ?? false, outletsPrev: v.outletsPrev ?? {}, outletsEnd: v.outletsEnd ?? {}, ...correction, ...reason };
   };
   const submit = useCallMutation(SECTION_CONTRACT[props.section] as typeof scoringApi.submitTax, (v: FilingValues) => ({ params, body: toBody(v) as never }), [
