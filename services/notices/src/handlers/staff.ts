@@ -10,7 +10,7 @@ import {
   requireNotice,
   withdrawNotice as withdraw,
 } from '../app/commands.js';
-import { droppedFields, toPublicEntry, toPublicNotice } from '../domain/projection.js';
+import { droppedFields, toPublicEntry, toPublicNotice, withPhase } from '../domain/projection.js';
 import { isListableScope } from '../store/keys.js';
 import { loadObjections, pageEntries, pageNoticesInScope, withObjectionCounts } from '../store/notices.js';
 import { entryFor, objectionFor } from './read-views.js';
@@ -39,7 +39,7 @@ export const listEntries = httpHandler(noticesApi.listEntries, async ({ params, 
 });
 
 /** GET /notices/{id}/preview: the public copy a publication writes (or wrote), from the same projection, for any status. */
-export const previewNotice = httpHandler(noticesApi.previewNotice, async ({ params, query, assertInScope }) => {
+export const previewNotice = httpHandler(noticesApi.previewNotice, async ({ params, query, assertInScope, clock }) => {
   const { notice } = await requireNotice(params.noticeId);
   assertInScope(notice.region);
   const page = await pageEntries(notice.noticeId, query.limit, query.cursor);
@@ -50,7 +50,8 @@ export const previewNotice = httpHandler(noticesApi.previewNotice, async ({ para
       const { noticeId: _noticeId, ...line } = toPublicEntry(notice.type, entry);
       return line;
     });
-  return { notice: toPublicNotice(notice), items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  // With the phase the board derives from the dates (待公示 / 公示中 / 已结束), as the board will show it.
+  return { notice: withPhase(toPublicNotice(notice), clock.now()), items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 });
 
 export const addEntries = httpHandler(noticesApi.addEntries, async (ctx) => {
