@@ -60,7 +60,7 @@ describe('fund ledger (seed 004 SCH-02 L408–409; issue 16 "every movement a le
           const trial = trialBalance(balances);
           expect(trial.sumFen).toBe(0);
           expect(trial.negative).toEqual([]);
-          expect(-(balances[UPPER] ?? 0)).toBe(received);
+          expect((balances[UPPER] ?? 0) + received).toBe(0);
           for (const project of PROJECTS) {
             const totals = projectTotals(balances, project.id);
             expect(totals.committedFen + totals.disbursedFen).toBeLessThanOrEqual(project.budgetFen);
