@@ -55,5 +55,6 @@ export const manifest = defineService({
     { event: 'identification.notice.requested', handler: 'handlers/events.ts#onNoticeRequested' },
     { event: 'subsidy.notice.requested', handler: 'handlers/events.ts#onNoticeRequested' },
     { event: 'scoring.notice.requested', handler: 'handlers/events.ts#onNoticeRequested' },
+    { event: 'funds.notice.requested', handler: 'handlers/events.ts#onNoticeRequested' },
   ],
 });

@@ -1,4 +1,4 @@
-import { DomainError } from '@jingzhun/types';
+import { DomainError, fundsApi } from '@jingzhun/types';
 import type { Beneficiary, LinkType } from './project.js';
 
 /**
@@ -15,7 +15,7 @@ import type { Beneficiary, LinkType } from './project.js';
  *   without labour capacity: the county expresses that tilt in the shares it assigns).
  * - seed 004 SUB-76 L1272 (PV): "电费按月支付、收益及时发放": income is recorded per month.
  */
-export const COLLECTIVE_FUNDS = ['village-poverty-fund', 'filial-piety-fund'] as const;
+export const COLLECTIVE_FUNDS = fundsApi.COLLECTIVE_FUNDS;
 export type CollectiveFund = (typeof COLLECTIVE_FUNDS)[number];
 export const COLLECTIVE_FUND_NAMES: Record<CollectiveFund, string> = {
   'village-poverty-fund': '村扶贫基金',

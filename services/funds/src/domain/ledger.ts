@@ -1,4 +1,4 @@
-import { DomainError } from '@jingzhun/types';
+import { DomainError, fundsApi } from '@jingzhun/types';
 
 /**
  * The fund ledger: every movement of poverty money is one double entry between two accounts, in
@@ -19,7 +19,7 @@ import { DomainError } from '@jingzhun/types';
  * and the balances always add up to zero (the books balance). A correction is a new entry, never
  * an edit (issue 16 "corrections are new entries").
  */
-export const ENTRY_KINDS = ['received', 'allocated', 'committed', 'released', 'disbursed'] as const;
+export const ENTRY_KINDS = fundsApi.ENTRY_KINDS;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export const ENTRY_KIND_NAMES: Record<EntryKind, string> = {

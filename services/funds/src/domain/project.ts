@@ -1,4 +1,11 @@
-import { DomainError, isWithinRegion, ROLE_NAMES_ZH, type Role, type StaffClaims } from '@jingzhun/types';
+import { DomainError, fundsApi, isWithinRegion, ROLE_NAMES_ZH, type Role } from '@jingzhun/types';
+
+/** Who acts: the staff member's role, region and department (the claims' fields the rules read). */
+export interface ActingStaff {
+  role: Role;
+  region: string;
+  department?: string | undefined;
+}
 
 /**
  * The project lifecycle of seed 002 S-8 L51: 项目储备 → 遴选立项 → 组织实施 → 竣工验收 → 建后管护 →
@@ -14,7 +21,7 @@ import { DomainError, isWithinRegion, ROLE_NAMES_ZH, type Role, type StaffClaims
  *   扶贫办 or the 财政局 (报账制);
  * - hand-over of the asset to the village collective (seed 002 S-12 L103 "所有权归村集体，及时办理扶贫资产移交手续").
  */
-export const PROJECT_TYPES = ['industry', 'infrastructure', 'workshop', 'pv', 'housing', 'education', 'other'] as const;
+export const PROJECT_TYPES = fundsApi.PROJECT_TYPES;
 export type ProjectType = (typeof PROJECT_TYPES)[number];
 export const PROJECT_TYPE_NAMES: Record<ProjectType, string> = {
   industry: '产业项目',
@@ -26,7 +33,7 @@ export const PROJECT_TYPE_NAMES: Record<ProjectType, string> = {
   other: '其他',
 };
 
-export const PROJECT_STATES = ['RESERVE', 'REJECTED', 'APPROVED', 'IN_PROGRESS', 'ACCEPTED', 'HANDED_OVER'] as const;
+export const PROJECT_STATES = fundsApi.PROJECT_STATES;
 export type ProjectState = (typeof PROJECT_STATES)[number];
 export const PROJECT_STATE_NAMES: Record<ProjectState, string> = {
   RESERVE: '项目储备',
@@ -38,7 +45,7 @@ export const PROJECT_STATE_NAMES: Record<ProjectState, string> = {
 };
 
 /** How a household benefits (issue 16): employment, dividend, 折股量化 shares, rent, service. */
-export const LINK_TYPES = ['employment', 'dividend', 'shares', 'rent', 'service'] as const;
+export const LINK_TYPES = fundsApi.LINK_TYPES;
 export type LinkType = (typeof LINK_TYPES)[number];
 export const LINK_TYPE_NAMES: Record<LinkType, string> = {
   employment: '务工就业',
@@ -48,7 +55,7 @@ export const LINK_TYPE_NAMES: Record<LinkType, string> = {
   service: '生产服务',
 };
 
-export const EVIDENCE_KINDS = ['proposal', 'meeting-minutes', 'appraisal', 'implementation-plan', 'contract', 'progress-photo', 'invoice', 'acceptance-report', 'handover', 'other'] as const;
+export const EVIDENCE_KINDS = fundsApi.EVIDENCE_KINDS;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export const EVIDENCE_KIND_NAMES: Record<EvidenceKind, string> = {
   proposal: '项目申报书',
@@ -180,7 +187,7 @@ export interface Project {
 /** Roles that may propose: village, town, or a department for its own sector (county-wide region). */
 export const PROPOSER_ROLES: readonly Role[] = ['village', 'town', 'department', 'county'];
 
-export function assertMayPropose(claims: Pick<StaffClaims, 'role' | 'region'>, region: string): void {
+export function assertMayPropose(claims: ActingStaff, region: string): void {
   if (!PROPOSER_ROLES.includes(claims.role)) throw new DomainError('FORBIDDEN', '只有村两委、镇（街）、区直部门或区县扶贫办可以申报项目', 403);
   if (!isWithinRegion(region, claims.region)) throw new DomainError('OUT_OF_SCOPE', `无权在区划 ${region} 申报项目`, 403, { region });
 }
@@ -189,7 +196,7 @@ export function assertMayPropose(claims: Pick<StaffClaims, 'role' | 'region'>, r
  * Decides a step: the state allows it, the role may take it, the project lies in the actor's
  * region, the evidence it needs is there. A department acts only on the projects it proposed.
  */
-export function decideStep(project: Pick<Project, 'state' | 'region' | 'proposer'>, action: ProjectAction, claims: Pick<StaffClaims, 'role' | 'region' | 'department'>, evidence: readonly Evidence[]): StepRule {
+export function decideStep(project: Pick<Project, 'state' | 'region' | 'proposer'>, action: ProjectAction, claims: ActingStaff, evidence: readonly Evidence[]): StepRule {
   const rule = STEP_RULES[action];
   if (!rule.roles.includes(claims.role)) throw new DomainError('FORBIDDEN', `「${rule.nameZh}」由${rule.roles.map((role) => ROLE_NAMES_ZH[role]).join('、')}办理`, 403);
   if (!isWithinRegion(project.region, claims.region)) throw new DomainError('OUT_OF_SCOPE', `无权办理区划 ${project.region} 的项目`, 403, { region: project.region });
@@ -230,7 +237,7 @@ export const PAYABLE_STATES: readonly ProjectState[] = ['IN_PROGRESS', 'ACCEPTED
 export const PAYER_ROLES: readonly Role[] = ['county', 'department'];
 export const PAYER_DEPARTMENTS: readonly string[] = ['caizheng'];
 
-export function assertPayable(project: Pick<Project, 'state' | 'region'>, claims: Pick<StaffClaims, 'role' | 'region' | 'department'>): void {
+export function assertPayable(project: Pick<Project, 'state' | 'region'>, claims: ActingStaff): void {
   if (!PAYER_ROLES.includes(claims.role) || (claims.role === 'department' && !PAYER_DEPARTMENTS.includes(claims.department ?? ''))) {
     throw new DomainError('FORBIDDEN', '项目资金由区县扶贫办或区财政局报账拨付', 403);
   }
