@@ -2,6 +2,7 @@ import { defineService } from '@jingzhun/platform/manifest';
 import { dispatchApi } from '@jingzhun/types';
 import { JOBS } from './domain/jobs.js';
 import { SUBSCRIPTIONS } from './handlers/events.js';
+import { FUNDS_SUBSCRIPTIONS } from './handlers/funds-events.js';
 import { MICROCREDIT_SUBSCRIPTIONS } from './handlers/microcredit-events.js';
 import { dispatchTable } from './store/table.js';
 
@@ -24,5 +25,5 @@ export const manifest = defineService({
     { contract: dispatchApi.runJob, handler: 'handlers/jobs.ts#runJob' },
   ],
   jobs: JOBS.map(({ name, schedule, handler, description, onlyOn }) => ({ name, schedule, handler, description, ...(onlyOn ? { onlyOn } : {}) })),
-  subscriptions: [...SUBSCRIPTIONS, ...MICROCREDIT_SUBSCRIPTIONS],
+  subscriptions: [...SUBSCRIPTIONS, ...MICROCREDIT_SUBSCRIPTIONS, ...FUNDS_SUBSCRIPTIONS],
 });
