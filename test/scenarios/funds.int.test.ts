@@ -41,7 +41,16 @@ describe('funds: allocation → project → payments → asset → income → ho
     expect(households).toHaveLength(3);
     const received = await call(cloud, 'POST', '/funds/funds', {
       token: county,
-      body: { region: COUNTY, year: 2019, level: 'city', title: '2019年市级财政专项扶贫资金', documentNo: '枣财农〔2019〕12号', purpose: '产业发展', amountFen: 100_000_000, receivedOn: '2019-03-01' },
+      body: {
+        region: COUNTY,
+        year: 2019,
+        level: 'city',
+        title: '2019年市级财政专项扶贫资金',
+        documentNo: '枣财农〔2019〕12号',
+        purpose: '产业发展',
+        amountFen: 100_000_000,
+        receivedOn: '2019-03-01',
+      },
     });
     expect(received.status, JSON.stringify(received.body)).toBe(200);
     fundId = received.body.fundId;
@@ -84,7 +93,10 @@ describe('funds: allocation → project → payments → asset → income → ho
       beneficiaries: households.map((householdId, i) => ({ householdId, link: 'shares', shares: i === 0 ? 2 : 1 })),
       evidence: [{ kind: 'proposal', ref: '冯庄村大棚项目申报书.pdf' }],
     };
-    const outside = await call(cloud, 'POST', '/funds/projects', { token: village, body: { ...body, beneficiaries: [...body.beneficiaries, { householdId: outsider, link: 'shares', shares: 1 }] } });
+    const outside = await call(cloud, 'POST', '/funds/projects', {
+      token: village,
+      body: { ...body, beneficiaries: [...body.beneficiaries, { householdId: outsider, link: 'shares', shares: 1 }] },
+    });
     expect(outside.status).toBe(400);
     expect(outside.body.code).toBe('BENEFICIARY_OUTSIDE_REGION');
     expect((await call(cloud, 'GET', `/funds/projects?region=${FENGZHUANG}`, { token: village })).body.items).toHaveLength(0);
@@ -99,7 +111,12 @@ describe('funds: allocation → project → payments → asset → income → ho
     const pot = `${fundId}:${JIANTOUJI}`;
     const byVillage = await call(cloud, 'POST', `/funds/projects/${projectId}/steps`, {
       token: village,
-      body: { action: 'approve', expectedVersion: project.version, evidence: [{ kind: 'meeting-minutes', ref: '纪要.pdf' }], meeting: { date: '2019-03-20', body: '区扶贫开发领导小组', decision: '同意立项' } },
+      body: {
+        action: 'approve',
+        expectedVersion: project.version,
+        evidence: [{ kind: 'meeting-minutes', ref: '纪要.pdf' }],
+        meeting: { date: '2019-03-20', body: '区扶贫开发领导小组', decision: '同意立项' },
+      },
     });
     expect(byVillage.status).toBe(403);
     const approveBody = (amountFen: number) => ({
@@ -118,7 +135,14 @@ describe('funds: allocation → project → payments → asset → income → ho
     // No payment before implementation starts.
     const early = await call(cloud, 'POST', `/funds/projects/${projectId}/payments`, {
       token: county,
-      body: { potId: pot, amountFen: 100, payee: '冯庄村股份经济合作社', paidOn: '2019-03-25', evidence: [{ kind: 'invoice', ref: 'x.pdf' }], expectedVersion: approved.body.version },
+      body: {
+        potId: pot,
+        amountFen: 100,
+        payee: '冯庄村股份经济合作社',
+        paidOn: '2019-03-25',
+        evidence: [{ kind: 'invoice', ref: 'x.pdf' }],
+        expectedVersion: approved.body.version,
+      },
     });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('PROJECT_NOT_PAYABLE');
@@ -142,7 +166,11 @@ describe('funds: allocation → project → payments → asset → income → ho
       return r;
     };
     await step(village, { action: 'start', evidence: [{ kind: 'implementation-plan', ref: '实施方案.docx' }] });
-    await step(village, { action: 'milestone', milestone: { name: '主体钢架完成', date: '2019-06-10', progressPercent: 50 }, evidence: [{ kind: 'progress-photo', ref: '钢架.jpg' }] });
+    await step(village, {
+      action: 'milestone',
+      milestone: { name: '主体钢架完成', date: '2019-06-10', progressPercent: 50 },
+      evidence: [{ kind: 'progress-photo', ref: '钢架.jpg' }],
+    });
     expect((await pay(15_000_000, '2019-06-15')).status).toBe(200);
     await step(village, { action: 'milestone', milestone: { name: '完工', date: '2019-10-20', progressPercent: 100 }, evidence: [{ kind: 'progress-photo', ref: '完工.jpg' }] });
     expect((await pay(14_000_000, '2019-10-25')).status).toBe(200);
@@ -169,7 +197,14 @@ describe('funds: allocation → project → payments → asset → income → ho
         action: 'handover',
         expectedVersion: project.version,
         evidence: [{ kind: 'handover', ref: '资产移交书.pdf' }],
-        asset: { name: '冯庄村蔬菜大棚（10座）', operator: '冯庄村股份经济合作社', maintainer: '冯庄村村委会', supervisor: '涧头集镇扶贫办', valueFen: 30_000_000, rule: { collectivePercent: 20, collectiveFund: 'filial-piety-fund' } },
+        asset: {
+          name: '冯庄村蔬菜大棚（10座）',
+          operator: '冯庄村股份经济合作社',
+          maintainer: '冯庄村村委会',
+          supervisor: '涧头集镇扶贫办',
+          valueFen: 30_000_000,
+          rule: { collectivePercent: 20, collectiveFund: 'filial-piety-fund' },
+        },
       },
     });
     expect(handover.status, JSON.stringify(handover.body)).toBe(200);
@@ -184,10 +219,16 @@ describe('funds: allocation → project → payments → asset → income → ho
     });
     expect(income.status, JSON.stringify(income.body)).toBe(200);
     asset = income.body;
-    const over = await call(cloud, 'POST', `/funds/assets/${assetId}/distributions`, { token: village, body: { period: '2019-12', amountFen: 1_000_001, expectedVersion: asset.version } });
+    const over = await call(cloud, 'POST', `/funds/assets/${assetId}/distributions`, {
+      token: village,
+      body: { period: '2019-12', amountFen: 1_000_001, expectedVersion: asset.version },
+    });
     expect(over.status).toBe(409);
     expect(over.body.code).toBe('OVER_DISTRIBUTION');
-    const distributed = await call(cloud, 'POST', `/funds/assets/${assetId}/distributions`, { token: village, body: { period: '2019-12', amountFen: 1_000_000, expectedVersion: asset.version } });
+    const distributed = await call(cloud, 'POST', `/funds/assets/${assetId}/distributions`, {
+      token: village,
+      body: { period: '2019-12', amountFen: 1_000_000, expectedVersion: asset.version },
+    });
     expect(distributed.status, JSON.stringify(distributed.body)).toBe(200);
     // 20% to the 孝善养老基金; 8,000 元 by shares 2 : 1 : 1.
     expect(distributed.body.collectiveFen).toBe(200_000);

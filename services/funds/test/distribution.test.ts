@@ -37,15 +37,25 @@ describe('asset income distribution (seed 002 S-10 L51; seed 000 SUB-70 L1446–
 
   it('property: the parts add up to the amount exactly and follow the shares within one fen', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 49 }), (amount, shares, pct) => {
-        const a = { recordedFen: amount, distributedFen: 0, rule: { collectivePercent: pct, collectiveFund: 'village-poverty-fund' as const }, beneficiaries: shares.map((s, i) => ({ householdId: `h${i}`, link: 'dividend' as const, shares: s })) };
-        const d = distributeIncome(a, amount);
-        expect(d.collectiveFen + d.lines.reduce((s, l) => s + l.amountFen, 0)).toBe(amount);
-        const householdsFen = amount - d.collectiveFen;
-        expect(householdsFen * 100).toBeGreaterThanOrEqual(amount * (100 - pct) - 100);
-        const total = shares.reduce((x, y) => x + y, 0);
-        for (const line of d.lines) expect(Math.abs(line.amountFen - (householdsFen * line.shares) / total)).toBeLessThan(1);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 49 }),
+        (amount, shares, pct) => {
+          const a = {
+            recordedFen: amount,
+            distributedFen: 0,
+            rule: { collectivePercent: pct, collectiveFund: 'village-poverty-fund' as const },
+            beneficiaries: shares.map((s, i) => ({ householdId: `h${i}`, link: 'dividend' as const, shares: s })),
+          };
+          const d = distributeIncome(a, amount);
+          expect(d.collectiveFen + d.lines.reduce((s, l) => s + l.amountFen, 0)).toBe(amount);
+          const householdsFen = amount - d.collectiveFen;
+          expect(householdsFen * 100).toBeGreaterThanOrEqual(amount * (100 - pct) - 100);
+          const total = shares.reduce((x, y) => x + y, 0);
+          for (const line of d.lines) expect(Math.abs(line.amountFen - (householdsFen * line.shares) / total)).toBeLessThan(1);
+        },
+      ),
     );
   });
 });

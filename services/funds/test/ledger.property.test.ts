@@ -1,7 +1,18 @@
 import { DomainError } from '@jingzhun/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertWithinBudget, type Balances, committedAccount, disbursedAccount, type Movement, post, potAccount, projectTotals, trialBalance, UPPER } from '../src/domain/ledger.js';
+import {
+  assertWithinBudget,
+  type Balances,
+  committedAccount,
+  disbursedAccount,
+  type Movement,
+  post,
+  potAccount,
+  projectTotals,
+  trialBalance,
+  UPPER,
+} from '../src/domain/ledger.js';
 
 const POTS = ['county', 'town-a', 'town-b'];
 const PROJECTS = [

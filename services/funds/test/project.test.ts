@@ -16,7 +16,9 @@ describe('project state machine (seed 002 S-8 L51: 储备 → 遴选立项 → �
 
   it('steps follow the documents order: no implementation before selection, no acceptance before implementation', () => {
     expect(() => decideStep(project, 'start', { role: 'village', region: VILLAGE }, [{ kind: 'implementation-plan', ref: '方案.docx' }])).toThrow(/PROJECT_STEP_NOT_ALLOWED/);
-    expect(decideStep({ ...project, state: 'APPROVED' }, 'start', { role: 'village', region: VILLAGE }, [{ kind: 'implementation-plan', ref: '方案.docx' }]).to).toBe('IN_PROGRESS');
+    expect(decideStep({ ...project, state: 'APPROVED' }, 'start', { role: 'village', region: VILLAGE }, [{ kind: 'implementation-plan', ref: '方案.docx' }]).to).toBe(
+      'IN_PROGRESS',
+    );
     expect(() => decideStep({ ...project, state: 'APPROVED' }, 'accept', county, [{ kind: 'acceptance-report', ref: 'x.pdf' }])).toThrow(/PROJECT_STEP_NOT_ALLOWED/);
     expect(decideStep({ ...project, state: 'IN_PROGRESS' }, 'accept', county, [{ kind: 'acceptance-report', ref: 'x.pdf' }]).to).toBe('ACCEPTED');
     expect(decideStep({ ...project, state: 'ACCEPTED' }, 'handover', county, [{ kind: 'handover', ref: '移交书.pdf' }]).to).toBe('HANDED_OVER');
@@ -64,7 +66,16 @@ describe('project state machine (seed 002 S-8 L51: 储备 → 遴选立项 → �
     expect(() => validateBeneficiaries(VILLAGE, [{ householdId: 'h2', link: 'shares', shares: 1 }], households)).toThrow(/BENEFICIARY_OUTSIDE_REGION/);
     expect(() => validateBeneficiaries(VILLAGE, [{ householdId: 'h3', link: 'shares', shares: 1 }], households)).toThrow(/BENEFICIARY_NOT_ELIGIBLE/);
     expect(() => validateBeneficiaries(VILLAGE, [{ householdId: 'hx', link: 'shares', shares: 1 }], households)).toThrow(/BENEFICIARY_UNKNOWN/);
-    expect(() => validateBeneficiaries(VILLAGE, [{ householdId: 'h1', link: 'shares', shares: 1 }, { householdId: 'h1', link: 'rent', shares: 1 }], households)).toThrow(/BENEFICIARY_REPEATED/);
+    expect(() =>
+      validateBeneficiaries(
+        VILLAGE,
+        [
+          { householdId: 'h1', link: 'shares', shares: 1 },
+          { householdId: 'h1', link: 'rent', shares: 1 },
+        ],
+        households,
+      ),
+    ).toThrow(/BENEFICIARY_REPEATED/);
     // A town project's beneficiaries may live in any of its villages.
     expect(() => validateBeneficiaries('370405102000', [{ householdId: 'h2', link: 'employment', shares: 1 }], households)).not.toThrow();
   });

@@ -15,7 +15,18 @@ export const FUND_LEVELS = ['central', 'province', 'city', 'county'] as const;
 export const PROJECT_TYPES = ['industry', 'infrastructure', 'workshop', 'pv', 'housing', 'education', 'other'] as const;
 export const PROJECT_STATES = ['RESERVE', 'REJECTED', 'APPROVED', 'IN_PROGRESS', 'ACCEPTED', 'HANDED_OVER'] as const;
 export const LINK_TYPES = ['employment', 'dividend', 'shares', 'rent', 'service'] as const;
-export const EVIDENCE_KINDS = ['proposal', 'meeting-minutes', 'appraisal', 'implementation-plan', 'contract', 'progress-photo', 'invoice', 'acceptance-report', 'handover', 'other'] as const;
+export const EVIDENCE_KINDS = [
+  'proposal',
+  'meeting-minutes',
+  'appraisal',
+  'implementation-plan',
+  'contract',
+  'progress-photo',
+  'invoice',
+  'acceptance-report',
+  'handover',
+  'other',
+] as const;
 export const COLLECTIVE_FUNDS = ['village-poverty-fund', 'filial-piety-fund'] as const;
 export const ENTRY_KINDS = ['received', 'allocated', 'committed', 'released', 'disbursed'] as const;
 
@@ -143,7 +154,9 @@ export const AllocationLine = z.object({
   region: z.string(),
   name: z.string(),
   amountFen: z.number().int(),
-  explanation: z.array(z.object({ code: z.string(), nameZh: z.string(), value: z.number(), sharePpm: z.number().int(), weight: z.number().int(), contributionFen: z.number().int() })),
+  explanation: z.array(
+    z.object({ code: z.string(), nameZh: z.string(), value: z.number(), sharePpm: z.number().int(), weight: z.number().int(), contributionFen: z.number().int() }),
+  ),
 });
 export const Allocation = z.object({
   allocationId: z.string(),
@@ -319,7 +332,10 @@ export const StepBody = z.discriminatedUnion('action', [
     action: z.literal('approve'),
     ...StepBase,
     meeting: z.object({ date: IsoDate, body: Text(80), decision: Text(300) }),
-    commitments: z.array(z.object({ potId: Text(60), amountFen: AmountFen })).max(5).default([]),
+    commitments: z
+      .array(z.object({ potId: Text(60), amountFen: AmountFen }))
+      .max(5)
+      .default([]),
   }),
   z.object({ action: z.literal('reject'), ...StepBase, note: Text(500) }),
   z.object({ action: z.literal('start'), ...StepBase }),
@@ -419,7 +435,16 @@ export const Asset = z.object({
   version: z.number().int(),
 });
 
-export const Income = z.object({ incomeId: z.string(), assetId: z.string(), period: z.string(), amountFen: z.number().int(), source: z.string(), evidence: z.array(Evidence), at: z.string(), by: z.string() });
+export const Income = z.object({
+  incomeId: z.string(),
+  assetId: z.string(),
+  period: z.string(),
+  amountFen: z.number().int(),
+  source: z.string(),
+  evidence: z.array(Evidence),
+  at: z.string(),
+  by: z.string(),
+});
 export const Distribution = z.object({
   distributionId: z.string(),
   assetId: z.string(),
@@ -427,7 +452,16 @@ export const Distribution = z.object({
   amountFen: z.number().int(),
   collectiveFen: z.number().int(),
   collectiveFund: z.enum(COLLECTIVE_FUNDS),
-  lines: z.array(z.object({ householdId: z.string(), headName: z.string().optional(), link: z.enum(LINK_TYPES), shares: z.number().int(), amountFen: z.number().int(), incomeKind: z.enum(['wage', 'property']) })),
+  lines: z.array(
+    z.object({
+      householdId: z.string(),
+      headName: z.string().optional(),
+      link: z.enum(LINK_TYPES),
+      shares: z.number().int(),
+      amountFen: z.number().int(),
+      incomeKind: z.enum(['wage', 'property']),
+    }),
+  ),
   distributedOn: z.string(),
   by: z.string(),
 });
@@ -462,9 +496,7 @@ export const updateAssetManagers = defineContract({
   auth: 'staff',
   roles: ['county', 'town'],
   params: z.object({ assetId: Text(40) }),
-  body: z
-    .object({ operator: Text(80).optional(), maintainer: Text(80).optional(), supervisor: Text(80).optional(), reason: Text(300), expectedVersion: Version })
-    .strict(),
+  body: z.object({ operator: Text(80).optional(), maintainer: Text(80).optional(), supervisor: Text(80).optional(), reason: Text(300), expectedVersion: Version }).strict(),
   response: Asset,
 });
 
@@ -502,7 +534,18 @@ export const householdBenefits = defineContract({
   params: z.object({ householdId: Text(64) }),
   response: z.object({
     householdId: z.string(),
-    items: z.array(z.object({ distributionId: z.string(), assetId: z.string(), assetName: z.string(), period: z.string(), amountFen: z.number().int(), link: z.enum(LINK_TYPES), incomeKind: z.enum(['wage', 'property']), distributedOn: z.string() })),
+    items: z.array(
+      z.object({
+        distributionId: z.string(),
+        assetId: z.string(),
+        assetName: z.string(),
+        period: z.string(),
+        amountFen: z.number().int(),
+        link: z.enum(LINK_TYPES),
+        incomeKind: z.enum(['wage', 'property']),
+        distributedOn: z.string(),
+      }),
+    ),
     totalFen: z.number().int(),
   }),
 });

@@ -18,7 +18,7 @@ export function requestAllocationDisclosure(uow: UnitOfWork, fund: Fund, allocat
     requestId: `allocation:${allocation.allocationId}`,
     type: 'fund-disclosure',
     region: allocation.fromRegion,
-    title: `${fund.year}年${fund.title}分配结果`,
+    title: `${fund.title.startsWith(String(fund.year)) ? '' : `${fund.year}年`}${fund.title}分配结果`,
     publish: true,
     entries: allocation.lines.map((line) => ({
       entryId: line.region,

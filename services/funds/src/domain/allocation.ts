@@ -83,10 +83,16 @@ export function allocateByFactors(totalFen: number, set: Pick<FactorSet, 'factor
     const basis = recipients.map((recipient) => {
       const value = recipient.values[factor.code];
       if (value === undefined || !Number.isFinite(value) || value < 0) {
-        throw new DomainError('FACTOR_VALUE_MISSING', `分配对象 ${recipient.region} 缺少因素「${factor.nameZh}」的数值（须为非负数）`, 400, { region: recipient.region, factor: factor.code });
+        throw new DomainError('FACTOR_VALUE_MISSING', `分配对象 ${recipient.region} 缺少因素「${factor.nameZh}」的数值（须为非负数）`, 400, {
+          region: recipient.region,
+          factor: factor.code,
+        });
       }
       if (factor.direction === 'inverse' && value === 0) {
-        throw new DomainError('FACTOR_VALUE_INVALID', `因素「${factor.nameZh}」按反向计算，数值须大于零（${recipient.region}）`, 400, { region: recipient.region, factor: factor.code });
+        throw new DomainError('FACTOR_VALUE_INVALID', `因素「${factor.nameZh}」按反向计算，数值须大于零（${recipient.region}）`, 400, {
+          region: recipient.region,
+          factor: factor.code,
+        });
       }
       return factor.direction === 'inverse' ? 1 / value : value;
     });

@@ -67,7 +67,8 @@ export function post(balances: Balances, movement: Movement): Record<string, num
   const { kind, from, to, amountFen } = movement;
   if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new DomainError('AMOUNT_INVALID', '金额须为正的整数分', 400);
   const [fromPattern, toPattern] = EXPECTED[kind];
-  if (!fromPattern.test(from) || !toPattern.test(to) || from === to) throw new DomainError('LEDGER_INVALID', `记账分录不平：${ENTRY_KIND_NAMES[kind]}的账户不正确`, 400, { from, to });
+  if (!fromPattern.test(from) || !toPattern.test(to) || from === to)
+    throw new DomainError('LEDGER_INVALID', `记账分录不平：${ENTRY_KIND_NAMES[kind]}的账户不正确`, 400, { from, to });
   const available = balances[from] ?? 0;
   if (from !== UPPER && available < amountFen) {
     const [code, message] = SHORTFALL_MESSAGES[kind];

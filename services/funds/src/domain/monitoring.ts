@@ -142,19 +142,31 @@ export function monitoringFlags(input: MonitoringInput): Flag[] {
   for (const project of input.projects) {
     const days = daysBetween(project.stateSince, input.today);
     if (project.state === 'APPROVED' && days > LIMITS.startDays) flag('STEP_OVERDUE', project.projectId, project.region, `${project.name}：立项 ${days} 天仍未开工实施`);
-    if (project.state === 'IN_PROGRESS' && project.plannedEnd < input.today) flag('STEP_OVERDUE', project.projectId, project.region, `${project.name}：计划 ${project.plannedEnd} 完工，至今未验收`);
+    if (project.state === 'IN_PROGRESS' && project.plannedEnd < input.today)
+      flag('STEP_OVERDUE', project.projectId, project.region, `${project.name}：计划 ${project.plannedEnd} 完工，至今未验收`);
     if (project.state === 'ACCEPTED' && days > LIMITS.handoverDays) flag('STEP_OVERDUE', project.projectId, project.region, `${project.name}：验收 ${days} 天仍未移交资产`);
     if (project.state === 'IN_PROGRESS' && project.disbursedFen > Math.floor((project.budgetFen * project.progressPercent) / 100)) {
-      flag('FALSE_CLAIM', project.projectId, project.region, `${project.name}：已拨付 ${yuan(project.disbursedFen)} 元，超过已报进度 ${project.progressPercent}% 对应的 ${yuan(Math.floor((project.budgetFen * project.progressPercent) / 100))} 元`);
+      flag(
+        'FALSE_CLAIM',
+        project.projectId,
+        project.region,
+        `${project.name}：已拨付 ${yuan(project.disbursedFen)} 元，超过已报进度 ${project.progressPercent}% 对应的 ${yuan(Math.floor((project.budgetFen * project.progressPercent) / 100))} 元`,
+      );
     }
     const ineligible = project.beneficiaries.filter((id) => !BENEFICIARY_STATUSES.has(input.householdStatus.get(id) ?? 'UNKNOWN'));
-    if (ineligible.length > 0 && project.state !== 'REJECTED') flag('FALSE_CLAIM', project.projectId, project.region, `${project.name}：${ineligible.length} 户受益户已不符合受益条件`);
+    if (ineligible.length > 0 && project.state !== 'REJECTED')
+      flag('FALSE_CLAIM', project.projectId, project.region, `${project.name}：${ineligible.length} 户受益户已不符合受益条件`);
   }
 
   for (const payment of input.payments) {
     const project = projects.get(payment.projectId);
     if (project && payment.payee.trim() !== project.implementer.trim()) {
-      flag('DIVERSION', payment.paymentId, project.region, `${project.name}：${payment.paidOn} 拨付 ${yuan(payment.amountFen)} 元给「${payment.payee}」，不是实施单位「${project.implementer}」`);
+      flag(
+        'DIVERSION',
+        payment.paymentId,
+        project.region,
+        `${project.name}：${payment.paidOn} 拨付 ${yuan(payment.amountFen)} 元给「${payment.payee}」，不是实施单位「${project.implementer}」`,
+      );
     }
   }
 

@@ -275,14 +275,18 @@ export function validateBeneficiaries(projectRegion: string, beneficiaries: read
   for (const beneficiary of beneficiaries) {
     if (seen.has(beneficiary.householdId)) throw new DomainError('BENEFICIARY_REPEATED', '受益户重复', 400, { householdId: beneficiary.householdId });
     seen.add(beneficiary.householdId);
-    if (!Number.isInteger(beneficiary.shares) || beneficiary.shares < 1) throw new DomainError('BENEFICIARY_SHARES_INVALID', '受益户的股份数须为正整数', 400, { householdId: beneficiary.householdId });
+    if (!Number.isInteger(beneficiary.shares) || beneficiary.shares < 1)
+      throw new DomainError('BENEFICIARY_SHARES_INVALID', '受益户的股份数须为正整数', 400, { householdId: beneficiary.householdId });
     const household = households.get(beneficiary.householdId);
     if (!household) throw new DomainError('BENEFICIARY_UNKNOWN', '受益户不在建档立卡系统中', 400, { householdId: beneficiary.householdId });
     if (!isWithinRegion(household.region, projectRegion)) {
       throw new DomainError('BENEFICIARY_OUTSIDE_REGION', '受益户不在项目所在村（镇）范围内', 400, { householdId: beneficiary.householdId, region: household.region });
     }
     if (!BENEFICIARY_STATUSES.has(household.status)) {
-      throw new DomainError('BENEFICIARY_NOT_ELIGIBLE', '受益户不是建档立卡贫困户、监测对象或享受政策的脱贫户', 400, { householdId: beneficiary.householdId, status: household.status });
+      throw new DomainError('BENEFICIARY_NOT_ELIGIBLE', '受益户不是建档立卡贫困户、监测对象或享受政策的脱贫户', 400, {
+        householdId: beneficiary.householdId,
+        status: household.status,
+      });
     }
   }
 }

@@ -45,7 +45,13 @@ export const updateAssetManagers = httpHandler(fundsApi.updateAssetManagers, asy
   };
   const uow = unitOfWork({ clock, ids, actor });
   const stored = uow.replace(assetItem(next));
-  uow.audit({ subject: assetKeys.subject(asset.assetId), action: 'asset.managers', before: { operator: asset.operator, maintainer: asset.maintainer, supervisor: asset.supervisor }, after: { operator: next.operator, maintainer: next.maintainer, supervisor: next.supervisor }, reason: body.reason });
+  uow.audit({
+    subject: assetKeys.subject(asset.assetId),
+    action: 'asset.managers',
+    before: { operator: asset.operator, maintainer: asset.maintainer, supervisor: asset.supervisor },
+    after: { operator: next.operator, maintainer: next.maintainer, supervisor: next.supervisor },
+    reason: body.reason,
+  });
   await uow.commit();
   return { ...next, version: stored.version };
 });
@@ -55,7 +61,16 @@ export const recordIncome = httpHandler(fundsApi.recordIncome, async ({ params, 
   const asset = await loadAsset(params.assetId, assertInScope, body.expectedVersion);
   validateIncome(body.amountFen, body.period);
   const uow = unitOfWork({ clock, ids, actor });
-  const income: Income = { incomeId: ids.next(), assetId: asset.assetId, period: body.period, amountFen: body.amountFen, source: body.source, evidence: body.evidence, at: uow.timestamp, by: staff().name };
+  const income: Income = {
+    incomeId: ids.next(),
+    assetId: asset.assetId,
+    period: body.period,
+    amountFen: body.amountFen,
+    source: body.source,
+    evidence: body.evidence,
+    at: uow.timestamp,
+    by: staff().name,
+  };
   uow.create({ ...assetKeys.income(asset.assetId, body.period, income.incomeId), entity: 'income', ...income });
   const next = { ...asset, recordedFen: asset.recordedFen + body.amountFen };
   const stored = uow.replace(assetItem(next));
@@ -93,7 +108,17 @@ export const distributeIncome = httpHandler(fundsApi.distributeIncome, async ({ 
   };
   uow.replace(assetItem(next));
   for (const line of result.lines) {
-    writeBenefit(uow, { householdId: line.householdId, distributionId: distribution.distributionId, assetId: asset.assetId, assetName: asset.name, period: body.period, amountFen: line.amountFen, link: line.link, incomeKind: line.incomeKind, distributedOn });
+    writeBenefit(uow, {
+      householdId: line.householdId,
+      distributionId: distribution.distributionId,
+      assetId: asset.assetId,
+      assetName: asset.name,
+      period: body.period,
+      amountFen: line.amountFen,
+      link: line.link,
+      incomeKind: line.incomeKind,
+      distributedOn,
+    });
   }
   uow.audit({ subject: assetKeys.subject(asset.assetId), action: 'asset.income-distributed', after: distribution });
   uow.emit(fundsEvents.incomeDistributed, assetKeys.subject(asset.assetId), {

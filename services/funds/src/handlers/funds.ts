@@ -5,7 +5,7 @@ import { type LedgerEntry, postEntry } from '../app/ledger.js';
 import type { Allocation, Fund, Pot } from '../app/records.js';
 import { allocateByFactors, DEFAULT_FACTOR_SET } from '../domain/allocation.js';
 import { potAccount, trialBalance, UPPER } from '../domain/ledger.js';
-import { factorSetVersion, factorSetsOf } from '../store/factors.js';
+import { factorSetsOf, factorSetVersion } from '../store/factors.js';
 import { allocationKeys, countyOf, entryKeys, fundKeys, potIdOf, potKeys, withinPrefix } from '../store/keys.js';
 import { read, readAll, readOrFail, readPage } from '../store/records.js';
 import { unitOfWork } from '../store/unit-of-work.js';
@@ -18,7 +18,19 @@ export function requireCounty(region: string): string {
 }
 
 export function newPot(fundId: string, region: string, arrivedOn: string): Pot {
-  return { potId: potIdOf(fundId, region), fundId, region, inFen: 0, availableFen: 0, allocatedOutFen: 0, committedFen: 0, disbursedFen: 0, arrivedOn, lastCommittedOn: null, version: 0 };
+  return {
+    potId: potIdOf(fundId, region),
+    fundId,
+    region,
+    inFen: 0,
+    availableFen: 0,
+    allocatedOutFen: 0,
+    committedFen: 0,
+    disbursedFen: 0,
+    arrivedOn,
+    lastCommittedOn: null,
+    version: 0,
+  };
 }
 
 /** Writes a pot: created when new (version 0), else conditional on the version read. */
@@ -46,12 +58,24 @@ export const receiveFund = httpHandler(fundsApi.receiveFund, async ({ body, asse
   const fund: Fund = { fundId, ...body, createdBy: claims.name };
   const uow = unitOfWork({ clock, ids, actor });
   const pot = newPot(fundId, body.region, body.receivedOn);
-  const balances = postEntry(uow, {}, { kind: 'received', from: UPPER, to: potAccount(pot.potId), amountFen: body.amountFen }, { entryId: ids.next(), fundId, on: body.receivedOn, by: claims.name, note: `${body.documentNo} ${body.title}` });
+  const balances = postEntry(
+    uow,
+    {},
+    { kind: 'received', from: UPPER, to: potAccount(pot.potId), amountFen: body.amountFen },
+    { entryId: ids.next(), fundId, on: body.receivedOn, by: claims.name, note: `${body.documentNo} ${body.title}` },
+  );
   const updated: Pot = { ...pot, inFen: body.amountFen, availableFen: balances[potAccount(pot.potId)] ?? 0 };
   uow.create({ ...fundKeys.item(fundId), ...fundKeys.index(body.region, body.year, fundId), entity: 'fund', ...fund });
   savePot(uow, updated);
   uow.audit({ subject: fundKeys.subject(fundId), action: 'fund.received', after: fund });
-  uow.emit(fundsEvents.fundReceived, fundKeys.subject(fundId), { fundId, region: body.region, year: body.year, title: body.title, amountFen: body.amountFen, receivedOn: body.receivedOn });
+  uow.emit(fundsEvents.fundReceived, fundKeys.subject(fundId), {
+    fundId,
+    region: body.region,
+    year: body.year,
+    title: body.title,
+    amountFen: body.amountFen,
+    receivedOn: body.receivedOn,
+  });
   await uow.commit();
   return { ...fund, pots: [{ ...updated, version: 1 }], allocations: [] };
 });
@@ -132,7 +156,8 @@ async function computeAllocation(fundId: string, body: Omit<AllocationInput, 'ex
     }
   }
   const versions = await factorSetsOf(county);
-  const set = versions.find((v) => v.version === body.factorSetVersion) ?? (body.factorSetVersion === DEFAULT_FACTOR_SET.version && versions.length === 0 ? DEFAULT_FACTOR_SET : undefined);
+  const set =
+    versions.find((v) => v.version === body.factorSetVersion) ?? (body.factorSetVersion === DEFAULT_FACTOR_SET.version && versions.length === 0 ? DEFAULT_FACTOR_SET : undefined);
   if (!set) throw new DomainError('FACTOR_SET_NOT_FOUND', `分配因素第 ${body.factorSetVersion} 版不存在`, 404);
   const names = new Map<string, string>(body.recipients.map((r) => [r.region, r.name]));
   const lines = allocateByFactors(body.amountFen, set, body.recipients).map((line) => ({ ...line, name: names.get(line.region) ?? line.region }));
@@ -163,21 +188,41 @@ export const allocateFund = httpHandler(fundsApi.allocateFund, async ({ params, 
     if (line.amountFen === 0) continue;
     const target = (await read<Pot>(potKeys.item(fund.fundId, line.region))) ?? newPot(fund.fundId, line.region, on);
     balances[potAccount(target.potId)] = target.availableFen;
-    balances = postEntry(uow, balances, { kind: 'allocated', from: potAccount(source.potId), to: potAccount(target.potId), amountFen: line.amountFen }, {
-      entryId: ids.next(),
-      fundId: fund.fundId,
-      on,
-      by: claims.name,
-      note: `因素法分配 ${line.name}`,
-    });
+    balances = postEntry(
+      uow,
+      balances,
+      { kind: 'allocated', from: potAccount(source.potId), to: potAccount(target.potId), amountFen: line.amountFen },
+      {
+        entryId: ids.next(),
+        fundId: fund.fundId,
+        on,
+        by: claims.name,
+        note: `因素法分配 ${line.name}`,
+      },
+    );
     targets.push({ ...target, inFen: target.inFen + line.amountFen, availableFen: balances[potAccount(target.potId)] ?? 0 });
   }
   savePot(uow, { ...source, availableFen: balances[potAccount(source.potId)] ?? 0, allocatedOutFen: source.allocatedOutFen + body.amountFen });
   for (const target of targets) savePot(uow, target);
-  const allocation: Allocation = { allocationId, fundId: fund.fundId, fromRegion: body.fromRegion, amountFen: body.amountFen, factorSet: { id: set.id, version: set.version }, lines, allocatedOn: on, by: claims.name };
+  const allocation: Allocation = {
+    allocationId,
+    fundId: fund.fundId,
+    fromRegion: body.fromRegion,
+    amountFen: body.amountFen,
+    factorSet: { id: set.id, version: set.version },
+    lines,
+    allocatedOn: on,
+    by: claims.name,
+  };
   uow.create({ ...allocationKeys.item(fund.fundId, allocationId), entity: 'allocation', ...allocation });
   uow.audit({ subject: fundKeys.subject(fund.fundId), action: 'fund.allocated', after: allocation });
-  uow.emit(fundsEvents.allocationMade, fundKeys.subject(fund.fundId), { allocationId, fundId: fund.fundId, region: body.fromRegion, allocatedOn: on, lines: lines.map((l) => ({ region: l.region, amountFen: l.amountFen })) });
+  uow.emit(fundsEvents.allocationMade, fundKeys.subject(fund.fundId), {
+    allocationId,
+    fundId: fund.fundId,
+    region: body.fromRegion,
+    allocatedOn: on,
+    lines: lines.map((l) => ({ region: l.region, amountFen: l.amountFen })),
+  });
   requestAllocationDisclosure(uow, fund, allocation);
   await uow.commit();
   return allocation;

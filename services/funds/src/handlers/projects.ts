@@ -67,7 +67,16 @@ async function loadPot(potId: string, project: ProjectRecord): Promise<Pot> {
 }
 
 /** Commits (or releases) money of a pot to a project: budget check, ledger entry, both balances. */
-async function moveCommitment(uow: UnitOfWork, ids: IdGenerator, project: ProjectRecord, potId: string, amountFen: number, release: boolean, by: string, note: string): Promise<ProjectRecord> {
+async function moveCommitment(
+  uow: UnitOfWork,
+  ids: IdGenerator,
+  project: ProjectRecord,
+  potId: string,
+  amountFen: number,
+  release: boolean,
+  by: string,
+  note: string,
+): Promise<ProjectRecord> {
   const pot = await loadPot(potId, project);
   if (!release) assertWithinBudget(project.budgetFen, { committedFen: project.committedFen, disbursedFen: project.disbursedFen }, amountFen);
   const on = uow.timestamp.slice(0, 10);
@@ -90,7 +99,14 @@ function projectItem(project: ProjectRecord) {
 }
 
 function emitStep(uow: UnitOfWork, project: ProjectRecord, action: string): void {
-  uow.emit(fundsEvents.projectStepped, projectKeys.subject(project.projectId), { projectId: project.projectId, region: project.region, action, state: project.state, budgetFen: project.budgetFen, at: uow.timestamp });
+  uow.emit(fundsEvents.projectStepped, projectKeys.subject(project.projectId), {
+    projectId: project.projectId,
+    region: project.region,
+    action,
+    state: project.state,
+    budgetFen: project.budgetFen,
+    at: uow.timestamp,
+  });
 }
 
 async function fundTitles(project: ProjectRecord): Promise<string[]> {
@@ -101,7 +117,10 @@ async function fundTitles(project: ProjectRecord): Promise<string[]> {
 
 async function withHeadNames(project: ProjectRecord): Promise<ProjectRecord> {
   const households = await householdsByIds(project.beneficiaries.map((b) => b.householdId));
-  return { ...project, beneficiaries: project.beneficiaries.map((b) => ({ ...b, ...(households.has(b.householdId) ? { headName: households.get(b.householdId)?.headName } : {}) })) };
+  return {
+    ...project,
+    beneficiaries: project.beneficiaries.map((b) => ({ ...b, ...(households.has(b.householdId) ? { headName: households.get(b.householdId)?.headName } : {}) })),
+  };
 }
 
 async function loadProject(projectId: string, assertInScope: (region: string) => void, expectedVersion?: number): Promise<ProjectRecord> {
@@ -119,7 +138,8 @@ export const proposeProject = httpHandler(fundsApi.proposeProject, async ({ body
   assertInScope(body.region);
   assertMayPropose(claims, body.region);
   requireCounty(body.region);
-  if (regionLevel(body.region) === 'county' && claims.role !== 'department' && claims.role !== 'county') throw new DomainError('REGION_LEVEL_NOT_ALLOWED', '县级项目由区直部门或区县扶贫办申报', 400);
+  if (regionLevel(body.region) === 'county' && claims.role !== 'department' && claims.role !== 'county')
+    throw new DomainError('REGION_LEVEL_NOT_ALLOWED', '县级项目由区直部门或区县扶贫办申报', 400);
   if (body.plannedEnd < body.plannedStart) throw new DomainError('VALIDATION_FAILED', '计划完工日期不能早于计划开工日期', 400);
   const households = await householdsByIds(body.beneficiaries.map((b) => b.householdId));
   validateBeneficiaries(body.region, body.beneficiaries, households);
@@ -238,7 +258,12 @@ export const stepProject = httpHandler(fundsApi.stepProject, async ({ params, bo
     uow.create(fresh);
     uow.audit({ subject: assetKeys.subject(asset.assetId), action: 'asset.registered', after: asset });
   }
-  uow.audit({ subject: projectKeys.subject(project.projectId), action: `project.${body.action}`, before: { state: project.state }, after: { state: next.state, step: next.steps.at(-1) } });
+  uow.audit({
+    subject: projectKeys.subject(project.projectId),
+    action: `project.${body.action}`,
+    before: { state: project.state },
+    after: { state: next.state, step: next.steps.at(-1) },
+  });
   emitStep(uow, next, body.action);
   if (body.action === 'approve' || body.action === 'accept') requestProjectDisclosure(uow, next, body.action, await fundTitles(next));
   await uow.commit();
@@ -255,7 +280,13 @@ export const commitFunds = httpHandler(fundsApi.commitFunds, async ({ params, bo
   const uow = unitOfWork({ clock, ids, actor });
   const next = await moveCommitment(uow, ids, project, body.potId, body.amountFen, body.release, claims.name, body.reason);
   const stored = uow.replace(projectItem(next));
-  uow.audit({ subject: projectKeys.subject(project.projectId), action: body.release ? 'project.released' : 'project.committed', before: project.accounts, after: next.accounts, reason: body.reason });
+  uow.audit({
+    subject: projectKeys.subject(project.projectId),
+    action: body.release ? 'project.released' : 'project.committed',
+    before: project.accounts,
+    after: next.accounts,
+    reason: body.reason,
+  });
   await uow.commit();
   return withHeadNames({ ...next, version: stored.version });
 });
@@ -303,4 +334,3 @@ export const payProject = httpHandler(fundsApi.payProject, async ({ params, body
   await uow.commit();
   return { project: await withHeadNames({ ...next, version: stored.version }), payment };
 });
-

@@ -17,6 +17,14 @@ export async function factorSetsOf(county: string): Promise<FactorSetRecord[]> {
  * concurrent edits of the same version make one fail.
  */
 export function factorSetVersion(uow: UnitOfWork, county: string, set: FactorSetRecord, first: boolean): void {
-  if (first) uow.create({ ...factorKeys.version(county, DEFAULT_FACTOR_SET.version), entity: 'factor-set', ...DEFAULT_FACTOR_SET, setVersion: DEFAULT_FACTOR_SET.version, by: '系统默认', at: uow.timestamp });
+  if (first)
+    uow.create({
+      ...factorKeys.version(county, DEFAULT_FACTOR_SET.version),
+      entity: 'factor-set',
+      ...DEFAULT_FACTOR_SET,
+      setVersion: DEFAULT_FACTOR_SET.version,
+      by: '系统默认',
+      at: uow.timestamp,
+    });
   uow.create({ ...factorKeys.version(county, set.version), entity: 'factor-set', ...set, setVersion: set.version });
 }

@@ -21,7 +21,11 @@ export async function readOrFail<T>(key: Key, what: string): Promise<T> {
   return found;
 }
 
-export async function readAll<T>(options: { index?: string; partition: { name: string; value: string }; sortKeyPrefix?: { name: string; value: string } | undefined }): Promise<T[]> {
+export async function readAll<T>(options: {
+  index?: string;
+  partition: { name: string; value: string };
+  sortKeyPrefix?: { name: string; value: string } | undefined;
+}): Promise<T[]> {
   const items = await queryAll<Record<string, unknown>>({
     table: table(),
     ...(options.index ? { index: options.index } : {}),
@@ -33,6 +37,11 @@ export async function readAll<T>(options: { index?: string; partition: { name: s
 }
 
 export async function readPage<T>(options: { partition: { name: string; value: string }; limit: number; cursor?: string | undefined }) {
-  const page = await queryPage<Record<string, unknown>>({ table: table(), partition: options.partition, limit: options.limit, ...(options.cursor ? { cursor: options.cursor } : {}) });
+  const page = await queryPage<Record<string, unknown>>({
+    table: table(),
+    partition: options.partition,
+    limit: options.limit,
+    ...(options.cursor ? { cursor: options.cursor } : {}),
+  });
   return { items: page.items.map((item) => strip<T>(item)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
