@@ -89,6 +89,15 @@ const READS_WITHOUT_PEOPLE = [
   'dispatch.listFilings',
   'dispatch.listJobs',
   'dispatch.listRuns',
+  // Funds: money, factors, ledger entries and flags by unit and project; households by id only.
+  'funds.listFunds',
+  'funds.getFund',
+  'funds.listEntries',
+  'funds.getFactorSet',
+  'funds.listProjects',
+  'funds.listAssets',
+  'funds.householdBenefits',
+  'funds.monitoring',
 ];
 
 /**
@@ -96,7 +105,13 @@ const READS_WITHOUT_PEOPLE = [
  * completed monthly run): their roles are checked above like every route; docs/security.md gives
  * their fields from the contract.
  */
-const READS_OF_PEOPLE_ROLES_ONLY = ['subsidy.getRosterLines', 'subsidy.exportRoster'];
+const READS_OF_PEOPLE_ROLES_ONLY = [
+  'subsidy.getRosterLines',
+  'subsidy.exportRoster',
+  // A project's beneficiaries and an asset's distribution lines carry the household head's name for the regional line only (not departments).
+  'funds.getProject',
+  'funds.getAsset',
+];
 
 const VILLAGE = '370405103201';
 /** The people of the fixture household, and what would identify them. */

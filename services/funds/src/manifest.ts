@@ -7,6 +7,7 @@ export const manifest = defineService({
   name: 'funds',
   root: new URL('.', import.meta.url),
   table: fundsTable,
+  demo: 'demo/seed.ts#seedDemo',
   routes: [
     { contract: fundsApi.receiveFund, handler: 'handlers/funds.ts#receiveFund' },
     { contract: fundsApi.listFunds, handler: 'handlers/funds.ts#listFunds' },

@@ -1,6 +1,7 @@
 import { httpHandler } from '@jingzhun/platform';
 import { CommonErrors, fundsApi, fundsEvents } from '@jingzhun/types';
 import { requestDistributionDisclosure } from '../app/disclosure.js';
+import { mayReadNames } from '../app/names.js';
 import type { AssetRecord, DistributionRecord, Income } from '../app/records.js';
 import { distributeIncome as split, validateIncome } from '../domain/assets.js';
 import { benefitsOf, householdsByIds, writeBenefit } from '../store/households.js';
@@ -27,11 +28,13 @@ export const listAssets = httpHandler(fundsApi.listAssets, async ({ query, asser
   return { items };
 });
 
-export const getAsset = httpHandler(fundsApi.getAsset, async ({ params, assertInScope }) => {
+export const getAsset = httpHandler(fundsApi.getAsset, async ({ params, assertInScope, staff }) => {
   const asset = await loadAsset(params.assetId, assertInScope);
   const incomes = await readAll<Income>({ partition: assetKeys.partition(asset.assetId), sortKeyPrefix: assetKeys.incomes() });
   const distributions = await readAll<DistributionRecord>({ partition: assetKeys.partition(asset.assetId), sortKeyPrefix: assetKeys.distributions() });
-  return { ...asset, incomes, distributions };
+  // Heads' names are for the regional line only (see handlers/projects.ts withHeadNames).
+  const named = mayReadNames(staff()) ? distributions : distributions.map((d) => ({ ...d, lines: d.lines.map(({ headName: _n, ...line }) => line) }));
+  return { ...asset, incomes, distributions: named };
 });
 
 /** seed 002 S-9 L51 明确运管主体，落实管护责任: the operator, maintainer and supervisor of an asset. Only the fields named change. */

@@ -3,6 +3,7 @@ import { httpHandler } from '@jingzhun/platform';
 import { CommonErrors, DomainError, fundsApi, fundsEvents, isWithinRegion, regionLevel, type StaffClaims } from '@jingzhun/types';
 import { requestProjectDisclosure } from '../app/disclosure.js';
 import { postEntry } from '../app/ledger.js';
+import { mayReadNames } from '../app/names.js';
 import type { AssetRecord, Fund, Payment, Pot, ProjectRecord } from '../app/records.js';
 import { validateRule } from '../domain/assets.js';
 import { assertWithinBudget, committedAccount, disbursedAccount, potAccount, projectTotals } from '../domain/ledger.js';
@@ -115,7 +116,12 @@ async function fundTitles(project: ProjectRecord): Promise<string[]> {
   return funds.filter((f): f is Fund => f !== undefined).map((f) => f.title);
 }
 
-async function withHeadNames(project: ProjectRecord): Promise<ProjectRecord> {
+/**
+ * The beneficiaries with the head's name for the regional line (village, town, county, leading
+ * group: who keep the register); a department reads households by id only (least privilege).
+ */
+async function withHeadNames(project: ProjectRecord, claims?: StaffClaims): Promise<ProjectRecord> {
+  if (claims && !mayReadNames(claims)) return project;
   const households = await householdsByIds(project.beneficiaries.map((b) => b.householdId));
   return {
     ...project,
@@ -192,10 +198,10 @@ export const listProjects = httpHandler(fundsApi.listProjects, async ({ query, a
   return { items: items.filter((p) => (query.state === undefined || p.state === query.state) && (query.year === undefined || p.year === query.year)) };
 });
 
-export const getProject = httpHandler(fundsApi.getProject, async ({ params, assertInScope }) => {
+export const getProject = httpHandler(fundsApi.getProject, async ({ params, assertInScope, staff }) => {
   const project = await loadProject(params.projectId, assertInScope);
   const payments = await readAll<Payment>({ partition: projectKeys.partition(project.projectId), sortKeyPrefix: projectKeys.payments() });
-  return { ...(await withHeadNames(project)), payments };
+  return { ...(await withHeadNames(project, staff())), payments };
 });
 
 /** One step of the lifecycle (domain/project.ts STEP_RULES): role, region, evidence, state, in one transaction. */

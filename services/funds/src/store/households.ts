@@ -9,7 +9,12 @@ export async function householdsByIds(ids: readonly string[]): Promise<Map<strin
 }
 
 export function writeHousehold(uow: UnitOfWork, household: Omit<HouseholdRecord, 'version'>): void {
-  uow.put({ ...householdKeys.item(household.householdId), entity: 'household', ...household, version: 1 });
+  uow.put({ ...householdKeys.item(household.householdId), ...householdKeys.index(household.region, household.householdId), entity: 'household', ...household, version: 1 });
+}
+
+/** The households funds knows in a village (for choosing beneficiaries). */
+export async function householdsIn(village: string): Promise<HouseholdRecord[]> {
+  return readAll<HouseholdRecord>({ index: 'gsi1', partition: householdKeys.ofVillage(village) });
 }
 
 export function writeBenefit(uow: UnitOfWork, benefit: BenefitRecord): void {

@@ -15,7 +15,7 @@ import { regionLevel, regionPath, regionPrefix } from '@jingzhun/types';
  * | asset        | ASSET#<assetId>        | ASSET                       | ASSETS#<county>      | <region>#<assetId>     |
  * | income       | ASSET#<assetId>        | INCOME#<period>#<id>        |                      |                        |
  * | distribution | ASSET#<assetId>        | DIST#<distributionId>       |                      |                        |
- * | household    | HOUSEHOLD#<id>         | HOUSEHOLD                   |                      |                        |
+ * | household    | HOUSEHOLD#<id>         | HOUSEHOLD                   | HOUSEHOLDS#<village> | <householdId>          |
  * | benefit      | HOUSEHOLD#<id>         | BENEFIT#<on>#<distribution> |                      |                        |
  *
  * Regional lists query the county's index partition, narrowed to a town or village by the sort
@@ -94,6 +94,8 @@ export const assetKeys = {
 
 export const householdKeys = {
   item: (householdId: string) => ({ pk: `HOUSEHOLD#${householdId}`, sk: 'HOUSEHOLD' }),
+  index: (village: string, householdId: string) => ({ gsi1pk: `HOUSEHOLDS#${village}`, gsi1sk: householdId }),
+  ofVillage: (village: string) => ({ name: 'gsi1pk', value: `HOUSEHOLDS#${village}` }),
   benefit: (householdId: string, on: string, distributionId: string) => ({ pk: `HOUSEHOLD#${householdId}`, sk: `BENEFIT#${on}#${distributionId}` }),
   partition: (householdId: string) => ({ name: 'pk', value: `HOUSEHOLD#${householdId}` }),
   benefits: () => ({ name: 'sk', value: 'BENEFIT#' }),
