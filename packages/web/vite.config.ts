@@ -1,11 +1,26 @@
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-/** The public board and the staff console: static files in dist/, served by npm start or CloudFront. */
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Two apps, static files in dist/, served by npm start or CloudFront:
+ * - index.html: the public board (Preact, small for phones);
+ * - staff/index.html: the staff console (React + Ant Design), one chunk per page (React.lazy).
+ */
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: here('.'),
   base: '/',
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 900 },
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: { input: { board: here('index.html'), staff: here('staff/index.html') } },
+  },
   server: {
     port: 5173,
     proxy: Object.fromEntries(

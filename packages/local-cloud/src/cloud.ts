@@ -256,7 +256,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     return false;
   }
 
-  /** The built web: its files, and index.html at `/` (the pages route by #hash, so nothing else falls back to it). */
+  /** The built web: its files, and a folder's index.html at `/` and `/staff/` (the pages route by #hash). */
   function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
     if (!options.staticDir || (req.method ?? 'GET') !== 'GET') return false;
     // The local counterpart of the config.json the web stack deploys (infra/lib/web-stack.ts):
@@ -271,8 +271,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     } catch {
       return false;
     }
-    const file = join(options.staticDir, relative);
-    if (!file.startsWith(options.staticDir) || !existsSync(file) || statSync(file).isDirectory()) return false;
+    let file = join(options.staticDir, relative);
+    if (!file.startsWith(options.staticDir) || !existsSync(file)) return false;
+    // A folder is its index.html: the staff console is /staff/ (staff/index.html).
+    if (statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file) || statSync(file).isDirectory()) return false;
     const body = readFileSync(file);
     res.writeHead(200, {
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',

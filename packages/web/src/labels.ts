@@ -5,6 +5,17 @@ import { ROLE_NAMES_ZH } from '@jingzhun/types';
 export const RELATION_ZH: Record<string, string> = { head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙辈', sibling: '兄弟姐妹', other: '其他' };
 export const HEALTH_ZH: Record<string, string> = { healthy: '健康', chronic: '长期慢性病', serious: '大病', disabled: '残疾' };
 export const LABOR_ZH: Record<string, string> = { full: '有劳动能力', partial: '弱劳动能力', none: '无劳动能力' };
+/** Register statuses (workflows.md §1). */
+export const STATUS_ZH: Record<string, string> = {
+  APPLYING: '识别中',
+  REJECTED: '未通过',
+  REGISTERED: '在册贫困户',
+  RE_REGISTERED: '返贫重新纳入',
+  MONITORED: '监测对象',
+  RISK_ELIMINATED: '风险已消除',
+  EXITED_WITH_POLICY: '已脱贫（享受政策）',
+  EXITED_NO_POLICY: '已脱贫（不再享受政策）',
+};
 export const MEMBER_STATUS_ZH: Record<string, string> = { active: '在户', deceased: '已故', moved_out: '已迁出' };
 /** 四色管理 (seed 000 ID-7 L507–522). */
 export const COLOUR_ZH: Record<string, string> = { RED: '红色（未脱贫）', ORANGE: '橙色（达到脱贫标准待退出）', YELLOW: '黄色（已脱贫有返贫风险）', GREEN: '绿色（稳定脱贫）' };

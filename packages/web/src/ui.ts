@@ -128,6 +128,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
   const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
   const [nonce, setNonce] = useState(0);
   const seq = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the load depends on (`deps`)
   useEffect(() => {
     const mine = ++seq.current;
     setState((s) => ({ ...s, loading: true, error: undefined }));
@@ -186,15 +187,7 @@ export function Table(props: { caption: string; columns: string[]; rows: Compone
   ]);
 }
 
-export function fen(value: number | undefined): string {
-  if (value === undefined || value === null) return '—';
-  return `${(value / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
-}
-
-export function date(value: string | undefined): string {
-  if (!value) return '—';
-  return value.length > 10 ? value.replace('T', ' ').slice(0, 16) : value;
-}
+export { date, fen } from './format.js';
 
 /**
  * A month (YYYY-MM) chosen from a year and a month list: the browser's own month input speaks the

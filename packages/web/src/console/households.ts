@@ -1,21 +1,12 @@
 import { identificationApi } from '@jingzhun/types';
 import { useState } from 'preact/hooks';
 import { api, fieldErrors, session } from '../api.js';
-import { COLOUR_ZH, HEALTH_ZH, LABOR_ZH, MEMBER_STATUS_ZH, RELATION_ZH, stateLabel, WORKFLOW_STATE_ZH, workflowLabel, zh } from '../labels.js';
+import { COLOUR_ZH, HEALTH_ZH, LABOR_ZH, MEMBER_STATUS_ZH, RELATION_ZH, STATUS_ZH, stateLabel, WORKFLOW_STATE_ZH, workflowLabel, zh } from '../labels.js';
 import { navigate, queryOf } from '../router.js';
 import { useSignal } from '../state.js';
 import { date, ErrorBox, fen, h, Loading, Select, submitTo, Table, TextArea, TextInput, useAction, useLoad } from '../ui.js';
 
-export const STATUS_ZH: Record<string, string> = {
-  APPLYING: '识别中',
-  REJECTED: '未通过',
-  REGISTERED: '在册贫困户',
-  RE_REGISTERED: '返贫重新纳入',
-  MONITORED: '监测对象',
-  RISK_ELIMINATED: '风险已消除',
-  EXITED_WITH_POLICY: '已脱贫（享受政策）',
-  EXITED_NO_POLICY: '已脱贫（不再享受政策）',
-};
+export { STATUS_ZH } from '../labels.js';
 
 /** Workflow actions with their Chinese names (the service decides which are allowed now). */
 export const ACTIONS: { value: string; label: string; evidence: string[]; meeting?: boolean; reason?: boolean }[] = [
