@@ -38,7 +38,10 @@ describe('funds pages in headless Chromium', { timeout: 240_000 }, () => {
     const row = page.getByRole('row', { name: /2019年中央财政专项扶贫资金/ });
     await row.waitFor();
     await row.getByRole('button').first().click(); // expand
-    await page.getByText(/因素法分配/).first().waitFor();
+    await page
+      .getByText(/因素法分配/)
+      .first()
+      .waitFor();
     await page.getByText('涧头集镇').first().waitFor();
     // The city's money arrived in May and was never allocated: idle.
     await page.getByText('资金闲置').first().waitFor();
@@ -73,7 +76,10 @@ describe('funds pages in headless Chromium', { timeout: 240_000 }, () => {
     const row = page.getByRole('row', { name: /冯庄村光伏扶贫电站/ });
     await row.waitFor();
     await row.getByRole('button').first().click();
-    await page.getByText(/纳入孝善养老基金/).first().waitFor();
+    await page
+      .getByText(/纳入孝善养老基金/)
+      .first()
+      .waitFor();
     expect(await visibleLeaks(page)).toEqual([]);
     await shot(page, 'funds-assets-village');
     expect(errors).toEqual([]);

@@ -164,7 +164,12 @@ function DistributeModal(props: { asset: AssetRow; onClose: () => void }) {
       onOk={() => Modal.confirm({ title: '确认分配', content: '分配结果将记入受益户并在村内公示，不能撤回。', okText: '确认', cancelText: '再看看', onOk: () => form.submit() })}
     >
       <p>可分配 {fen(left)}</p>
-      <Form form={form} layout="vertical" initialValues={{ amountYuan: left / 100 }} onFinish={(v) => distribute.mutate(v, { onSuccess: props.onClose, onError: (e) => setError(showServerErrors(form, e)) })}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ amountYuan: left / 100 }}
+        onFinish={(v) => distribute.mutate(v, { onSuccess: props.onClose, onError: (e) => setError(showServerErrors(form, e)) })}
+      >
         <Form.Item label="收益期间" name="period" rules={[{ required: true, message: '请选择月份' }]}>
           <DatePicker picker="month" style={{ width: '100%' }} />
         </Form.Item>

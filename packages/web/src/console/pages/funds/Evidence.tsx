@@ -1,5 +1,6 @@
-import { Button, Form, Upload } from 'antd';
+import type { fundsApi } from '@jingzhun/types';
 import type { UploadFile } from 'antd';
+import { Button, Form, Upload } from 'antd';
 import { EVIDENCE_ZH } from './labels.js';
 
 /**
@@ -22,6 +23,8 @@ export function EvidenceField(props: { kind: string; label?: string; required?: 
   );
 }
 
-export function evidenceOf(kind: string, files: UploadFile[] | undefined): { kind: string; ref: string }[] {
+type EvidenceKind = (typeof fundsApi.EVIDENCE_KINDS)[number];
+
+export function evidenceOf(kind: EvidenceKind, files: UploadFile[] | undefined): { kind: EvidenceKind; ref: string }[] {
   return (files ?? []).map((file) => ({ kind, ref: file.name }));
 }

@@ -107,7 +107,12 @@ function FundDetail(props: { fund: FundRow }) {
           { title: '已安排项目', dataIndex: 'committedFen', render: (v: number) => fen(v) },
           { title: '已支出', dataIndex: 'disbursedFen', render: (v: number) => fen(v) },
           { title: '结余', dataIndex: 'availableFen', render: (v: number) => fen(v) },
-          { title: '支出进度', dataIndex: 'potId', render: (potId: string) => (progress.get(potId) ? `${(progress.get(potId)?.progressPermille ?? 0) / 10}%（${PROGRESS_ZH[progress.get(potId)?.status ?? ''] ?? ''}）` : '—') },
+          {
+            title: '支出进度',
+            dataIndex: 'potId',
+            render: (potId: string) =>
+              progress.get(potId) ? `${(progress.get(potId)?.progressPermille ?? 0) / 10}%（${PROGRESS_ZH[progress.get(potId)?.status ?? ''] ?? ''}）` : '—',
+          },
         ]}
       />
       {(detail.data?.allocations ?? []).map((allocation) => (
@@ -121,7 +126,11 @@ function FundDetail(props: { fund: FundRow }) {
           columns={[
             { title: '分配对象', dataIndex: 'name' },
             { title: '分配金额', dataIndex: 'amountFen', render: (v: number) => fen(v) },
-            { title: '计算说明', render: (_: unknown, line) => line.explanation.map((e) => `${e.nameZh} ${e.value}，占比 ${(e.sharePpm / 10_000).toFixed(2)}%，权重 ${e.weight}，得 ${fen(e.contributionFen)}`).join('；') },
+            {
+              title: '计算说明',
+              render: (_: unknown, line) =>
+                line.explanation.map((e) => `${e.nameZh} ${e.value}，占比 ${(e.sharePpm / 10_000).toFixed(2)}%，权重 ${e.weight}，得 ${fen(e.contributionFen)}`).join('；'),
+            },
           ]}
         />
       ))}
@@ -134,18 +143,31 @@ function ReceiveModal(props: { county: string; onClose: () => void }) {
   const [error, setError] = useState<string>();
   const receive = useCallMutation(
     fundsApi.receiveFund,
-    (v: { title: string; level: 'central' | 'province' | 'city' | 'county'; documentNo: string; purpose: string; amountYuan: number; receivedOn: { format(f: string): string } }) => ({
-      body: { region: props.county, year: Number(v.receivedOn.format('YYYY')), level: v.level, title: v.title, documentNo: v.documentNo, purpose: v.purpose, amountFen: toFen(v.amountYuan), receivedOn: v.receivedOn.format('YYYY-MM-DD'), pooled: true },
+    (v: {
+      title: string;
+      level: 'central' | 'province' | 'city' | 'county';
+      documentNo: string;
+      purpose: string;
+      amountYuan: number;
+      receivedOn: { format(f: string): string };
+    }) => ({
+      body: {
+        region: props.county,
+        year: Number(v.receivedOn.format('YYYY')),
+        level: v.level,
+        title: v.title,
+        documentNo: v.documentNo,
+        purpose: v.purpose,
+        amountFen: toFen(v.amountYuan),
+        receivedOn: v.receivedOn.format('YYYY-MM-DD'),
+        pooled: true,
+      },
     }),
     [fundsApi.listFunds, fundsApi.monitoring],
   );
   return (
     <Modal open title="登记到位资金" okText="登记" cancelText="取消" onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={receive.isPending}>
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(values) => receive.mutate(values, { onSuccess: props.onClose, onError: (e) => setError(showServerErrors(form, e)) })}
-      >
+      <Form form={form} layout="vertical" onFinish={(values) => receive.mutate(values, { onSuccess: props.onClose, onError: (e) => setError(showServerErrors(form, e)) })}>
         <Form.Item label="资金名称" name="title" rules={[{ required: true, message: '请填写资金名称' }]}>
           <Input maxLength={100} placeholder="如：2019年中央财政专项扶贫资金" />
         </Form.Item>
@@ -187,7 +209,11 @@ function AllocateModal(props: { fund: FundRow; onClose: () => void }) {
     recipients: chosen.map((code) => ({ region: code, name: towns.find((t) => t.code === code)?.name ?? '', values: v.values?.[code] ?? {} })),
   });
   const preview = useCallMutation(fundsApi.previewAllocation, (v: Values) => ({ params: { fundId: props.fund.fundId }, body: toBody(v) }));
-  const allocate = useCallMutation(fundsApi.allocateFund, (v: Values) => ({ params: { fundId: props.fund.fundId }, body: { ...toBody(v), expectedPotVersion: pot?.version ?? 1 } }), [fundsApi.listFunds, fundsApi.getFund, fundsApi.monitoring]);
+  const allocate = useCallMutation(
+    fundsApi.allocateFund,
+    (v: Values) => ({ params: { fundId: props.fund.fundId }, body: { ...toBody(v), expectedPotVersion: pot?.version ?? 1 } }),
+    [fundsApi.listFunds, fundsApi.getFund, fundsApi.monitoring],
+  );
   return (
     <Modal
       open
@@ -207,13 +233,22 @@ function AllocateModal(props: { fund: FundRow; onClose: () => void }) {
       }
       confirmLoading={allocate.isPending}
     >
-      <p>可分配余额 {fen(pot?.availableFen)}；分配因素：{set?.factors.map((f) => `${f.nameZh}（权重 ${f.weight}）`).join('，')}</p>
+      <p>
+        可分配余额 {fen(pot?.availableFen)}；分配因素：{set?.factors.map((f) => `${f.nameZh}（权重 ${f.weight}）`).join('，')}
+      </p>
       <Form form={form} layout="vertical">
         <Form.Item label="分配金额（元）" name="amountYuan" rules={[{ required: true, message: '请填写分配金额' }]}>
           <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item label="分配对象">
-          <Select mode="multiple" aria-label="分配对象" value={chosen} onChange={setChosen} options={towns.map((t) => ({ value: t.code, label: t.name }))} placeholder="选择镇（街）" />
+          <Select
+            mode="multiple"
+            aria-label="分配对象"
+            value={chosen}
+            onChange={setChosen}
+            options={towns.map((t) => ({ value: t.code, label: t.name }))}
+            placeholder="选择镇（街）"
+          />
         </Form.Item>
         {chosen.map((code) => (
           <Space key={code} wrap>

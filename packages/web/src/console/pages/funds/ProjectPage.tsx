@@ -32,7 +32,7 @@ const ACTIONS: Record<string, { action: Action; label: string; roles: string[] }
     { action: 'handover', label: '资产移交', roles: ['county', 'town'] },
   ],
 };
-const EVIDENCE_FOR: Record<Action, string> = {
+const EVIDENCE_FOR: Record<Action, (typeof fundsApi.EVIDENCE_KINDS)[number]> = {
   approve: 'meeting-minutes',
   reject: 'other',
   start: 'implementation-plan',
@@ -178,11 +178,29 @@ function StepModal(props: { project: Project; action: Action; onClose: () => voi
     const done = { onSuccess: props.onClose, onError: (e: unknown) => setError(showServerErrors(form, e)) };
     if (action === 'pay') return pay.mutate({ potId: v.potId, amountFen: toFen(v.amountYuan), payee: v.payee, paidOn: v.paidOn.format('YYYY-MM-DD'), evidence }, done);
     if (action === 'approve')
-      return step.mutate({ action, evidence, meeting: { date: v.meetingDate.format('YYYY-MM-DD'), body: v.meetingBody, decision: v.decision }, commitments: v.potId ? [{ potId: v.potId, amountFen: toFen(v.amountYuan) }] : [] }, done);
+      return step.mutate(
+        {
+          action,
+          evidence,
+          meeting: { date: v.meetingDate.format('YYYY-MM-DD'), body: v.meetingBody, decision: v.decision },
+          commitments: v.potId ? [{ potId: v.potId, amountFen: toFen(v.amountYuan) }] : [],
+        },
+        done,
+      );
     if (action === 'milestone') return step.mutate({ action, evidence, milestone: { name: v.name, date: v.date.format('YYYY-MM-DD'), progressPercent: v.progressPercent } }, done);
     if (action === 'handover')
       return step.mutate(
-        { action, evidence, asset: { name: v.name, operator: v.operator, maintainer: v.maintainer, valueFen: toFen(v.valueYuan), rule: { collectivePercent: v.collectivePercent, collectiveFund: v.collectiveFund } } },
+        {
+          action,
+          evidence,
+          asset: {
+            name: v.name,
+            operator: v.operator,
+            maintainer: v.maintainer,
+            valueFen: toFen(v.valueYuan),
+            rule: { collectivePercent: v.collectivePercent, collectiveFund: v.collectiveFund },
+          },
+        },
         done,
       );
     return step.mutate({ action, evidence, ...(v.note ? { note: v.note } : {}) }, done);
@@ -206,7 +224,12 @@ function StepModal(props: { project: Project; action: Action; onClose: () => voi
         })
       }
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ collectivePercent: 20, collectiveFund: 'filial-piety-fund', name: action === 'handover' ? project.name : undefined, payee: project.implementer }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ collectivePercent: 20, collectiveFund: 'filial-piety-fund', name: action === 'handover' ? project.name : undefined, payee: project.implementer }}
+      >
         {action === 'approve' && (
           <>
             <Form.Item label="会议日期" name="meetingDate" rules={[{ required: true, message: '请选择会议日期' }]}>
