@@ -30,6 +30,48 @@ export const EVIDENCE_KINDS = [
 export const COLLECTIVE_FUNDS = ['village-poverty-fund', 'filial-piety-fund'] as const;
 export const ENTRY_KINDS = ['received', 'allocated', 'committed', 'released', 'disbursed'] as const;
 
+/** Chinese names of the vocabularies (shown by the console, used in the service's messages). */
+export const PROJECT_TYPE_NAMES: Record<(typeof PROJECT_TYPES)[number], string> = {
+  industry: '产业项目',
+  infrastructure: '基础设施',
+  workshop: '扶贫车间',
+  pv: '光伏扶贫电站',
+  housing: '住房安全',
+  education: '教育扶贫',
+  other: '其他',
+};
+export const PROJECT_STATE_NAMES: Record<(typeof PROJECT_STATES)[number], string> = {
+  RESERVE: '项目储备',
+  REJECTED: '未入选',
+  APPROVED: '已立项',
+  IN_PROGRESS: '组织实施',
+  ACCEPTED: '竣工验收',
+  HANDED_OVER: '建后管护',
+};
+export const LINK_TYPE_NAMES: Record<(typeof LINK_TYPES)[number], string> = {
+  employment: '务工就业',
+  dividend: '分红',
+  shares: '折股量化',
+  rent: '土地房屋租金',
+  service: '生产服务',
+};
+export const EVIDENCE_KIND_NAMES: Record<(typeof EVIDENCE_KINDS)[number], string> = {
+  proposal: '项目申报书',
+  'meeting-minutes': '会议纪要',
+  appraisal: '论证评审意见',
+  'implementation-plan': '实施方案',
+  contract: '施工或采购合同',
+  'progress-photo': '进度照片',
+  invoice: '发票及报账单据',
+  'acceptance-report': '竣工验收报告',
+  handover: '资产移交书',
+  other: '其他材料',
+};
+export const COLLECTIVE_FUND_NAMES: Record<(typeof COLLECTIVE_FUNDS)[number], string> = {
+  'village-poverty-fund': '村扶贫基金',
+  'filial-piety-fund': '孝善养老基金',
+};
+
 /** Reads: the regional line and departments (区财政局 pays, sector departments propose and implement). */
 const READERS = [...REGIONAL_ROLES, 'department'] as const;
 

@@ -17,10 +17,7 @@ import type { Beneficiary, LinkType } from './project.js';
  */
 export const COLLECTIVE_FUNDS = fundsApi.COLLECTIVE_FUNDS;
 export type CollectiveFund = (typeof COLLECTIVE_FUNDS)[number];
-export const COLLECTIVE_FUND_NAMES: Record<CollectiveFund, string> = {
-  'village-poverty-fund': '村扶贫基金',
-  'filial-piety-fund': '孝善养老基金',
-};
+export const COLLECTIVE_FUND_NAMES = fundsApi.COLLECTIVE_FUND_NAMES;
 
 export interface DistributionRule {
   /** Whole percent of each distribution kept by the village collective (0–49). */

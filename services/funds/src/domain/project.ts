@@ -23,52 +23,20 @@ export interface ActingStaff {
  */
 export const PROJECT_TYPES = fundsApi.PROJECT_TYPES;
 export type ProjectType = (typeof PROJECT_TYPES)[number];
-export const PROJECT_TYPE_NAMES: Record<ProjectType, string> = {
-  industry: '产业项目',
-  infrastructure: '基础设施',
-  workshop: '扶贫车间',
-  pv: '光伏扶贫电站',
-  housing: '住房安全',
-  education: '教育扶贫',
-  other: '其他',
-};
+export const PROJECT_TYPE_NAMES = fundsApi.PROJECT_TYPE_NAMES;
 
 export const PROJECT_STATES = fundsApi.PROJECT_STATES;
 export type ProjectState = (typeof PROJECT_STATES)[number];
-export const PROJECT_STATE_NAMES: Record<ProjectState, string> = {
-  RESERVE: '项目储备',
-  REJECTED: '未入选',
-  APPROVED: '已立项',
-  IN_PROGRESS: '组织实施',
-  ACCEPTED: '竣工验收',
-  HANDED_OVER: '建后管护',
-};
+export const PROJECT_STATE_NAMES = fundsApi.PROJECT_STATE_NAMES;
 
 /** How a household benefits (issue 16): employment, dividend, 折股量化 shares, rent, service. */
 export const LINK_TYPES = fundsApi.LINK_TYPES;
 export type LinkType = (typeof LINK_TYPES)[number];
-export const LINK_TYPE_NAMES: Record<LinkType, string> = {
-  employment: '务工就业',
-  dividend: '分红',
-  shares: '折股量化',
-  rent: '土地房屋租金',
-  service: '生产服务',
-};
+export const LINK_TYPE_NAMES = fundsApi.LINK_TYPE_NAMES;
 
 export const EVIDENCE_KINDS = fundsApi.EVIDENCE_KINDS;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-export const EVIDENCE_KIND_NAMES: Record<EvidenceKind, string> = {
-  proposal: '项目申报书',
-  'meeting-minutes': '会议纪要',
-  appraisal: '论证评审意见',
-  'implementation-plan': '实施方案',
-  contract: '施工或采购合同',
-  'progress-photo': '进度照片',
-  invoice: '发票及报账单据',
-  'acceptance-report': '竣工验收报告',
-  handover: '资产移交书',
-  other: '其他材料',
-};
+export const EVIDENCE_KIND_NAMES = fundsApi.EVIDENCE_KIND_NAMES;
 
 export interface Evidence {
   kind: EvidenceKind;
