@@ -9,6 +9,7 @@ import { showServerErrors } from '../../app/forms.js';
 import { useCall, useCallMutation } from '../../app/query.js';
 import { RegionName, RegionPicker } from '../../app/regions.js';
 import { useSignedIn } from '../../app/session.js';
+import { useConfirm } from './confirm.js';
 import { EvidenceField, evidenceOf } from './Evidence.js';
 import { COLLECTIVE_FUND_ZH, LINK_ZH, PROJECT_TYPE_ZH, toFen } from './labels.js';
 
@@ -142,6 +143,7 @@ function IncomeModal(props: { asset: AssetRow; onClose: () => void }) {
 }
 
 function DistributeModal(props: { asset: AssetRow; onClose: () => void }) {
+  const [confirm, confirmHolder] = useConfirm();
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
   const left = props.asset.recordedFen - props.asset.distributedFen;
@@ -161,8 +163,9 @@ function DistributeModal(props: { asset: AssetRow; onClose: () => void }) {
       cancelText="取消"
       onCancel={props.onClose}
       confirmLoading={distribute.isPending}
-      onOk={() => Modal.confirm({ title: '确认分配', content: '分配结果将记入受益户并在村内公示，不能撤回。', okText: '确认', cancelText: '再看看', onOk: () => form.submit() })}
+      onOk={() => confirm({ title: '确认分配', content: '分配结果将记入受益户并在村内公示，不能撤回。', onOk: () => form.submit() })}
     >
+      {confirmHolder}
       <p>可分配 {fen(left)}</p>
       <Form
         form={form}

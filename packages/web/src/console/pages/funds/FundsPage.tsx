@@ -9,6 +9,7 @@ import { showServerErrors } from '../../app/forms.js';
 import { useCall, useCallMutation } from '../../app/query.js';
 import { RegionName, RegionPicker, useRegions } from '../../app/regions.js';
 import { useSignedIn } from '../../app/session.js';
+import { useConfirm } from './confirm.js';
 import { FUND_LEVEL_ZH, PROGRESS_ZH, toFen } from './labels.js';
 
 type FundRow = NonNullable<ReturnType<typeof useFunds>['data']>['items'][number];
@@ -193,6 +194,7 @@ function ReceiveModal(props: { county: string; onClose: () => void }) {
 }
 
 function AllocateModal(props: { fund: FundRow; onClose: () => void }) {
+  const [confirm, confirmHolder] = useConfirm();
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
   const regions = useRegions();
@@ -223,16 +225,15 @@ function AllocateModal(props: { fund: FundRow; onClose: () => void }) {
       cancelText="取消"
       onCancel={props.onClose}
       onOk={() =>
-        Modal.confirm({
+        confirm({
           title: '确认分配',
           content: '分配结果将记入资金台账并在公示栏公开，公开后不能修改。',
-          okText: '确认',
-          cancelText: '再看看',
           onOk: () => form.validateFields().then((v: Values) => allocate.mutate(v, { onSuccess: props.onClose, onError: (e) => setError(showServerErrors(form, e)) })),
         })
       }
       confirmLoading={allocate.isPending}
     >
+      {confirmHolder}
       <p>
         可分配余额 {fen(pot?.availableFen)}；分配因素：{set?.factors.map((f) => `${f.nameZh}（权重 ${f.weight}）`).join('，')}
       </p>

@@ -9,6 +9,7 @@ import { showServerErrors } from '../../app/forms.js';
 import { useCall, useCallMutation } from '../../app/query.js';
 import { RegionName, useRegions } from '../../app/regions.js';
 import { useSignedIn } from '../../app/session.js';
+import { useConfirm } from './confirm.js';
 import { EvidenceField, evidenceOf } from './Evidence.js';
 import { COLLECTIVE_FUND_ZH, EVIDENCE_ZH, LINK_ZH, PROJECT_STATE_ZH, PROJECT_TYPE_ZH, STEP_ZH, toFen } from './labels.js';
 
@@ -156,6 +157,7 @@ export default function ProjectPage() {
 type Project = NonNullable<ReturnType<typeof useCall<typeof fundsApi.getProject>>['data']>;
 
 function StepModal(props: { project: Project; action: Action; onClose: () => void }) {
+  const [confirm, confirmHolder] = useConfirm();
   const { project, action } = props;
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
@@ -215,15 +217,14 @@ function StepModal(props: { project: Project; action: Action; onClose: () => voi
       onCancel={props.onClose}
       confirmLoading={step.isPending || pay.isPending}
       onOk={() =>
-        Modal.confirm({
+        confirm({
           title: `确认${title}`,
           content: action === 'accept' ? '验收后项目内容不能再修改。' : action === 'pay' ? '拨付将记入资金台账，不能撤回。' : '提交后进入下一环节。',
-          okText: '确认',
-          cancelText: '再看看',
           onOk: () => form.submit(),
         })
       }
     >
+      {confirmHolder}
       <Form
         form={form}
         layout="vertical"
