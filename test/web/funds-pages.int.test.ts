@@ -76,10 +76,10 @@ describe('funds pages in headless Chromium', { timeout: 240_000 }, () => {
     const row = page.getByRole('row', { name: /冯庄村光伏扶贫电站/ });
     await row.waitFor();
     await row.getByRole('button').first().click();
-    await page
-      .getByText(/纳入孝善养老基金/)
-      .first()
-      .waitFor();
+    // Each month's PV income, and its distribution: the collective's part and each household's, by the head's name.
+    await page.getByText('光伏发电电费（供电公司按月结算）').first().waitFor();
+    await page.getByText(/2019-11 分配 .* 纳入孝善养老基金/).waitFor();
+    expect(await page.getByRole('columnheader', { name: '户主' }).count()).toBeGreaterThan(0);
     expect(await visibleLeaks(page)).toEqual([]);
     await shot(page, 'funds-assets-village');
     expect(errors).toEqual([]);
