@@ -145,7 +145,7 @@ export async function seedDemo(): Promise<{ funds: number; projects: number; ass
   pv = await pay(pv, pot(central, TOWNS.jiantouji), 40_000_000, '枣庄市新能源工程有限公司', '2019-06-28');
   pv = await step(pv, villageStaff(VILLAGES.fengzhuang, '冯庄村两委（演示）'), {
     action: 'milestone',
-    milestone: { name: '并网发电', date: '2019-08-15', progressPercent: 100 },
+    milestone: { name: '并网发电完成', date: '2019-08-15', progressPercent: 100 },
     evidence: [{ kind: 'progress-photo', ref: '并网.jpg' }],
   });
   pv = await step(pv, countyStaff, { action: 'accept', evidence: [{ kind: 'acceptance-report', ref: '光伏电站竣工验收报告.pdf' }] });
@@ -198,7 +198,7 @@ export async function seedDemo(): Promise<{ funds: number; projects: number; ass
   });
   workshop = await step(workshop, villageStaff(VILLAGES.xilancheng, '西兰城村两委（演示）'), {
     action: 'milestone',
-    milestone: { name: '主体完工', date: '2019-09-30', progressPercent: 100 },
+    milestone: { name: '车间主体完工', date: '2019-09-30', progressPercent: 100 },
     evidence: [{ kind: 'progress-photo', ref: '车间完工.jpg' }],
   });
   workshop = await pay(workshop, pot(province, TOWNS.nigou), 40_000_000, '台儿庄区泥沟建筑工程队', '2019-10-08');
@@ -223,7 +223,7 @@ export async function seedDemo(): Promise<{ funds: number; projects: number; ass
   road = await step(road, villageStaff(VILLAGES.houtang, '侯塘村两委（演示）'), { action: 'start', evidence: [{ kind: 'contract', ref: '道路施工合同.pdf' }] });
   road = await step(road, villageStaff(VILLAGES.houtang, '侯塘村两委（演示）'), {
     action: 'milestone',
-    milestone: { name: '路基完成', date: '2019-09-15', progressPercent: 60 },
+    milestone: { name: '路基工程完成', date: '2019-09-15', progressPercent: 60 },
     evidence: [{ kind: 'progress-photo', ref: '路基.jpg' }],
   });
   await pay(road, pot(central, TOWNS.zhangshanzi), 40_000_000, '台儿庄区交通建设有限公司', '2019-09-20');
