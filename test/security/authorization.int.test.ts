@@ -125,6 +125,15 @@ const READS_WITHOUT_PEOPLE = [
   'supervision.listFindings',
   'supervision.listVillages',
   'supervision.getCoverage',
+  // Funds: money, factors, ledger entries and flags by unit and project; households by id only.
+  'funds.listFunds',
+  'funds.getFund',
+  'funds.listEntries',
+  'funds.getFactorSet',
+  'funds.listProjects',
+  'funds.listAssets',
+  'funds.householdBenefits',
+  'funds.monitoring',
 ];
 
 /**
@@ -137,6 +146,9 @@ const READS_OF_PEOPLE_ROLES_ONLY = [
   'subsidy.exportRoster',
   // A bank's own ratings, with the borrower's name as on the ID card the bank was shown (no ID number).
   'scoring.listBankRatings',
+  // A project's beneficiaries and an asset's distribution lines carry the household head's name for the regional line only (not departments).
+  'funds.getProject',
+  'funds.getAsset',
 ];
 
 const VILLAGE = '370405103201';

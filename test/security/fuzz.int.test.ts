@@ -108,14 +108,25 @@ function valueAt(path: (string | number)[], value: unknown): unknown {
   return typeof head === 'number' ? [valueAt(rest, value)] : { [head as string]: valueAt(rest, value) };
 }
 
+/** The fields of a body: an object's, or for a discriminated union those of the first option that has the named fields (its discriminator then set like any required field). */
+function bodyShape(schema: unknown, named: string[]): Record<string, z.ZodType> {
+  if (schema instanceof z.ZodDiscriminatedUnion) {
+    const option = (schema.options as z.ZodType[]).find((o) => o instanceof z.ZodObject && named.every((name) => name in o.shape));
+    return shapeOf(option);
+  }
+  return shapeOf(schema);
+}
+
 /** A body the contract takes, with `fields` set: required fields get an enum's first option or the first sample their schema takes. */
 function validBody(contract: RouteContract, fields: Record<string, unknown>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(shapeOf(contract.body))) {
+  for (const [name, field] of Object.entries(bodyShape(contract.body, Object.keys(fields)))) {
     if (name in fields) body[name] = fields[name];
     else if (!field.safeParse(undefined).success) {
-      const json = z.toJSONSchema(field, { io: 'input', unrepresentable: 'any' }) as { enum?: unknown[] };
-      body[name] = [...(json.enum ?? []), ...REGIONS, '2017-03', '2019-06', '2019-06-01', 'sample-1', 1].find((candidate) => field.safeParse(candidate).success);
+      const json = z.toJSONSchema(field, { io: 'input', unrepresentable: 'any' }) as { enum?: unknown[]; const?: unknown };
+      body[name] = [...(json.enum ?? []), ...(json.const === undefined ? [] : [json.const]), ...REGIONS, '2017-03', '2019-06', '2019-06-01', 'sample-1', 1].find(
+        (candidate) => field.safeParse(candidate).success,
+      );
     }
   }
   return body;

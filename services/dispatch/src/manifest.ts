@@ -3,6 +3,7 @@ import { dispatchApi } from '@jingzhun/types';
 import { JOBS } from './domain/jobs.js';
 import { CASEWORK_SUBSCRIPTIONS } from './handlers/casework-events.js';
 import { SUBSCRIPTIONS } from './handlers/events.js';
+import { FUNDS_SUBSCRIPTIONS } from './handlers/funds-events.js';
 import { MICROCREDIT_SUBSCRIPTIONS } from './handlers/microcredit-events.js';
 import { SUPERVISION_SUBSCRIPTIONS } from './handlers/supervision-events.js';
 import { dispatchTable } from './store/table.js';
@@ -28,5 +29,5 @@ export const manifest = defineService({
     { contract: dispatchApi.runJob, handler: 'handlers/jobs.ts#runJob' },
   ],
   jobs: JOBS.map(({ name, schedule, handler, description, onlyOn }) => ({ name, schedule, handler, description, ...(onlyOn ? { onlyOn } : {}) })),
-  subscriptions: [...SUBSCRIPTIONS, ...MICROCREDIT_SUBSCRIPTIONS, ...SUPERVISION_SUBSCRIPTIONS, ...CASEWORK_SUBSCRIPTIONS],
+  subscriptions: [...SUBSCRIPTIONS, ...MICROCREDIT_SUBSCRIPTIONS, ...SUPERVISION_SUBSCRIPTIONS, ...CASEWORK_SUBSCRIPTIONS, ...FUNDS_SUBSCRIPTIONS],
 });

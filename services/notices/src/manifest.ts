@@ -58,5 +58,6 @@ export const manifest = defineService({
     { event: 'subsidy.notice.requested', handler: 'handlers/events.ts#onNoticeRequested' },
     { event: 'scoring.notice.requested', handler: 'handlers/events.ts#onNoticeRequested' },
     { event: 'supervision.notice.requested', handler: 'handlers/events.ts#onNoticeRequested' },
+    { event: 'funds.notice.requested', handler: 'handlers/events.ts#onNoticeRequested' },
   ],
 });

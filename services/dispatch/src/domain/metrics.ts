@@ -14,6 +14,14 @@ export interface MetricDef {
   unit: '户' | '人' | '分' | '笔' | '件';
 }
 
+/** 扶贫资金支出月调度 (seed 004 SCH-02 L408; funds-projection.ts): expenditure progress = 累计支出 ÷ 累计到位. */
+const FUNDS_METRICS: readonly MetricDef[] = [
+  { metric: 'funds.received.fen', label: '扶贫资金到位金额', unit: '分' },
+  { metric: 'funds.disbursed.fen', label: '扶贫资金支出金额', unit: '分' },
+  { metric: 'stock.funds.received.fen', label: '扶贫资金累计到位（月末）', unit: '分' },
+  { metric: 'stock.funds.disbursed.fen', label: '扶贫资金累计支出（月末）', unit: '分' },
+];
+
 /** Fixed metrics in report order. Item-level subsidy metrics (`subsidy.*.<item>`) follow them, sorted. */
 export const METRICS: readonly MetricDef[] = [
   { metric: 'hh.registered', label: '新识别贫困户', unit: '户' },
@@ -67,6 +75,7 @@ export const METRICS: readonly MetricDef[] = [
   { metric: 'aid.cases', label: '受理临时救助', unit: '件' },
   { metric: 'aid.cases.emergency', label: '其中急难型', unit: '件' },
   { metric: 'aid.paid.fen', label: '临时救助发放金额', unit: '分' },
+  ...FUNDS_METRICS,
 ];
 
 const FIXED = new Map(METRICS.map((def, index) => [def.metric, index]));

@@ -7,7 +7,7 @@ import { primeNameKey } from '../config.js';
 primeNameKey();
 
 /**
- * identification / subsidy / scoring `*.notice.requested`: one notice per request id, published at
+ * identification / subsidy / scoring / funds `*.notice.requested`: one notice per request id, published at
  * once unless the request says otherwise. The requester is the envelope's source service. A
  * request that breaks a rule is recorded, acknowledged and reported back (`notices.request.rejected`).
  */

@@ -1,6 +1,7 @@
 import { mayOpen, type Who } from '../../access.js';
 import { creditPages } from '../pages/credit/index.js';
 import { dispatchPages } from '../pages/dispatch/index.js';
+import { fundsPages } from '../pages/funds/index.js';
 import { householdPages } from '../pages/households/index.js';
 import { noticePages } from '../pages/notices/index.js';
 import { subsidyPages } from '../pages/subsidy/index.js';
@@ -8,7 +9,7 @@ import { supervisionPages } from '../pages/supervision/index.js';
 import type { ConsolePage } from './page.js';
 
 /** Every page of the console, in menu order (areas add their list here, one line each). */
-export const CONSOLE_PAGES: ConsolePage[] = [...householdPages, ...noticePages, ...subsidyPages, ...creditPages, ...dispatchPages, ...supervisionPages];
+export const CONSOLE_PAGES: ConsolePage[] = [...householdPages, ...noticePages, ...subsidyPages, ...creditPages, ...dispatchPages, ...fundsPages, ...supervisionPages];
 
 /** The menu groups in order of first appearance. */
 export function menuFor(who: Who | undefined): { group: string; pages: ConsolePage[] }[] {
