@@ -71,18 +71,8 @@ function consoleAddress(): string {
 }
 
 if (isStaffAddress()) {
-  // Once the build has the console's own page, old staff links go there; before, the old console runs
-  // here. /staff/ answers with the console's page if there is one, else with this very page (same entry script).
-  const entry = document.querySelector('script[type="module"]')?.getAttribute('src') ?? '';
-  const ownPage = await fetch('/staff/').then(
-    async (response) => response.ok && entry !== '' && !(await response.text()).includes(entry),
-    () => false,
-  );
-  if (ownPage) location.replace(consoleAddress());
-  else {
-    if (location.pathname.startsWith('/staff')) history.replaceState(null, '', `/#${location.pathname}${location.search}`);
-    await import('../main.js');
-  }
+  // Old staff links (#/staff/…, /staff/…) open the console's own page with its hash route.
+  location.replace(consoleAddress());
 } else {
   upgradeHashLink();
   interceptLinks();
