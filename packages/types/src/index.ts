@@ -9,6 +9,7 @@ export * as noticeEvents from './events/notices.js';
 export * as scoringEvents from './events/scoring.js';
 export * as subsidyEvents from './events/subsidy.js';
 export * from './events.js';
+export * from './files.js';
 export * from './id-number.js';
 export * from './mask.js';
 export * from './money.js';
