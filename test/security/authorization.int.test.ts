@@ -63,6 +63,11 @@ const READS_WITHOUT_PEOPLE = [
   'identification.getNsysWindow',
   'identification.villageStatistics',
   'identification.getVillageExit',
+  // The steps a role may take now (names of steps and evidence kinds); evidence items (document titles,
+  // file ids) and a file's short-lived viewing address, of a household in scope.
+  'identification.householdActions',
+  'identification.listEvidence',
+  'identification.getEvidenceFile',
   'notices.list',
   'notices.get',
   'subsidy.getCatalog',

@@ -53,7 +53,7 @@ function situations(): { name: string; household: HouseholdRecord }[] {
     out.push({ name: `${status}, no workflow`, household: { ...rest, status, ...(status === 'MONITORED' ? { exitedAt: '2017-12-01' } : {}) } as HouseholdRecord });
   }
   for (const machine of MACHINES) {
-    const states = new Set([...machine.steps.map((s) => s.from), ...machine.steps.map((s) => s.to), ...machine.notices.map((n) => n.state)].filter((s): s is string => Boolean(s)));
+    const states = new Set([...machine.steps.map((s) => s.from), ...machine.steps.map((s) => s.to), ...machine.notices.map((n) => n.state)].filter((s) => s !== null) as string[]);
     for (const state of states) {
       out.push({
         name: `${machine.kind}:${state}`,
