@@ -1,9 +1,10 @@
 import { mayOpen, type Who } from '../../access.js';
+import { comparisonPages } from '../pages/comparisons/index.js';
 import { householdPages } from '../pages/households/index.js';
 import type { ConsolePage } from './page.js';
 
 /** Every page of the console, in menu order (areas add their list here, one line each). */
-export const CONSOLE_PAGES: ConsolePage[] = [...householdPages];
+export const CONSOLE_PAGES: ConsolePage[] = [...householdPages, ...comparisonPages];
 
 /** The menu groups in order of first appearance. */
 export function menuFor(who: Who | undefined): { group: string; pages: ConsolePage[] }[] {
