@@ -135,9 +135,11 @@ export function presignS3(options: {
   now: Date;
   expiresSeconds: number;
   credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string | undefined };
+  /** The bucket's host; by default its regional virtual-hosted name (amazonaws.com.cn in China). */
+  host?: string;
 }): string {
   const { method, bucket, region, key, now, credentials } = options;
-  const host = `${bucket}.s3.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
+  const host = options.host ?? `${bucket}.s3.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
   const stamp = now
     .toISOString()
     .replace(/[-:]/g, '')

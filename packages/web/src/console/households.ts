@@ -23,7 +23,6 @@ export const ACTIONS: { value: string; label: string; evidence: string[]; meetin
   { value: 'DEREGISTER', label: '退出：销号（镇）', evidence: ['nsys-receipt'] },
 ];
 
-
 export function HouseholdsPage(props: { path: string }) {
   const who = useSignal(session);
   const query = queryOf(props.path);
