@@ -101,6 +101,11 @@ describe('识别 in the console (headless Chromium)', { timeout: 240_000 }, () =
 
     await page.getByLabel('工资性收入（元/年）').fill('2400');
     await page.getByRole('button', { name: '下一步' }).click();
+    // The application and the authorisation are asked for before sending.
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByText('请填写农户申请书的名称或编号').waitFor();
+    await page.getByLabel('申请书名称或编号').fill('赵春生户建档立卡申请书');
+    await page.getByLabel('授权书名称或编号').fill('赵春生户核查授权书');
     await noLeaks('console-ident-register-housing');
     await page.getByRole('button', { name: '提交申请' }).click();
 
@@ -176,6 +181,10 @@ describe('识别 in the console (headless Chromium)', { timeout: 240_000 }, () =
         welfare: { food: true, clothing: true, education: true, medical: true, housing: true, water: true },
         housing: { dangerGrade: null, safeDrinkingWater: true },
         members: [{ name: '孙德胜', idNumber: makeIdNumber('1955-11-30', 633), relation: 'head', health: 'disabled', disabilityGrade: 2, laborCapacity: 'none' }],
+        evidence: [
+          { kind: 'application', ref: '申请书' },
+          { kind: 'authorisation', ref: '授权书' },
+        ],
       },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(200);

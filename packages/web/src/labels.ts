@@ -1,6 +1,6 @@
 /** Chinese names of the register's coded values, for the console (the API speaks codes). */
 
-import { ROLE_NAMES_ZH } from '@jingzhun/types';
+import { identificationApi, ROLE_NAMES_ZH } from '@jingzhun/types';
 
 export const RELATION_ZH: Record<string, string> = { head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙辈', sibling: '兄弟姐妹', other: '其他' };
 export const HEALTH_ZH: Record<string, string> = { healthy: '健康', chronic: '长期慢性病', serious: '大病', disabled: '残疾' };
@@ -112,36 +112,8 @@ const PARAM_ZH: Record<string, string> = {
 /** A parameter's label: its Chinese name with the API's name, e.g. 年度（year）. */
 export const paramLabel = (name: string): string => (PARAM_ZH[name] ? `${PARAM_ZH[name]}（${name}）` : name);
 
-/** Evidence kinds (identification's EvidenceKind). */
-export const EVIDENCE_ZH: Record<string, string> = {
-  application: '申请书',
-  authorisation: '授权书',
-  survey: '入户调查表',
-  photos: '入户照片',
-  minutes: '会议记录',
-  vote: '表决结果',
-  notice: '公示材料',
-  comparison: '比对结果',
-  'review-form': '审核表',
-  approval: '审批文件',
-  'nsys-receipt': '国家系统回执',
-  list: '名单',
-  verification: '核实记录',
-  consent: '认可书',
-  refusal: '不认可记录',
-  'acceptance-minutes': '验收记录',
-  'approved-list': '批准名单',
-  filing: '备案材料',
-  decision: '决定书',
-  'hardship-report': '困难报告',
-  'birth-certificate': '出生证明',
-  'death-certificate': '死亡证明',
-  'marriage-certificate': '结婚证',
-  'hukou-record': '户籍记录',
-  handover: '交接记录',
-  'acceptance-report': '验收报告',
-  other: '其他材料',
-};
+/** Evidence kinds (identification's EvidenceKind): the contracts' own names, also in the server's messages. */
+export const EVIDENCE_ZH: Record<string, string> = identificationApi.EVIDENCE_NAMES_ZH;
 
 /** Workflow steps (identification's step tables), as the buttons name them. */
 export const ACTION_ZH: Record<string, string> = {

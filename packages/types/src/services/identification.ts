@@ -126,6 +126,36 @@ export const EvidenceKind = z.enum([
   'other',
 ]);
 export type EvidenceKind = z.infer<typeof EvidenceKind>;
+/** The Chinese name of each evidence kind (messages and pages). */
+export const EVIDENCE_NAMES_ZH: Record<EvidenceKind, string> = {
+  application: '申请书',
+  authorisation: '授权书',
+  survey: '入户调查表',
+  photos: '入户照片',
+  minutes: '会议记录',
+  vote: '表决结果',
+  notice: '公示材料',
+  comparison: '比对结果',
+  'review-form': '审核表',
+  approval: '审批文件',
+  'nsys-receipt': '国家系统回执',
+  list: '名单',
+  verification: '核实记录',
+  consent: '认可书',
+  refusal: '不认可记录',
+  'acceptance-minutes': '验收记录',
+  'approved-list': '批准名单',
+  filing: '备案材料',
+  decision: '决定书',
+  'hardship-report': '困难报告',
+  'birth-certificate': '出生证明',
+  'death-certificate': '死亡证明',
+  'marriage-certificate': '结婚证',
+  'hukou-record': '户籍记录',
+  handover: '交接记录',
+  'acceptance-report': '验收报告',
+  other: '其他材料',
+};
 /** An evidence item: what it is, its title or document number, and the uploaded file it refers to (requestEvidenceUpload). */
 export const Evidence = z.object({
   kind: EvidenceKind,

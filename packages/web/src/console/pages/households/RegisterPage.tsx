@@ -1,5 +1,5 @@
 import { identificationApi } from '@jingzhun/types';
-import { Alert, Button, Form, Space, Steps } from 'antd';
+import { Alert, Button, Form, Input, Space, Steps } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PageTitle } from '../../app/Feedback.js';
@@ -14,7 +14,7 @@ const STEPS: { title: string; fields: string[] }[] = [
   { title: '基本情况', fields: ['region', 'group', 'phone', 'mainCause', 'secondaryCauses'] },
   { title: '家庭成员', fields: ['members'] },
   { title: '收入', fields: ['income'] },
-  { title: '住房与三保障', fields: ['housing', 'welfare'] },
+  { title: '住房、三保障与申请材料', fields: ['housing', 'welfare', 'application', 'authorisation'] },
 ];
 
 interface Values {
@@ -27,6 +27,8 @@ interface Values {
   income: Record<string, number>;
   housing: { dangerGrade?: 'A' | 'B' | 'C' | 'D'; safeDrinkingWater?: boolean };
   welfare: Record<string, boolean>;
+  application: string;
+  authorisation: string;
 }
 
 function bodyOf(v: Values): identificationApi.CreateHouseholdBody {
@@ -45,7 +47,11 @@ function bodyOf(v: Values): identificationApi.CreateHouseholdBody {
     income: { year: v.income.year as number, ...Object.fromEntries(INCOME_FIELDS.map((f) => [f.name, toFen(v.income[f.name])])) } as identificationApi.IncomeInput,
     housing: { dangerGrade: v.housing.dangerGrade ?? null, safeDrinkingWater: Boolean(v.housing.safeDrinkingWater), electricity: true, roadAccess: true, sanitaryToilet: false },
     welfare: { food: false, clothing: false, education: false, medical: false, housing: false, water: false, ...v.welfare },
-    evidence: [],
+    // The household's own application and its authorisation to check its data (workflows.md §1.3 #1).
+    evidence: [
+      { kind: 'application', ref: v.application.trim() },
+      { kind: 'authorisation', ref: v.authorisation.trim() },
+    ],
     procedure: { kind: 'entry' },
   };
 }
@@ -126,6 +132,13 @@ export default function RegisterPage() {
         </div>
         <div style={{ display: current === 3 ? 'block' : 'none' }}>
           <HousingFields />
+          <Form.Item label="申请书名称或编号" name="application" rules={[{ required: true, whitespace: true, message: '请填写农户申请书的名称或编号' }]} style={{ marginTop: 16 }}>
+            <Input maxLength={200} placeholder="如：赵春生户建档立卡申请书" style={{ maxWidth: 360 }} />
+          </Form.Item>
+          <Form.Item label="授权书名称或编号" name="authorisation" rules={[{ required: true, whitespace: true, message: '请填写信息核查授权书的名称或编号' }]}>
+            <Input maxLength={200} placeholder="如：赵春生户家庭经济状况核查授权书" style={{ maxWidth: 360 }} />
+          </Form.Item>
+          <p style={{ color: '#888' }}>申请书、授权书的照片或扫描件可在登记后于农户页面的“修改信息”中上传。</p>
         </div>
       </Form>
       {rest ? <Alert type="error" showIcon role="alert" title={rest} style={{ marginBottom: 16 }} /> : null}
