@@ -63,7 +63,9 @@ export function ActionDialog(props: { householdId: string; version: number; step
   );
   const title = zh(ACTION_ZH, step.action);
   const submit = async () => {
-    const values = await form.validateFields();
+    // A refused check shows next to its field; nothing is sent.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     setRest(undefined);
     try {
       await mutation.mutateAsync(values);

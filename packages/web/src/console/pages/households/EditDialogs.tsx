@@ -23,7 +23,8 @@ function FormDialog<V>(props: {
   const [form] = Form.useForm();
   const [rest, setRest] = useState<string>();
   const submit = async () => {
-    const values = (await form.validateFields()) as V;
+    const values = (await form.validateFields().catch(() => undefined)) as V | undefined;
+    if (!values) return;
     setRest(undefined);
     try {
       await props.send(values);

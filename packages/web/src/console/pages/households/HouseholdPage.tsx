@@ -31,7 +31,7 @@ import { useSignedIn } from '../../app/session.js';
 import { ActionDialog } from './ActionDialog.js';
 import { EditDialog, HelperDialog, MeasureDialog } from './EditDialogs.js';
 import { EvidenceThumb } from './evidence.js';
-import { actionName, changeLines } from './history.js';
+import { actionName, changeLines, reasonText } from './history.js';
 
 const WORKFLOW_ZH: Record<string, string> = { entry: '识别', exit: '退出', monitoring: '监测', 'no-policy': '不再享受政策', adjustment: '动态调整' };
 
@@ -199,7 +199,7 @@ export default function HouseholdPage() {
             { title: '操作人', dataIndex: 'actor', render: (a: { name?: string; role: string }) => a.name ?? ROLE_ZH[a.role] ?? '系统' },
             {
               title: '理由',
-              render: (_: unknown, e) => (e.action.startsWith('HITS_IMPORTED') ? zh(COMPARISON_SOURCE_ZH, e.action.split(':')[1]) : (e.reason ?? '—')),
+              render: (_: unknown, e) => reasonText(e.action, e.reason, COMPARISON_SOURCE_ZH),
             },
             {
               title: '变更（前 → 后）',

@@ -11,13 +11,13 @@ import { useSignedIn } from '../../app/session.js';
 import { AFTER_STEP } from './ActionDialog.js';
 
 /**
- * 名单公示: the village's households that stand at the same notice step (the first 公示 after the
+ * 名单公示 (the list's workflowState filter is the plain state): the village's households that stand at the same notice step (the first 公示 after the
  * group's appraisal, the second after the assembly's), ticked and posted as one notice in one
  * transaction (postNoticeList). The notice then appears on the board for its days.
  */
 const STAGES = [
-  { workflowState: 'entry:GROUP_REVIEWED', label: '识别第一次公示（小组评议后）', days: 7 },
-  { workflowState: 'entry:ASSEMBLY_REVIEWED', label: '识别第二次公示（村民代表会议评议后）', days: 7 },
+  { workflowState: 'GROUP_REVIEWED', label: '识别第一次公示（小组评议后）', days: 7 },
+  { workflowState: 'ASSEMBLY_REVIEWED', label: '识别第二次公示（村民代表会议评议后）', days: 7 },
 ];
 
 export default function NoticeListPage() {

@@ -62,6 +62,33 @@ export function actionName(action: string): string {
     HIT_OVERRIDDEN: '比对结果否决',
     MINZHENG_STATUS: '民政认定',
     MEMBER_ACCOUNT: '一卡通账户变更',
+    NOTICE_CLEAR: '公示期满无异议',
+    NOTICE_HELD: '公示期间有异议待处理',
+    NOTICE_UPHELD: '公示异议成立',
+    OBJECTION_UPHELD: '异议成立',
+    OBJECTION_REJECTED: '异议不成立',
   };
   return ACTION_ZH[head ?? ''] ?? more[head ?? ''] ?? '其他变更';
+}
+
+/** 公示 types as their notices are titled (the notices service's NoticeType). */
+const NOTICE_TYPE_ZH: Record<string, string> = {
+  'entry-first': '识别第一次公示',
+  'entry-second': '识别第二次公示',
+  'entry-announcement': '识别公告',
+  monitoring: '监测对象公示',
+  'risk-elimination': '风险消除公示',
+  'exit-village-notice': '贫困户退出公示',
+  'exit-announcement': '贫困户退出公告',
+  'exit-no-policy': '脱贫不再享受政策公示',
+};
+
+/**
+ * An audit entry's reason as a reader can use it: a notice outcome's reason is the notice's type and
+ * id (for the audit), shown as the notice's name; a comparison import's, the list's name.
+ */
+export function reasonText(action: string, reason: string | undefined, sourceNames: Record<string, string>): string {
+  if (action.startsWith('HITS_IMPORTED')) return sourceNames[action.split(':')[1] ?? ''] ?? '部门比对名单';
+  if (/^(NOTICE|OBJECTION)_/.test(action)) return NOTICE_TYPE_ZH[(reason ?? '').split(' ')[0] ?? ''] ?? '公示';
+  return reason ?? '—';
 }
