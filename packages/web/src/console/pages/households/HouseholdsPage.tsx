@@ -114,7 +114,7 @@ export default function HouseholdsPage() {
           { title: '属性', dataIndex: 'attribute' },
           { title: '四色', dataIndex: 'colour', render: (c?: string) => (c ? <Tag color={COLOUR_TAG[c]}>{(COLOUR_ZH[c] ?? '').split('（')[0]}</Tag> : '—') },
           { title: '人均纯收入', dataIndex: 'incomePerCapitaFen', render: (v?: number) => fen(v) },
-          { title: '当前环节', dataIndex: 'workflowState', render: (s?: string) => (s ? (WORKFLOW_STATE_ZH[s] ?? '办理中') : '—') },
+          { title: '当前环节', dataIndex: 'workflowState', render: (s?: string) => (s ? (WORKFLOW_STATE_ZH[s.split(':')[1] ?? ''] ?? '办理中') : '—') },
         ]}
       />
       <Space style={{ marginTop: 16 }}>

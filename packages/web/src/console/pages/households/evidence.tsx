@@ -107,7 +107,7 @@ export function EvidenceRows(props: { householdId: string; kinds: readonly strin
           const label = zh(EVIDENCE_ZH, kind);
           return (
             <Space key={field.key} align="start" wrap style={{ display: 'flex', marginBottom: 8 }}>
-              <Form.Item name={[field.name, 'kind']} hidden initialValue={kind}>
+              <Form.Item name={[field.name, 'kind']} hidden>
                 <Input />
               </Form.Item>
               <Form.Item
