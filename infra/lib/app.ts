@@ -30,6 +30,7 @@ export function buildApp(app: App, manifests: ServiceManifest[], options: { env?
       manifest,
       shared,
       staffAuthorizerId: web.staffAuthorizer.authorizerId,
+      webOrigin: `https://${web.distribution.distributionDomainName}`,
       env: options.env,
       description: `Jingzhun ${manifest.name} service`,
     });

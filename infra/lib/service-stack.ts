@@ -1,4 +1,4 @@
-import { FRONT_DOOR, functionId, indexNames, parseHandlerRef, resolveHandler, type ServiceManifest, TTL_ATTRIBUTE, tableEnvVar } from '@jingzhun/platform';
+import { FILES_ENV, FRONT_DOOR, functionId, indexNames, parseHandlerRef, resolveHandler, type ServiceManifest, TTL_ATTRIBUTE, tableEnvVar } from '@jingzhun/platform';
 import { Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { type CfnStage, HttpAuthorizer, HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -8,6 +8,8 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type CfnFunction, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -23,6 +25,8 @@ export interface ServiceStackProps extends StackProps {
   shared: SharedStack;
   /** The JWT authorizer of the staff routes (in the web stack, next to the app client whose tokens it checks). */
   staffAuthorizerId: string;
+  /** The web's origin (CloudFront): the only origin that may PUT uploaded files into the files bucket. */
+  webOrigin?: string;
 }
 
 /**
@@ -91,6 +95,32 @@ export class ServiceStack extends Stack {
     });
     const secretsOf = (ref: string) => secrets.filter(({ entry }) => entry.readers.includes(ref));
 
+    // Uploaded files (evidence photos and scans): private, encrypted, TLS only, versioned, access
+    // logged, kept on stack deletion, like the site bucket. Browsers PUT and GET through presigned
+    // URLs only (platform/src/files.ts), from the web's own origin.
+    let files: Bucket | undefined;
+    if (manifest.files) {
+      const filesLogs = new Bucket(this, 'FilesAccessLogs', {
+        blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+        enforceSSL: true,
+        encryption: BucketEncryption.S3_MANAGED,
+        objectOwnership: ObjectOwnership.OBJECT_WRITER,
+        lifecycleRules: [{ expiration: Duration.days(365) }],
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      files = new Bucket(this, 'Files', {
+        blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+        enforceSSL: true,
+        encryption: BucketEncryption.S3_MANAGED,
+        versioned: true,
+        serverAccessLogsBucket: filesLogs,
+        serverAccessLogsPrefix: 'files-bucket/',
+        removalPolicy: RemovalPolicy.RETAIN,
+        cors: [{ allowedMethods: [HttpMethods.PUT, HttpMethods.GET], allowedOrigins: [props.webOrigin ?? '*'], allowedHeaders: ['content-type'], maxAge: 3600 }],
+      });
+    }
+    const filesReader = (ref: string) => (files && manifest.files?.readers.includes(ref) ? files : undefined);
+
     const makeFunction = (
       ref: string,
       description: string,
@@ -102,12 +132,32 @@ export class ServiceStack extends Stack {
         entry: path,
         handler: exportName,
         description: `${name}: ${description}`,
-        environment: { ...(options.environment ?? environment), ...Object.fromEntries(secretsOf(ref).map(({ entry, secret }) => [entry.env, secret.secretArn])) },
+        environment: {
+          ...(options.environment ?? environment),
+          ...Object.fromEntries(secretsOf(ref).map(({ entry, secret }) => [entry.env, secret.secretArn])),
+          ...(filesReader(ref) ? { [FILES_ENV.bucket]: (filesReader(ref) as Bucket).bucketName } : {}),
+        },
         ...(manifest.dataFiles ? { dataFiles: manifest.dataFiles.map((file) => new URL(file, manifest.root).pathname) } : {}),
         ...(options.timeout ? { timeout: options.timeout } : {}),
         ...(options.memorySize ? { memorySize: options.memorySize } : {}),
       });
       for (const { secret } of secretsOf(ref)) secret.grantRead(fn);
+      const bucket = filesReader(ref);
+      if (bucket) {
+        bucket.grantReadWrite(fn);
+        const bucketLogicalId = this.getLogicalId(bucket.node.defaultChild as CfnBucket);
+        acknowledge(fn.role as Role, [
+          {
+            id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/*]`,
+            reason: "Objects of this service's own files bucket (one key per uploaded file, named when the upload is signed).",
+          },
+          { id: 'AwsSolutions-IAM5[Action::s3:GetObject*]', reason: 'Reading uploaded files of its own bucket (grantReadWrite).' },
+          { id: 'AwsSolutions-IAM5[Action::s3:GetBucket*]', reason: 'Bucket metadata of its own files bucket (grantReadWrite).' },
+          { id: 'AwsSolutions-IAM5[Action::s3:List*]', reason: 'Listing its own files bucket (grantReadWrite), so a missing file reads as 404.' },
+          { id: 'AwsSolutions-IAM5[Action::s3:DeleteObject*]', reason: 'An upload may be replaced (grantReadWrite on its own bucket only).' },
+          { id: 'AwsSolutions-IAM5[Action::s3:Abort*]', reason: 'Aborting its own uploads (grantReadWrite on its own bucket only).' },
+        ]);
+      }
       if (options.readOnly) this.table.grantReadData(fn);
       else this.table.grantReadWriteData(fn);
       acknowledge(fn.role as Role, [

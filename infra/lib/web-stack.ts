@@ -153,13 +153,15 @@ export class WebStack extends Stack {
     // Checked in headless Chromium against the built web (board and staff pages): the only report is
     // zod's caught `Function('')` probe for its JIT, harmless; no 'unsafe-eval' is needed.
     const signInUrl = shared.signInDomain.baseUrl();
+    // Evidence files are PUT to and shown from the services' files buckets by presigned URL (platform/src/files.ts).
+    const filesOrigin = `https://*.s3.${this.region}.${this.urlSuffix}`;
     const csp = [
       "default-src 'self'",
       "script-src 'self'",
       "style-src 'self'",
-      "img-src 'self' data:",
+      `img-src 'self' data: ${filesOrigin}`,
       "font-src 'self'",
-      `connect-src 'self' ${signInUrl}`,
+      `connect-src 'self' ${signInUrl} ${filesOrigin}`,
       "object-src 'none'",
       "base-uri 'self'",
       "form-action 'self'",

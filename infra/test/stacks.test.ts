@@ -199,6 +199,29 @@ describe('CDK app built from the manifests', () => {
     expect(readingRoles).toEqual(holderRoles);
   });
 
+  it('keeps evidence files in a private, SSL-only, encrypted, versioned, logged and retained bucket that only the evidence functions reach', () => {
+    const identification = templates.identification as Template;
+    const buckets = identification.findResources('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } } });
+    const [filesId] = Object.keys(buckets);
+    expect(filesId).toBeDefined();
+    const files = buckets[filesId as string];
+    expect(files?.DeletionPolicy).toBe('Retain');
+    expect(files?.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(files?.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(files?.Properties.LoggingConfiguration.DestinationBucketName).toBeDefined();
+    expect(files?.Properties.CorsConfiguration.CorsRules[0].AllowedMethods.sort()).toEqual(['GET', 'PUT']);
+    const policy = Object.values(identification.findResources('AWS::S3::BucketPolicy')).find((p) => JSON.stringify(p.Properties.Bucket).includes(filesId as string));
+    expect(JSON.stringify(policy?.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+    const holders = Object.values(identification.findResources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Environment?.Variables?.JZ_FILES_BUCKET !== undefined);
+    expect(holders.map((fn) => String(fn.Properties.Description).split(':')[0]).sort()).toEqual([
+      'identification-getEvidenceFile',
+      'identification-householdAction',
+      'identification-postNoticeList',
+      'identification-requestEvidenceUpload',
+      'identification-updateHousehold',
+    ]);
+  });
+
   it('limits the public name search in the cloud with the same per-address and per-village counters: its function may write them, other public GETs only read', () => {
     const notices = templates.notices as Template;
     const functions = notices.findResources('AWS::Lambda::Function');
@@ -329,7 +352,7 @@ describe('CDK app built from the manifests', () => {
       expect(csp).not.toContain('unsafe-');
       // The code exchange at the Cognito domain; the API only on the web's own origin.
       expect(csp).toMatch(
-        /connect-src 'self' https:\/\/",\{"Fn::ImportValue":"Jingzhun-Shared:ExportsOutputRefStaffPoolSignInDomain\w+"\},"\.auth\.",\{"Ref":"AWS::Region"\},"\.amazoncognito\.com;/,
+        /connect-src 'self' https:\/\/",\{"Fn::ImportValue":"Jingzhun-Shared:ExportsOutputRefStaffPoolSignInDomain\w+"\},"\.auth\.",\{"Ref":"AWS::Region"\},"\.amazoncognito\.com https:\/\/\*\.s3\.",\{"Ref":"AWS::Region"\},"\.",\{"Ref":"AWS::URLSuffix"\},";/,
       );
       expect(csp).not.toContain('ApiEndpoint');
     });

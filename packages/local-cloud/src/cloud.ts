@@ -1,14 +1,17 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, createDynamoClient, setDocumentClient } from '@jingzhun/platform/dynamo';
+import { FILES_ENV, newLocalSecret } from '@jingzhun/platform/files';
 import { functionId, resolveHandler, type ServiceManifest } from '@jingzhun/platform/manifest';
 import { defineTable, tableEnvVar } from '@jingzhun/platform/table';
 import { onOutboxWritten } from '@jingzhun/platform/unit-of-work';
 import { FileDeadLetters, LocalBus, MemoryDeadLetters, type Subscriber } from './bus.js';
 import { DEMO_USERS } from './demo-users.js';
 import { type DynamoLocal, startDynamoLocal } from './dynamodb-local.js';
+import { localFileRoutes } from './files.js';
 import { createGateway, type GatewayRoute, RateLimiter, sendError, sendJson } from './gateway.js';
 import { createIdentity, type Identity } from './identity.js';
 import { loadHandler } from './lambda-context.js';
@@ -125,6 +128,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     process.env[tableEnvVar(manifest.table)] = prefix + manifest.table.name;
   }
   const localTable = prefix + localCloudTable.name;
+  // Uploaded evidence files: beside the data under npm start, a fresh folder in tests.
+  const filesDir = options.dataDir ? join(options.dataDir, 'files') : mkdtempSync(join(tmpdir(), 'jz-files-'));
+  const filesSecret = newLocalSecret();
+  process.env[FILES_ENV.localDir] = filesDir;
+  process.env[FILES_ENV.localSecret] = filesSecret;
+  const localFiles = localFileRoutes(filesDir, filesSecret);
   setDocumentClient(undefined);
   const dynamo = createDynamoClient(endpoint);
   const documents = createDocumentClient(endpoint);
@@ -299,6 +308,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       try {
         if (await gateway(req, res)) return;
         if (await devRoutes(req, res, url)) return;
+        if (await localFiles(req, res, url)) return;
         for (const extra of options.extraHandlers ?? []) if (await extra(req, res)) return;
         if (serveStatic(req, res, url)) return;
         sendError(res, 404, 'ROUTE_NOT_FOUND', '接口不存在');
@@ -325,6 +335,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  process.env[FILES_ENV.localUrl] = `http://localhost:${port}`;
 
   if (options.relayMode !== 'manual') {
     relay.start(options.relayIntervalMs ?? 200);

@@ -3,6 +3,7 @@ export * from './clock.js';
 export * from './cron.js';
 export * from './dynamo.js';
 export * from './events.js';
+export * from './files.js';
 export * from './http.js';
 export * from './ids.js';
 export * from './jobs.js';

@@ -59,6 +59,11 @@ export interface ServiceManifest {
    */
   dataFiles?: string[];
   secrets?: SecretEntry[];
+  /**
+   * Uploaded files (files.ts): the stack creates a private bucket; the functions of `readers`
+   * get its name (JZ_FILES_BUCKET) and may read and write its objects.
+   */
+  files?: { readers: string[] };
 }
 
 export function defineService(manifest: ServiceManifest): ServiceManifest {
@@ -75,6 +80,7 @@ export function defineService(manifest: ServiceManifest): ServiceManifest {
   for (const secret of manifest.secrets ?? []) {
     for (const reader of secret.readers) if (!handlers.has(reader)) throw new Error(`${manifest.name}: secret ${secret.name} names ${reader}, which is no handler of the manifest`);
   }
+  for (const reader of manifest.files?.readers ?? []) if (!handlers.has(reader)) throw new Error(`${manifest.name}: files names ${reader}, which is no handler of the manifest`);
   return manifest;
 }
 

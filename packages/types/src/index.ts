@@ -12,6 +12,7 @@ export * as scoringEvents from './events/scoring.js';
 export * as subsidyEvents from './events/subsidy.js';
 export * as supervisionEvents from './events/supervision.js';
 export * from './events.js';
+export * from './files.js';
 export * from './id-number.js';
 export * from './mask.js';
 export * from './money.js';

@@ -1,6 +1,6 @@
 /** Chinese names of the register's coded values, for the console (the API speaks codes). */
 
-import { ROLE_NAMES_ZH, scoringApi } from '@jingzhun/types';
+import { identificationApi, ROLE_NAMES_ZH, scoringApi } from '@jingzhun/types';
 
 export const RELATION_ZH: Record<string, string> = { head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙辈', sibling: '兄弟姐妹', other: '其他' };
 export const HEALTH_ZH: Record<string, string> = { healthy: '健康', chronic: '长期慢性病', serious: '大病', disabled: '残疾' };
@@ -112,6 +112,48 @@ const PARAM_ZH: Record<string, string> = {
 /** A parameter's label: its Chinese name with the API's name, e.g. 年度（year）. */
 export const paramLabel = (name: string): string => (PARAM_ZH[name] ? `${PARAM_ZH[name]}（${name}）` : name);
 
+/** Evidence kinds (identification's EvidenceKind): the contracts' own names, also in the server's messages. */
+export const EVIDENCE_ZH: Record<string, string> = identificationApi.EVIDENCE_NAMES_ZH;
+
+/** Workflow steps (identification's step tables), as the buttons name them. */
+export const ACTION_ZH: Record<string, string> = {
+  APPLY: '提出申请',
+  SURVEY: '入户调查',
+  GROUP_REVIEW: '村民小组评议',
+  REJECT: '不予通过',
+  POST_NOTICE: '发起公示',
+  COMPARE: '信息比对',
+  ASSEMBLY_REVIEW: '村民代表会议评议',
+  TOWN_REVIEW: '镇审核',
+  COUNTY_APPROVE: '区县审批',
+  REGISTER: '建档立卡',
+  PRE_EXIT: '列入拟退出名单',
+  APPRAISE: '民主评议',
+  VERIFY: '入户核实',
+  CONSENT: '贫困户认可',
+  REFUSE: '贫困户不认可',
+  TOWN_ACCEPT: '镇验收',
+  TOWN_APPROVE: '镇审定',
+  FILE: '审查备案',
+  DEREGISTER: '销号',
+  SIGNAL: '纳入监测（发现风险）',
+  CHECK: '核查',
+  REVIEW: '民主评议',
+  CONFIRM: '确认为监测对象',
+  COUNTY_DECIDE: '区县认定',
+  PRELIM_REVIEW: '初审',
+  EVALUATE: '评估',
+  APPROVE: '审批',
+  MIGRATE: '迁移',
+  PROPOSE_NO_POLICY: '提出不再享受政策',
+  RE_REGISTER: '返贫重新纳入',
+  ELIMINATE_RISK: '风险消除',
+  UPDATE: '修改信息',
+  OBJECTION_UPHELD: '公示异议成立',
+  HELPER_HANDOVER: '帮扶责任人交接',
+  MEASURE_ADDED: '登记帮扶措施',
+};
+
 /** 致贫原因 (workflows.md §1.1 L114). */
 export const CAUSE_ZH: Record<string, string> = {
   '01': '因病',
@@ -127,6 +169,77 @@ export const CAUSE_ZH: Record<string, string> = {
   '11': '自身发展动力不足',
   '12': '其它',
 };
+export const EDUCATION_ZH: Record<string, string> = {
+  none: '无',
+  illiterate: '文盲或半文盲',
+  primary: '小学',
+  junior: '初中',
+  senior: '高中',
+  vocational: '中专或职高',
+  college: '大专及以上',
+  preschool: '学龄前',
+};
+export const SCHOOLING_ZH: Record<string, string> = {
+  none: '不在校',
+  preschool: '学前教育',
+  primary: '小学',
+  junior: '初中',
+  senior: '高中',
+  vocational: '中职',
+  college: '大专或本科',
+  graduate: '研究生',
+};
+export const SEX_ZH: Record<string, string> = { male: '男', female: '女' };
+/** 两不愁三保障 and safe water (WelfareChecks). */
+export const WELFARE_ZH: Record<string, string> = {
+  food: '不愁吃',
+  clothing: '不愁穿',
+  education: '义务教育有保障',
+  medical: '基本医疗有保障',
+  housing: '住房安全有保障',
+  water: '饮水安全有保障',
+};
+export const MEASURE_KIND_ZH: Record<string, string> = {
+  industry: '产业扶贫',
+  employment: '就业扶贫',
+  education: '教育扶贫',
+  health: '健康扶贫',
+  housing: '危房改造',
+  finance: '金融扶贫',
+  'social-security': '社会保障兜底',
+  'asset-income': '资产收益',
+  relocation: '易地搬迁',
+  other: '其他',
+};
+/** Departments' comparison lists (identification's SOURCES). */
+export const COMPARISON_SOURCE_ZH: Record<string, string> = {
+  'caizheng-payroll': '财政供养人员',
+  'gongan-death': '公安死亡注销',
+  'gongan-move': '公安户籍迁移',
+  vehicle: '车辆登记（农用车除外）',
+  'real-estate': '商品房或其他不动产',
+  business: '工商注册（公司或个体）',
+  'tax-fund': '纳税、公积金或职工社保',
+  finance: '存款、保险或证券',
+  'minzheng-dibao': '民政低保名单',
+  'minzheng-tekun': '民政特困名单',
+  'canlian-disability': '残联持证残疾人',
+};
+/** Which department uploads which list (identification's SOURCES; the county the block and review lists). */
+export const COMPARISON_SOURCE_OWNER: Record<string, string | null> = {
+  'caizheng-payroll': 'caizheng',
+  'gongan-death': 'gongan',
+  'gongan-move': 'gongan',
+  vehicle: 'gongan',
+  'real-estate': 'zhujian',
+  business: 'shichang',
+  'tax-fund': 'shuiwu',
+  finance: null,
+  'minzheng-dibao': 'minzheng',
+  'minzheng-tekun': 'minzheng',
+  'canlian-disability': 'canlian',
+};
+export const HOUSING_GRADE_ZH: Record<string, string> = { A: 'A 级（安全）', B: 'B 级（基本安全）', C: 'C 级（局部危险）', D: 'D 级（整体危险）' };
 
 /** Household credit rating (workflows.md §5.4): score items, bands, why a member cannot be rated. */
 export const CREDIT_ITEM_ZH: Record<string, string> = scoringApi.CREDIT_ITEM_NAMES_ZH;

@@ -7,6 +7,16 @@ export const manifest = defineService({
   root: new URL('.', import.meta.url),
   table: identificationTable,
   demo: 'demo/seed.ts#seedDemo',
+  /** Evidence photos and scans: a private bucket in the cloud, local-cloud's file store locally. */
+  files: {
+    readers: [
+      'handlers/evidence.ts#requestEvidenceUpload',
+      'handlers/evidence.ts#getEvidenceFile',
+      'handlers/actions.ts#householdAction',
+      'handlers/actions.ts#postNoticeList',
+      'handlers/households.ts#updateHousehold',
+    ],
+  },
   routes: [
     { contract: identificationApi.getRegion, handler: 'handlers/regions.ts#getRegion' },
     { contract: identificationApi.listRegionChildren, handler: 'handlers/regions.ts#listRegionChildren' },
@@ -22,7 +32,11 @@ export const manifest = defineService({
     { contract: identificationApi.handOverHelper, handler: 'handlers/households.ts#handOverHelper' },
     { contract: identificationApi.addMeasure, handler: 'handlers/households.ts#addMeasure' },
     { contract: identificationApi.householdHistory, handler: 'handlers/households.ts#householdHistory' },
+    { contract: identificationApi.householdActions, handler: 'handlers/actions.ts#householdActions' },
     { contract: identificationApi.householdAction, handler: 'handlers/actions.ts#householdAction' },
+    { contract: identificationApi.requestEvidenceUpload, handler: 'handlers/evidence.ts#requestEvidenceUpload' },
+    { contract: identificationApi.getEvidenceFile, handler: 'handlers/evidence.ts#getEvidenceFile' },
+    { contract: identificationApi.listEvidence, handler: 'handlers/evidence.ts#listEvidence' },
     { contract: identificationApi.postNoticeList, handler: 'handlers/actions.ts#postNoticeList' },
     { contract: identificationApi.listHits, handler: 'handlers/hits.ts#listHits' },
     { contract: identificationApi.reviewHit, handler: 'handlers/hits.ts#reviewHit' },

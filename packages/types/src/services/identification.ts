@@ -3,6 +3,7 @@ import { REGIONAL_ROLES } from '../auth.js';
 import { BankAccountInput, BankAccountMasked } from '../bank-account.js';
 import { defineContract, PageQuery, pageOf, patchOf } from '../contracts.js';
 import { Colour, HouseholdAttribute, IdentificationStandard, MonitorType, PovertyCause, RegisterStatus, WelfareChecks } from '../events/identification.js';
+import { SignedUpload, UPLOAD_CONTENT_TYPES, UploadRequest } from '../files.js';
 import { IdNumber } from '../id-number.js';
 import { IsoDate } from '../period.js';
 import { REGION_LEVELS, RegionCode } from '../region.js';
@@ -125,7 +126,46 @@ export const EvidenceKind = z.enum([
   'other',
 ]);
 export type EvidenceKind = z.infer<typeof EvidenceKind>;
-export const Evidence = z.object({ kind: EvidenceKind, ref: Text(200), note: z.string().max(500).optional() });
+/** The Chinese name of each evidence kind (messages and pages). */
+export const EVIDENCE_NAMES_ZH: Record<EvidenceKind, string> = {
+  application: '申请书',
+  authorisation: '授权书',
+  survey: '入户调查表',
+  photos: '入户照片',
+  minutes: '会议记录',
+  vote: '表决结果',
+  notice: '公示材料',
+  comparison: '比对结果',
+  'review-form': '审核表',
+  approval: '审批文件',
+  'nsys-receipt': '国家系统回执',
+  list: '名单',
+  verification: '核实记录',
+  consent: '认可书',
+  refusal: '不认可记录',
+  'acceptance-minutes': '验收记录',
+  'approved-list': '批准名单',
+  filing: '备案材料',
+  decision: '决定书',
+  'hardship-report': '困难报告',
+  'birth-certificate': '出生证明',
+  'death-certificate': '死亡证明',
+  'marriage-certificate': '结婚证',
+  'hukou-record': '户籍记录',
+  handover: '交接记录',
+  'acceptance-report': '验收报告',
+  other: '其他材料',
+};
+/** An evidence item: what it is, its title or document number, and the uploaded file it refers to (requestEvidenceUpload). */
+export const Evidence = z.object({
+  kind: EvidenceKind,
+  ref: Text(200),
+  note: z.string().max(500).optional(),
+  fileId: z
+    .string()
+    .regex(/^[0-9A-Z]{26}$/, { message: '文件编号格式不正确' })
+    .optional(),
+});
 export type Evidence = z.infer<typeof Evidence>;
 
 /** A villagers' representative meeting (quorum ≥ 2/3 present, workflows.md §1.1 VRA). */
@@ -281,7 +321,14 @@ export const listHouseholds = defineContract({
   summary: '按区划分页查询农户（县、镇、村）',
   auth: 'staff',
   roles: REGIONAL_ROLES,
-  query: PageQuery.extend({ region: RegionCode, status: RegisterStatus.optional(), workflowState: z.string().max(40).optional(), name: z.string().max(40).optional() }),
+  query: PageQuery.extend({
+    region: RegionCode,
+    status: RegisterStatus.optional(),
+    workflowState: z.string().max(40).optional(),
+    name: z.string().max(40).optional(),
+    /** A member's full ID number (checksum checked): the households of the region that member belongs to. */
+    idNumber: IdNumber.optional(),
+  }),
   response: pageOf(HouseholdSummary),
 });
 
@@ -454,6 +501,77 @@ export const householdAction = defineContract({
   params: householdParams,
   body: HouseholdActionBody,
   response: Household.extend({ noticeRequestId: z.string().optional() }),
+});
+
+/** One step the signed-in role may take on the household now, with what the step asks for. */
+export const OfferedAction = z.object({
+  action: z.string(),
+  /** The workflow the step belongs to (entry, exit, monitoring, no-policy) or `adjustment` (返贫, 风险消除). */
+  workflow: z.enum(['entry', 'exit', 'monitoring', 'no-policy', 'adjustment']),
+  /** The state it leads to (absent when it ends the workflow). */
+  to: z.string().optional(),
+  evidence: z.array(EvidenceKind),
+  meeting: z.boolean(),
+  reasonRequired: z.boolean(),
+  /** The notice it posts (公示/公告) and its days. */
+  notice: z.object({ type: z.string(), days: z.number().int() }).optional(),
+  monitorTypeRequired: z.boolean(),
+  referenceIncomeRequired: z.boolean(),
+});
+export type OfferedAction = z.infer<typeof OfferedAction>;
+
+export const householdActions = defineContract({
+  id: 'identification.householdActions',
+  method: 'GET',
+  path: '/households/{householdId}/actions',
+  summary: '本户当前可由本角色执行的流程操作（与提交时的校验同一规则）',
+  auth: 'staff',
+  roles: ['village', 'town', 'county', 'leading_group'],
+  params: householdParams,
+  response: z.object({
+    items: z.array(OfferedAction),
+    /** Why nothing can be done now, when that is so (a notice window still open). */
+    waiting: z.string().optional(),
+  }),
+});
+
+// Evidence files (照片、会议记录扫描件): signed upload, listing, viewing ----------------------------
+
+export const requestEvidenceUpload = defineContract({
+  id: 'identification.requestEvidenceUpload',
+  method: 'POST',
+  path: '/households/{householdId}/evidence-files',
+  summary: '申请上传一户的证据文件（照片、扫描件）：返回限时上传地址',
+  auth: 'staff',
+  roles: REGIONAL_ROLES,
+  params: householdParams,
+  body: UploadRequest,
+  response: SignedUpload,
+});
+
+export const EvidenceFileParams = householdParams.extend({ fileId: z.string().regex(/^[0-9A-Z]{26}$/, { message: '文件编号格式不正确' }) });
+
+export const getEvidenceFile = defineContract({
+  id: 'identification.getEvidenceFile',
+  method: 'GET',
+  path: '/households/{householdId}/evidence-files/{fileId}',
+  summary: '查看一户的证据文件（限时地址）',
+  auth: 'staff',
+  roles: REGIONAL_ROLES,
+  params: EvidenceFileParams,
+  response: z.object({ fileId: z.string(), contentType: z.enum(UPLOAD_CONTENT_TYPES), size: z.number().int(), url: z.string(), expiresAt: z.string() }),
+});
+
+export const EvidenceRecord = Evidence.extend({ at: z.string(), action: z.string() });
+export const listEvidence = defineContract({
+  id: 'identification.listEvidence',
+  method: 'GET',
+  path: '/households/{householdId}/evidence',
+  summary: '一户的证据材料（随各步骤留存）',
+  auth: 'staff',
+  roles: REGIONAL_ROLES,
+  params: householdParams,
+  response: z.object({ items: z.array(EvidenceRecord) }),
 });
 
 /**

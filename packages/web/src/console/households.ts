@@ -1,12 +1,12 @@
 import { identificationApi } from '@jingzhun/types';
 import { useState } from 'preact/hooks';
 import { api, fieldErrors, session } from '../api.js';
-import { COLOUR_ZH, HEALTH_ZH, LABOR_ZH, MEMBER_STATUS_ZH, RELATION_ZH, STATUS_ZH, stateLabel, WORKFLOW_STATE_ZH, workflowLabel, zh } from '../labels.js';
+import { COLOUR_ZH, EVIDENCE_ZH, HEALTH_ZH, LABOR_ZH, MEMBER_STATUS_ZH, RELATION_ZH, STATUS_ZH, stateLabel, WORKFLOW_STATE_ZH, workflowLabel, zh } from '../labels.js';
 import { navigate, queryOf } from '../router.js';
 import { useSignal } from '../state.js';
 import { date, ErrorBox, fen, h, Loading, Select, submitTo, Table, TextArea, TextInput, useAction, useLoad } from '../ui.js';
 
-export { STATUS_ZH } from '../labels.js';
+export { EVIDENCE_ZH, STATUS_ZH } from '../labels.js';
 
 /** Workflow actions with their Chinese names (the service decides which are allowed now). */
 export const ACTIONS: { value: string; label: string; evidence: string[]; meeting?: boolean; reason?: boolean }[] = [
@@ -22,36 +22,6 @@ export const ACTIONS: { value: string; label: string; evidence: string[]; meetin
   { value: 'FILE', label: '退出：审查备案（领导小组）', evidence: ['filing'] },
   { value: 'DEREGISTER', label: '退出：销号（镇）', evidence: ['nsys-receipt'] },
 ];
-
-export const EVIDENCE_ZH: Record<string, string> = {
-  application: '申请书',
-  authorisation: '授权书',
-  survey: '入户调查表',
-  photos: '照片',
-  minutes: '会议记录',
-  vote: '表决结果',
-  notice: '公示材料',
-  comparison: '比对结果',
-  'review-form': '审核表',
-  approval: '审批文件',
-  'nsys-receipt': '国家系统回执',
-  list: '名单',
-  verification: '核实记录',
-  consent: '认可书',
-  refusal: '不认可记录',
-  'acceptance-minutes': '验收记录',
-  'approved-list': '批准名单',
-  filing: '备案材料',
-  decision: '决定',
-  'hardship-report': '困难报告',
-  'birth-certificate': '出生证明',
-  'death-certificate': '死亡证明',
-  'marriage-certificate': '结婚证',
-  'hukou-record': '户籍记录',
-  handover: '交接记录',
-  'acceptance-report': '验收报告',
-  other: '其他',
-};
 
 export function HouseholdsPage(props: { path: string }) {
   const who = useSignal(session);

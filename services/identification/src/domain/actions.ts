@@ -1,4 +1,4 @@
-import { DomainError, type Role } from '@jingzhun/types';
+import { DomainError, type identificationApi, type Role } from '@jingzhun/types';
 import { monitoringLine, riskFlagsOf } from './colour.js';
 import { type HitRecord, openHits, unresolvedBlocks } from './comparison.js';
 import { assessExit, entryIncomeMet, riskEliminated } from './eligibility.js';
@@ -119,9 +119,7 @@ function guards(household: HouseholdRecord, kind: Kind, step: Step, command: Com
       break;
     }
     case 'exit:PRE_EXIT':
-      if (household.status !== 'REGISTERED' && household.status !== 'RE_REGISTERED') {
-        throw new DomainError('STATUS_NOT_ELIGIBLE', '只有在册贫困户可列入预退出名单', 409, { status: household.status });
-      }
+      assertStatusAllows(household, step.action);
       break;
     case 'exit:VERIFY':
     case 'exit:TOWN_ACCEPT': {
@@ -136,9 +134,7 @@ function guards(household: HouseholdRecord, kind: Kind, step: Step, command: Com
       break;
     case 'no-policy:PROPOSE_NO_POLICY': {
       // seed 002 E-2 L31: income reached the farmers' per-capita income, or the household clearly fails the standard (a block hit stands).
-      if (household.status !== 'EXITED_WITH_POLICY') {
-        throw new DomainError('STATUS_NOT_ELIGIBLE', '只有已脱贫享受政策的农户可转为脱贫不再享受政策', 409, { status: household.status });
-      }
+      assertStatusAllows(household, step.action);
       const blocks = unresolvedBlocks(ctx.hits);
       const reference = command.referenceIncome;
       const reached = reference !== undefined && compareToThreshold(perCapitaOf(household.income, activeCount(household)), fenThreshold(reference.fen)) >= 0;
@@ -156,9 +152,7 @@ function guards(household: HouseholdRecord, kind: Kind, step: Step, command: Com
     }
     case 'monitoring:SIGNAL':
       if (!command.monitorType) throw new DomainError('MONITOR_TYPE_REQUIRED', '须选择监测对象类型', 400);
-      if (!['EXITED_WITH_POLICY', 'EXITED_NO_POLICY', 'RISK_ELIMINATED', 'REJECTED'].includes(household.status)) {
-        throw new DomainError('STATUS_NOT_ELIGIBLE', '在册贫困户或已是监测对象的农户不能再纳入监测', 409, { status: household.status });
-      }
+      assertStatusAllows(household, step.action);
       break;
     default:
       break;
@@ -233,9 +227,7 @@ function runAdjustment(household: HouseholdRecord, step: Step, command: Command,
   const line = lineYuan(household, ctx);
   if (step.action === 'RE_REGISTER') {
     // 返贫: an exited household under monitoring whose income fell to the line again (workflows.md §1.4, §2.1 "Return path").
-    if (household.status !== 'MONITORED' || !household.exitedAt) {
-      throw new DomainError('STATUS_NOT_ELIGIBLE', '只有已脱贫后纳入监测的农户可以返贫重新纳入', 409, { status: household.status });
-    }
+    assertStatusAllows(household, step.action);
     if (!entryIncomeMet(perCapitaOf(household.income, activeCount(household)), line)) {
       throw new DomainError('NOT_ELIGIBLE_INCOME', `人均纯收入高于 ${line} 元标准线，不能按返贫纳入`, 409);
     }
@@ -244,7 +236,7 @@ function runAdjustment(household: HouseholdRecord, step: Step, command: Command,
     return { household: next, events: ['returned'], changes: ['status'] };
   }
   // ELIMINATE_RISK
-  if (household.status !== 'MONITORED') throw new DomainError('STATUS_NOT_ELIGIBLE', '只有监测对象可以风险消除', 409, { status: household.status });
+  assertStatusAllows(household, step.action);
   const active = household.members.filter((m) => m.status === 'active');
   const head = active.find((m) => m.relation === 'head');
   const flags = riskFlagsOf({
@@ -287,12 +279,70 @@ export function applyNoticeOutcome(
   return { household: { ...household, workflow: { ...rest, state: stage.clearTo, stepAt: ctx.today } }, events: [], changes: [] };
 }
 
-/** The notice a waiting household is in, for listing what a step still needs. */
-export function allowedActions(household: HouseholdRecord): string[] {
-  if (!household.workflow) {
-    const starts = Object.keys(STARTS);
-    return [...starts, ...ADJUSTMENTS.map((s) => s.action)];
+/**
+ * The register status a step that starts a workflow (or adjusts a household) needs: PRE_EXIT a
+ * registered household, SIGNAL one outside the register, 不再享受政策 one exited with policy,
+ * 返贫 an exited household under monitoring, 风险消除 a monitored one (workflows.md §1.4, §2.1, §2.2).
+ * The write refuses with this message; the offered actions leave the step out.
+ */
+const STATUS_RULES: Record<string, { allows: (household: HouseholdRecord) => boolean; message: string }> = {
+  PRE_EXIT: { allows: (h) => h.status === 'REGISTERED' || h.status === 'RE_REGISTERED', message: '只有在册贫困户可列入预退出名单' },
+  PROPOSE_NO_POLICY: { allows: (h) => h.status === 'EXITED_WITH_POLICY', message: '只有已脱贫享受政策的农户可转为脱贫不再享受政策' },
+  SIGNAL: { allows: (h) => ['EXITED_WITH_POLICY', 'EXITED_NO_POLICY', 'RISK_ELIMINATED', 'REJECTED'].includes(h.status), message: '在册贫困户或已是监测对象的农户不能再纳入监测' },
+  RE_REGISTER: { allows: (h) => h.status === 'MONITORED' && Boolean(h.exitedAt), message: '只有已脱贫后纳入监测的农户可以返贫重新纳入' },
+  ELIMINATE_RISK: { allows: (h) => h.status === 'MONITORED', message: '只有监测对象可以风险消除' },
+};
+
+function assertStatusAllows(household: HouseholdRecord, action: string): void {
+  const rule = STATUS_RULES[action];
+  if (rule && !rule.allows(household)) throw new DomainError('STATUS_NOT_ELIGIBLE', rule.message, 409, { status: household.status });
+}
+
+/** The steps that can follow from where the household stands: its workflow's next steps, or the starts and adjustments. */
+function candidateSteps(household: HouseholdRecord): { workflow: Kind | 'adjustment'; step: Step }[] {
+  const running = household.workflow;
+  if (running) return MACHINES[running.kind].steps.filter((s) => s.from === running.state).map((step) => ({ workflow: running.kind, step }));
+  const starts = Object.entries(STARTS).flatMap(([action, kind]) =>
+    MACHINES[kind].steps.filter((s) => s.from === null && s.action === action).map((step) => ({ workflow: kind, step })),
+  );
+  return [...starts, ...ADJUSTMENTS.map((step) => ({ workflow: 'adjustment' as const, step }))];
+}
+
+export interface OfferedStep {
+  action: string;
+  workflow: Kind | 'adjustment';
+  to?: string;
+  evidence: readonly identificationApi.EvidenceKind[];
+  meeting: boolean;
+  reasonRequired: boolean;
+  notice?: { type: NoticeType; days: number };
+  monitorTypeRequired: boolean;
+  referenceIncomeRequired: boolean;
+}
+
+/**
+ * What the role may do on the household now (GET /households/{id}/actions): the same steps, role
+ * lists and status rules applyAction checks, so the console offers exactly what the write accepts
+ * as to order and role. Guards that depend on the evidence, the meeting or the figures given
+ * (quorum, income against the line, unreviewed hits) are still the write's to refuse.
+ */
+export function offeredActions(household: HouseholdRecord, role: Role): { items: OfferedStep[]; waiting?: string } {
+  const workflow = household.workflow;
+  if (workflow && MACHINES[workflow.kind].notices.some((stage) => stage.state === workflow.state)) {
+    return { items: [], waiting: workflow.notice?.held ? '公示期间有异议待处理，处理后才能继续' : '正在公示，公示期结束且无异议后才能继续' };
   }
-  const { kind, state } = household.workflow;
-  return MACHINES[kind].steps.filter((s) => s.from === state).map((s) => s.action);
+  const items = candidateSteps(household)
+    .filter(({ step }) => step.roles.includes(role) && (STATUS_RULES[step.action]?.allows(household) ?? true))
+    .map(({ workflow: kind, step }) => ({
+      action: step.action,
+      workflow: kind,
+      ...(step.to ? { to: step.to } : {}),
+      evidence: step.evidence,
+      meeting: Boolean(step.meeting),
+      reasonRequired: Boolean(step.reasonRequired),
+      ...(step.notice ? { notice: step.notice } : {}),
+      monitorTypeRequired: kind === 'monitoring' && step.action === 'SIGNAL',
+      referenceIncomeRequired: kind === 'no-policy' && step.action === 'PROPOSE_NO_POLICY',
+    }));
+  return { items };
 }

@@ -1,4 +1,4 @@
-import { DomainError, type identificationApi, type noticeEvents, ROLE_NAMES_ZH, type Role } from '@jingzhun/types';
+import { DomainError, identificationApi, type noticeEvents, ROLE_NAMES_ZH, type Role } from '@jingzhun/types';
 
 /**
  * The generic part of every workflow (workflows.md §1.3, §1.4, §2.1, §2.3): a step names the
@@ -59,7 +59,8 @@ export function checkStep(step: Step, role: Role, command: Command): void {
   }
   const given = new Set(command.evidence.map((item) => item.kind));
   const missing = step.evidence.filter((kind) => !given.has(kind));
-  if (missing.length > 0) throw new DomainError('EVIDENCE_MISSING', `缺少证据材料：${missing.join('、')}`, 400, { missing });
+  if (missing.length > 0)
+    throw new DomainError('EVIDENCE_MISSING', `缺少证据材料：${missing.map((kind) => identificationApi.EVIDENCE_NAMES_ZH[kind]).join('、')}`, 400, { missing });
   if (step.reasonRequired && !command.reason?.trim()) throw new DomainError('REASON_REQUIRED', '此操作须写明理由', 400);
   if (step.meeting) assertQuorum(command.meeting);
 }

@@ -1,6 +1,6 @@
 import { httpHandler, type IdGenerator, type UnitOfWork } from '@jingzhun/platform';
 import { DomainError, identificationApi, type noticeEvents } from '@jingzhun/types';
-import { type ActionContext, type ActionResult, applyAction } from '../domain/actions.js';
+import { type ActionContext, type ActionResult, applyAction, offeredActions } from '../domain/actions.js';
 import { viewOf } from '../domain/household.js';
 import type { Command } from '../domain/machine.js';
 import { NOTICE_TITLES } from '../domain/notices.js';
@@ -8,6 +8,7 @@ import { noticeEntry } from '../domain/register.js';
 import { assertVersion, type HouseholdItem, loadHousehold, stripItem, unitOfWork, writeHousehold } from '../store/households.js';
 import { recordNoticeRequest } from '../store/notice-requests.js';
 import { actionContext, actionContexts } from './context.js';
+import { assertEvidenceFiles } from './evidence.js';
 
 /** One household's step, computed and ready to write. */
 interface PreparedStep {
@@ -64,6 +65,17 @@ function writeSteps(uow: UnitOfWork, steps: PreparedStep[], command: Command, id
 }
 
 /**
+ * GET /households/{id}/actions: the steps the caller's role may take on this household now, from
+ * the same step tables, role lists and status rules the POST checks (domain offeredActions).
+ */
+export const householdActions = httpHandler(identificationApi.householdActions, async ({ params, staff, assertInScope }) => {
+  const item = await loadHousehold(params.householdId);
+  assertInScope(item.region);
+  const offered = offeredActions(stripItem(item), staff().role);
+  return { items: offered.items.map((step) => ({ ...step, evidence: [...step.evidence] })), ...(offered.waiting ? { waiting: offered.waiting } : {}) };
+});
+
+/**
  * POST /households/{id}/actions: one workflow step (entry, exit, monitoring, 返贫, risk
  * elimination). Role, region, evidence and version are checked; state + audit + events (and the
  * notice request, when the step posts a notice) are written in one transaction.
@@ -72,6 +84,7 @@ export const householdAction = httpHandler(identificationApi.householdAction, as
   const item = await loadHousehold(params.householdId);
   assertInScope(item.region);
   assertVersion(item, body.version);
+  await assertEvidenceFiles(item.householdId, body.evidence, clock.now());
   const step = prepareStep(item, body, await actionContext(item.householdId, item.region, staff().role, clock));
   const uow = unitOfWork(clock, ids, actor);
   const { request, stored } = writeSteps(uow, [step], body, ids);
@@ -101,6 +114,7 @@ export const postNoticeList = httpHandler(identificationApi.postNoticeList, asyn
     const entry = body.households[index] as { householdId: string; version: number };
     if (item.region !== params.code) throw new DomainError('NOT_IN_VILLAGE', `户 ${item.headName}（${item.householdId}）不属于本村`, 400, { householdId: item.householdId });
     assertVersion(item, entry.version);
+    await assertEvidenceFiles(item.householdId, body.evidence, clock.now());
     try {
       steps.push(prepareStep(item, command, contexts[index] as ActionContext));
     } catch (error) {

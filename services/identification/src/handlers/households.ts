@@ -1,5 +1,5 @@
 import { httpHandler, queryPage } from '@jingzhun/platform';
-import { DomainError, identificationApi, maskIdNumber, shanghaiDate } from '@jingzhun/types';
+import { DomainError, identificationApi, isWithinRegion, maskIdNumber, shanghaiDate } from '@jingzhun/types';
 import { PUBLISHED } from '../domain/actions.js';
 import { alertOf, viewOf } from '../domain/household.js';
 import { auditSnapshotView } from '../domain/read-access.js';
@@ -13,9 +13,21 @@ import {
   setMinzhengStatus as setMinzhengFlags,
 } from '../domain/register.js';
 import { openCaseOf } from '../store/casework.js';
-import { assertVersion, createHousehold as createItem, listHouseholdsIn, loadHousehold, stripItem, table, unitOfWork, writeHousehold } from '../store/households.js';
+import { findGuards } from '../store/hits.js';
+import {
+  assertVersion,
+  createHousehold as createItem,
+  type HouseholdItem,
+  listHouseholdsIn,
+  loadHousehold,
+  stripItem,
+  table,
+  unitOfWork,
+  writeHousehold,
+} from '../store/households.js';
 import { householdKeys, idGuardKey } from '../store/keys.js';
 import { loadLineEntries } from '../store/reference.js';
+import { assertEvidenceFiles } from './evidence.js';
 
 const duplicateId = (idNumber: string) =>
   new DomainError('DUPLICATE_ID_NUMBER', `身份证号 ${maskIdNumber(idNumber)} 已登记在其他农户，同一人不能在两户中`, 409, { idNumberMasked: maskIdNumber(idNumber) });
@@ -23,7 +35,7 @@ const duplicateId = (idNumber: string) =>
 /** GET /households?region=…: a page of households in a county, town or village in the caller's scope. */
 export const listHouseholds = httpHandler(identificationApi.listHouseholds, async ({ query, assertInScope, clock }) => {
   assertInScope(query.region);
-  const page = await listHouseholdsIn(query.region, query);
+  const page = query.idNumber ? await householdOfMember(query.idNumber, query) : await listHouseholdsIn(query.region, query);
   const today = shanghaiDate(clock.now());
   return {
     items: page.items.map((item) => {
@@ -48,6 +60,22 @@ export const listHouseholds = httpHandler(identificationApi.listHouseholds, asyn
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
 });
+
+/**
+ * The search by a member's full ID number: the one household the ID-number guard names, when it
+ * lies in the region asked (already checked to be in scope) and passes the other filters; nothing
+ * otherwise, so the answer says no more than the region's list would.
+ */
+async function householdOfMember(
+  idNumber: string,
+  query: { region: string; status?: string | undefined; name?: string | undefined },
+): Promise<{ items: HouseholdItem[]; nextCursor?: string }> {
+  const guard = (await findGuards([idNumber])).get(idNumber);
+  if (!guard) return { items: [] };
+  const item = await loadHousehold(guard.householdId);
+  const matches = isWithinRegion(item.region, query.region) && (!query.status || item.status === query.status) && (!query.name || item.headName.includes(query.name));
+  return { items: matches ? [item] : [] };
+}
 
 /** POST /households: an entry application (APPLIED) or a monitoring signal (SIGNALLED). Every member's ID number is reserved in the same transaction. */
 export const createHousehold = httpHandler(identificationApi.createHousehold, async ({ body, staff, actor, assertInScope, clock, ids }) => {
@@ -75,6 +103,7 @@ export const updateHousehold = httpHandler(identificationApi.updateHousehold, as
   const item = await loadHousehold(params.householdId);
   assertInScope(item.region);
   assertVersion(item, body.version);
+  await assertEvidenceFiles(item.householdId, body.evidence, clock.now());
   const { household, changed } = applyChanges(stripItem(item), body.changes, await loadLineEntries());
   const today = shanghaiDate(clock.now());
   household.evidence = [...household.evidence, ...body.evidence.map((e) => ({ ...e, at: today, action: 'UPDATE' }))];

@@ -46,6 +46,8 @@ export const householdKeys = {
   auditOf: (householdId: string) => ({ name: 'pk', value: platformKeys.audit(`HOUSEHOLD#${householdId}`, '', '').pk }),
 };
 
+/** The object key of an evidence file in the file store (bucket or local folder): under its household. */
+export const evidenceFileKey = (householdId: string, fileId: string) => `evidence/${householdId}/${fileId}`;
 export const idGuardKey = (idNumber: string) => ({ pk: `IDNUM#${idNumber}`, sk: 'IDNUM' });
 export const noticeRequestKey = (requestId: string) => ({ pk: `NOTICE_REQ#${requestId}`, sk: 'NOTICE_REQ' });
 export const lineKeys = {

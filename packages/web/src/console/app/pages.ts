@@ -1,4 +1,5 @@
 import { mayOpen, type Who } from '../../access.js';
+import { comparisonPages } from '../pages/comparisons/index.js';
 import { creditPages } from '../pages/credit/index.js';
 import { dispatchPages } from '../pages/dispatch/index.js';
 import { fundsPages } from '../pages/funds/index.js';
@@ -9,7 +10,16 @@ import { supervisionPages } from '../pages/supervision/index.js';
 import type { ConsolePage } from './page.js';
 
 /** Every page of the console, in menu order (areas add their list here, one line each). */
-export const CONSOLE_PAGES: ConsolePage[] = [...householdPages, ...noticePages, ...subsidyPages, ...creditPages, ...dispatchPages, ...fundsPages, ...supervisionPages];
+export const CONSOLE_PAGES: ConsolePage[] = [
+  ...householdPages,
+  ...comparisonPages,
+  ...noticePages,
+  ...subsidyPages,
+  ...creditPages,
+  ...dispatchPages,
+  ...fundsPages,
+  ...supervisionPages,
+];
 
 /** The menu groups in order of first appearance. */
 export function menuFor(who: Who | undefined): { group: string; pages: ConsolePage[] }[] {

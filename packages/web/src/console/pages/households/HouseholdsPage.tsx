@@ -1,6 +1,7 @@
 import { identificationApi, identificationEvents } from '@jingzhun/types';
 import { Button, Form, Input, Select, Space, Table, Tag } from 'antd';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { mayCall } from '../../../access.js';
 import { fen } from '../../../format.js';
 import { COLOUR_ZH, STATUS_ZH, WORKFLOW_STATE_ZH, zh } from '../../../labels.js';
 import { ErrorAlert, PageTitle } from '../../app/Feedback.js';
@@ -22,7 +23,8 @@ export default function HouseholdsPage() {
   const region = search.get('region') ?? who.region;
   const status = search.get('status') ?? undefined;
   const name = search.get('name') ?? undefined;
-  const filterKey = JSON.stringify([region, status, name]);
+  const idNumber = search.get('id') ?? undefined;
+  const filterKey = JSON.stringify([region, status, name, idNumber]);
   const cursors = cursorsByFilter.get(filterKey) ?? [undefined];
   cursorsByFilter.set(filterKey, cursors);
   const requested = Math.max(1, Number(search.get('page') ?? '1') || 1);
@@ -36,6 +38,7 @@ export default function HouseholdsPage() {
       limit: 20,
       ...(status ? { status: status as (typeof identificationEvents.REGISTER_STATUSES)[number] } : {}),
       ...(name ? { name } : {}),
+      ...(idNumber ? { idNumber } : {}),
       ...(cursor ? { cursor } : {}),
     },
   });
@@ -54,12 +57,26 @@ export default function HouseholdsPage() {
 
   return (
     <>
-      <PageTitle title="农户名册" />
+      <PageTitle
+        title="农户名册"
+        extra={
+          mayCall(who, identificationApi.createHousehold) ? (
+            <Link to="/households/new">
+              <Button type="primary">登记申请户</Button>
+            </Link>
+          ) : undefined
+        }
+      />
       <Form
         layout="inline"
         style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(values: { name?: string }) => update({ name: values.name?.trim() || undefined })}
-        initialValues={{ name }}
+        onFinish={(values: { name?: string }) => {
+          // One box for both: a full ID number (18 characters) searches by member, anything else by head's name.
+          const text = values.name?.trim() ?? '';
+          const byId = /^\d{17}[\dXx]$/.test(text);
+          update({ name: byId ? undefined : text || undefined, id: byId ? text.toUpperCase() : undefined });
+        }}
+        initialValues={{ name: name ?? idNumber }}
       >
         <Form.Item label="区划">
           <RegionPicker within={who.region} value={region} onChange={(code) => update({ region: code === who.region ? undefined : code })} />
@@ -74,8 +91,8 @@ export default function HouseholdsPage() {
             options={identificationEvents.REGISTER_STATUSES.map((s) => ({ value: s, label: STATUS_ZH[s] ?? '其他' }))}
           />
         </Form.Item>
-        <Form.Item label="户主姓名" name="name">
-          <Input allowClear placeholder="输入户主姓名" style={{ width: 160 }} maxLength={40} />
+        <Form.Item label="户主姓名或身份证号" name="name">
+          <Input allowClear placeholder="户主姓名或成员身份证号" style={{ width: 220 }} maxLength={40} />
         </Form.Item>
         <Form.Item>
           <Button htmlType="submit">查询</Button>
@@ -90,14 +107,14 @@ export default function HouseholdsPage() {
         scroll={{ x: 720 }}
         locale={{ emptyText: '没有符合条件的农户' }}
         columns={[
-          { title: '户主', dataIndex: 'headName' },
+          { title: '户主', dataIndex: 'headName', render: (head: string, h) => <Link to={`/households/${h.householdId}`}>{head}</Link> },
           { title: '所在村', dataIndex: 'region', render: (code: string) => <RegionName code={code} /> },
           { title: '人口', dataIndex: 'size', render: (n: number) => `${n} 人` },
           { title: '状态', dataIndex: 'status', render: (s: string) => zh(STATUS_ZH, s) },
           { title: '属性', dataIndex: 'attribute' },
           { title: '四色', dataIndex: 'colour', render: (c?: string) => (c ? <Tag color={COLOUR_TAG[c]}>{(COLOUR_ZH[c] ?? '').split('（')[0]}</Tag> : '—') },
           { title: '人均纯收入', dataIndex: 'incomePerCapitaFen', render: (v?: number) => fen(v) },
-          { title: '当前环节', dataIndex: 'workflowState', render: (s?: string) => (s ? (WORKFLOW_STATE_ZH[s] ?? '办理中') : '—') },
+          { title: '当前环节', dataIndex: 'workflowState', render: (s?: string) => (s ? (WORKFLOW_STATE_ZH[s.split(':')[1] ?? ''] ?? '办理中') : '—') },
         ]}
       />
       <Space style={{ marginTop: 16 }}>
