@@ -1,4 +1,4 @@
-import { dispatchApi, identificationApi, noticesApi, type RouteContract, scoringApi, subsidyApi } from '@jingzhun/types';
+import type { RouteContract } from '@jingzhun/types';
 
 /**
  * What the signed-in user may do, derived from the contracts' `roles` (the same declaration the
@@ -29,35 +29,6 @@ export interface StaffPage {
   reads: readonly Gate[];
 }
 
-/** The console's pages in menu order. */
-export const STAFF_PAGES: readonly StaffPage[] = [
-  { path: '/staff/households', label: '农户', reads: [identificationApi.listHouseholds] },
-  { path: '/staff/notices', label: '公示', reads: [noticesApi.listNotices] },
-  { path: '/staff/subsidy', label: '补贴', reads: [subsidyApi.quote, subsidyApi.getRun] },
-  // Every staff role may read the standards; the page is for those who enter or review them.
-  { path: '/staff/standards', label: '支付标准', reads: [subsidyApi.proposeStandard, subsidyApi.approveStandard] },
-  // The bank's file, its results and the re-issue: the county's (the export's roles).
-  { path: '/staff/payments', label: '花名册发放', reads: [subsidyApi.exportRoster] },
-  { path: '/staff/scoring', label: '银行考核', reads: [scoringApi.getAssessment] },
-  { path: '/staff/dispatch', label: '月调度', reads: [dispatchApi.getSeries] },
-];
-
 export function mayOpen(who: Who | undefined, page: StaffPage): boolean {
   return page.reads.some((contract) => mayCall(who, contract));
-}
-
-/** The pages a user is offered. */
-export function pagesFor(who: Who | undefined): StaffPage[] {
-  return STAFF_PAGES.filter((page) => mayOpen(who, page));
-}
-
-/** The page a path belongs to (detail pages belong to their list: /staff/households/… → 农户). */
-export function pageOf(path: string): StaffPage | undefined {
-  const [pathOnly] = path.split('?');
-  return STAFF_PAGES.find((page) => pathOnly === page.path || pathOnly?.startsWith(`${page.path}/`));
-}
-
-/** Where a user lands after sign-in: the first page offered. */
-export function homeFor(who: Who | undefined): string {
-  return pagesFor(who)[0]?.path ?? '/staff/households';
 }

@@ -1,7 +1,6 @@
 import { ApiError, type Client, createClient, storageTokenStore, tokenClaims } from '@jingzhun/client';
 import { type CognitoConfig, completeSignIn, signOutUrl } from './cognito.js';
 import { SignInError } from './pkce.js';
-import { route } from './router.js';
 import { signal } from './state.js';
 
 /**
@@ -41,16 +40,16 @@ export async function loadConfig(): Promise<void> {
 async function acceptCognitoReturn(cognito: CognitoConfig): Promise<void> {
   const result = await completeSignIn(cognito);
   if (!result) return;
-  let next = '/staff/login';
+  let next = '/login';
   if ('token' in result) {
     signIn(result.token);
     next = result.next;
   } else {
     signInError.set(result.error);
   }
-  // The code is spent: no reload or bookmark of this URL replays it.
+  // The code is spent: no reload or bookmark of this URL replays it. The console's hash router
+  // starts after this (main.tsx awaits loadConfig), so it opens the page asked for.
   history.replaceState(null, '', `${location.pathname}#${next}`);
-  route.set(next);
 }
 
 const memory = new Map<string, string>();
@@ -105,7 +104,7 @@ export function signOut(): void {
   const { auth, cognito } = config.get();
   if (auth === 'cognito' && cognito) {
     const url = signOutUrl(cognito);
-    // After the caller's own navigation (main.ts sets #/staff/login right after this call), so that
+    // After the caller's own navigation (the console's Shell navigates to its sign-in right after this call), so that
     // the in-page hash change cannot cancel the navigation to Cognito.
     setTimeout(() => location.assign(url), 0);
   }

@@ -11,3 +11,8 @@ export function date(value: string | undefined | null): string {
   if (!value) return '—';
   return value.length > 10 ? value.replace('T', ' ').slice(0, 16) : value;
 }
+
+/** 元 as entered in a number field (two decimals at most) → integer fen: 1234.56 → 123456. */
+export function toFen(yuan: number | undefined | null): number {
+  return Math.round((yuan ?? 0) * 100);
+}

@@ -14,6 +14,12 @@ import { RegionCode } from '../region.js';
  * Full names and objectors' contacts go to the notice's owner only (services/notices read-views).
  */
 const NOTICE_READERS = [...REGIONAL_ROLES, 'department', 'finance_office'] as const;
+/**
+ * The roles that publish some notice type, or handle its objections (the county every type; the
+ * types' own publisher roles, services/notices domain/notice-types.ts, whose test checks this list).
+ * The handler then admits only the type's own publishers; banks and the PBoC publish nothing.
+ */
+export const NOTICE_PUBLISHERS = ['village', 'town', 'county', 'leading_group', 'department', 'finance_office'] as const;
 
 const NoticeId = z.string().regex(/^[0-9A-Z]{10,40}$/, { message: '公示编号不合法' });
 const ObjectionId = z.string().regex(/^[0-9A-Z]{10,40}$/, { message: '异议编号不合法' });
@@ -158,6 +164,7 @@ export const createNotice = defineContract({
   path: '/notices',
   summary: '新建公示（草稿，可直接发布）',
   auth: 'staff',
+  roles: NOTICE_PUBLISHERS,
   body: CreateNoticeBody,
   response: StaffNotice,
 });
@@ -218,6 +225,7 @@ export const addEntries = defineContract({
   path: '/notices/{noticeId}/entries',
   summary: '向草稿添加条目',
   auth: 'staff',
+  roles: NOTICE_PUBLISHERS,
   params: z.object({ noticeId: NoticeId }),
   body: z.object({ entries: z.array(EntryInputBody).min(1).max(2000) }),
   response: StaffNotice,
@@ -229,6 +237,7 @@ export const publishNotice = defineContract({
   path: '/notices/{noticeId}/publish',
   summary: '发布公示（公示期自次日起算）',
   auth: 'staff',
+  roles: NOTICE_PUBLISHERS,
   params: z.object({ noticeId: NoticeId }),
   response: StaffNotice,
 });
@@ -239,6 +248,7 @@ export const withdrawNotice = defineContract({
   path: '/notices/{noticeId}/withdraw',
   summary: '撤回公示（须填写原因）',
   auth: 'staff',
+  roles: NOTICE_PUBLISHERS,
   params: z.object({ noticeId: NoticeId }),
   body: z.object({ reason: z.string().max(5000) }),
   response: StaffNotice,
@@ -250,6 +260,7 @@ export const archiveNotice = defineContract({
   path: '/notices/{noticeId}/archive',
   summary: '归档已结束的公示',
   auth: 'staff',
+  roles: NOTICE_PUBLISHERS,
   params: z.object({ noticeId: NoticeId }),
   response: StaffNotice,
 });
@@ -279,6 +290,7 @@ export const recordObjection = defineContract({
   path: '/notices/{noticeId}/objections',
   summary: '登记口头或书面异议（工作人员代录）',
   auth: 'staff',
+  roles: NOTICE_PUBLISHERS,
   params: z.object({ noticeId: NoticeId }),
   body: ObjectionBody,
   response: StaffObjection,
@@ -290,6 +302,7 @@ export const recordInvestigation = defineContract({
   path: '/notices/{noticeId}/objections/{objectionId}/investigation',
   summary: '记录异议调查情况',
   auth: 'staff',
+  roles: NOTICE_PUBLISHERS,
   params: z.object({ noticeId: NoticeId, objectionId: ObjectionId }),
   body: z.object({ note: z.string().max(20000) }),
   response: StaffObjection,
@@ -301,6 +314,7 @@ export const decideObjection = defineContract({
   path: '/notices/{noticeId}/objections/{objectionId}/decision',
   summary: '异议处理结论（成立 / 不成立）',
   auth: 'staff',
+  roles: NOTICE_PUBLISHERS,
   params: z.object({ noticeId: NoticeId, objectionId: ObjectionId }),
   body: z.object({ outcome: z.enum(['upheld', 'rejected']), reason: z.string().max(20000) }),
   response: StaffObjection,

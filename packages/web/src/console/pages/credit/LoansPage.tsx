@@ -2,7 +2,7 @@ import { scoringApi } from '@jingzhun/types';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Table, Tabs, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { fen } from '../../../format.js';
+import { fen, toFen } from '../../../format.js';
 import { BAND_ZH, LOAN_STATUS_ZH, zh } from '../../../labels.js';
 import { ErrorAlert, PageTitle } from '../../app/Feedback.js';
 import { showServerErrors } from '../../app/forms.js';
@@ -129,7 +129,7 @@ function LendDialog(props: { rating: Rating; onClose: () => void }) {
       body: {
         householdId: props.rating.householdId,
         borrowerId: props.rating.borrowerId,
-        amountFen: Math.round(v.amountYuan * 100),
+        amountFen: toFen(v.amountYuan),
         termMonths: v.termMonths,
         annualRatePct: v.annualRatePct,
         issuedOn: v.issuedOn.format('YYYY-MM-DD'),

@@ -19,4 +19,4 @@ export const STEP_ZH: Record<string, string> = {
 export const EVIDENCE_ZH: Record<string, string> = fundsApi.EVIDENCE_KIND_NAMES;
 export const PROGRESS_ZH: Record<string, string> = { 'on-track': '正常', 'at-risk': '偏慢', behind: '滞后' };
 /** 元 typed in a form → integer fen. */
-export const toFen = (yuan: number | undefined): number => Math.round((yuan ?? 0) * 100);
+export { toFen } from '../../../format.js';

@@ -1,6 +1,7 @@
 import { identificationApi } from '@jingzhun/types';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
+import { toFen } from '../../../format.js';
 import { ACTION_ZH, zh } from '../../../labels.js';
 import { showServerErrors } from '../../app/forms.js';
 import { useCallMutation } from '../../app/query.js';
@@ -55,7 +56,7 @@ export function ActionDialog(props: { householdId: string; version: number; step
           : {}),
         ...(step.monitorTypeRequired && values.monitorType ? { monitorType: values.monitorType as never } : {}),
         ...(step.referenceIncomeRequired && values.referenceIncome?.yuan
-          ? { referenceIncome: { fen: Math.round(values.referenceIncome.yuan * 100), source: values.referenceIncome.source ?? '' } }
+          ? { referenceIncome: { fen: toFen(values.referenceIncome.yuan), source: values.referenceIncome.source ?? '' } }
           : {}),
       },
     }),

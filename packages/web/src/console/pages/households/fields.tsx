@@ -15,7 +15,7 @@ export const INCOME_FIELDS: { name: keyof identificationApi.IncomeInput; label: 
 ];
 
 /** 元 in the form, integer fen in the body. */
-export const toFen = (yuan: number | undefined | null) => Math.round((yuan ?? 0) * 100);
+export { toFen } from '../../../format.js';
 export const toYuan = (fen: number | undefined) => (fen ?? 0) / 100;
 
 export function BasicFields(props: { withPhone?: boolean }) {

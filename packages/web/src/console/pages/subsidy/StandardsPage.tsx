@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type * as z from 'zod';
 import { mayCall } from '../../../access.js';
-import { date, fen } from '../../../format.js';
+import { date, fen, toFen } from '../../../format.js';
 import { STANDARD_STATUS_ZH, zh } from '../../../labels.js';
 import { jurisdictionOf } from '../../../regions.js';
 import { sourceText } from '../../../sources.js';
@@ -243,7 +243,7 @@ function ProposeForm(props: { standard: Standard; jurisdiction: string }) {
   const propose = useCallMutation(
     subsidyApi.proposeStandard,
     (v: ProposeValues) => {
-      const fenOf = Object.fromEntries(terms.map((t) => [t.key, Math.round((v.terms[t.key] ?? 0) * 100)]));
+      const fenOf = Object.fromEntries(terms.map((t) => [t.key, toFen(v.terms[t.key])]));
       return {
         params: { jurisdiction: props.jurisdiction, itemId: s.itemId },
         body: {
