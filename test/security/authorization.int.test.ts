@@ -53,6 +53,8 @@ const READS_OF_PEOPLE: Record<string, Partial<Record<Role, ReadOutcome>>> = {
   'notices.export': { village: ['fullName'], town: ['fullName'], county: ['fullName'], leading_group: 'refused', department: 'refused', finance_office: 'refused' },
   // A bank: the facts its rating tests (ages, labour capacity, statuses), for the household it is asked to rate.
   'scoring.getRatingFacts': { bank: [] },
+  // 走访任务 (issue 15): the head's name and the household's helper, for the visitor.
+  'visits.listVisitTasks': { village: ['fullName'], town: ['fullName'], county: ['fullName'] },
 };
 
 /** Staff reads that return no person: reference data, aggregates, bank assessment figures, job records. */
@@ -96,7 +98,14 @@ const READS_WITHOUT_PEOPLE = [
  * completed monthly run): their roles are checked above like every route; docs/security.md gives
  * their fields from the contract.
  */
-const READS_OF_PEOPLE_ROLES_ONLY = ['subsidy.getRosterLines', 'subsidy.exportRoster'];
+const READS_OF_PEOPLE_ROLES_ONLY = [
+  'subsidy.getRosterLines',
+  'subsidy.exportRoster',
+  // Visits name the household's head (the fixture household has no visit): issue 15.
+  'visits.listHouseholdVisits',
+  'visits.listMyVisits',
+  'visits.getVisitPhoto',
+];
 
 const VILLAGE = '370405103201';
 /** The people of the fixture household, and what would identify them. */
@@ -303,6 +312,7 @@ describe('authorization matrix over every staff route', () => {
       'notices.print': `/notices/${noticeId}/print`,
       'notices.export': `/notices/${noticeId}/export?format=csv`,
       'scoring.getRatingFacts': `/scoring/households/${bankHousehold}/rating-facts`,
+      'visits.listVisitTasks': `/visits/tasks?region=${VILLAGE}`,
     };
     const seen: string[] = [];
     for (const [id, perRole] of Object.entries(READS_OF_PEOPLE)) {

@@ -1,5 +1,6 @@
 import { defineService } from '@jingzhun/platform/manifest';
 import { identificationApi, noticeEvents } from '@jingzhun/types';
+import { VISIT_ROUTES } from './handlers/visit-routes.js';
 import { identificationTable } from './store/table.js';
 
 export const manifest = defineService({
@@ -35,6 +36,7 @@ export const manifest = defineService({
     { contract: identificationApi.applyVillageExit, handler: 'handlers/village-exit.ts#applyVillageExit' },
     { contract: identificationApi.getVillageExit, handler: 'handlers/village-exit.ts#getVillageExit' },
     { contract: identificationApi.villageExitAction, handler: 'handlers/village-exit.ts#villageExitAction' },
+    ...VISIT_ROUTES,
   ],
   jobs: [],
   subscriptions: [
