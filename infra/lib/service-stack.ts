@@ -84,6 +84,7 @@ export class ServiceStack extends Stack {
         {
           id: 'AwsSolutions-SMG4',
           reason:
+            entry.notRotatedBecause ??
             'A hashing key, not a credential: rotating it would make every stored name hash unmatchable until the public copies were rewritten, so it is rotated deliberately (a new secret and a re-publication), not on a schedule.',
         },
       ]);

@@ -23,3 +23,4 @@ export * as noticesApi from './services/notices.js';
 export * as scoringApi from './services/scoring.js';
 export * as subsidyApi from './services/subsidy.js';
 export * as visitsApi from './services/visits.js';
+export * as wechatApi from './services/wechat.js';
