@@ -12,6 +12,7 @@ export * as visitEvents from './events/visits.js';
 export * from './events.js';
 export * from './id-number.js';
 export * from './mask.js';
+export * from './method-override.js';
 export * from './money.js';
 export * from './number.js';
 export * from './period.js';

@@ -135,4 +135,15 @@ describe('visits over HTTP (issue 15; DynamoDB Local)', () => {
     expect(never).toMatchObject({ visitDueOn: today, visitOverdue: true });
     expect((await call(cloud, 'GET', '/visits/tasks?region=370405103201', { token: other })).status).toBe(403);
   });
+
+  it('a PATCH route is reachable as POST with x-http-method-override: PATCH (wx.request has no PATCH); a bare POST is 405', async () => {
+    const target = households.find((h) => h.status === 'REGISTERED') as (typeof households)[number];
+    const current = (await call(cloud, 'GET', `/households/${target.householdId}`, { token: village })).body;
+    const body = { version: current.version, changes: { group: '七组' }, evidence: [], reason: '小程序更正组别' };
+    const bare = await call(cloud, 'POST', `/households/${target.householdId}`, { token: village, body });
+    expect(bare.status).toBe(405);
+    const overridden = await call(cloud, 'POST', `/households/${target.householdId}`, { token: village, body, headers: { 'x-http-method-override': 'PATCH' } });
+    expect(overridden.status, JSON.stringify(overridden.body)).toBe(200);
+    expect(overridden.body.group).toBe('七组');
+  });
 });
