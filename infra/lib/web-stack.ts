@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { FRONT_DOOR, type ServiceManifest } from '@jingzhun/platform';
 import { generateOpenApi } from '@jingzhun/platform/openapi';
 import { Annotations, AssetHashType, CfnOutput, DefaultStackSynthesizer, DockerImage, Duration, Fn, RemovalPolicy, Stack, type StackProps, Token } from 'aws-cdk-lib';
@@ -228,6 +230,18 @@ export class WebStack extends Stack {
       throw new Error(`${apiPatterns.length} API path patterns exceed CloudFront's ${MAX_BEHAVIOURS} behaviours per distribution: group the routes under fewer prefixes`);
     }
 
+    // Path URLs (issue 14): the board and the console route by path, because links shared in WeChat
+    // may lose what follows `#`. A path that is no file of the build gets the app's HTML — `/staff…`
+    // the console's page when the build has one, any other the board's index.html — as the local
+    // gateway does (packages/local-cloud/src/web.ts appPageFor). API paths never reach this
+    // behaviour (their own behaviours below); a missing file (a name with an extension) stays 403/404.
+    const staffPage = existsSync(join(webPackageDir, 'staff/index.html'));
+    const appPages = new CloudFrontFunction(this, 'AppPages', {
+      comment: 'Jingzhun web: page paths answered with the app HTML (links survive sharing)',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(appPagesFunction(staffPage)),
+    });
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Jingzhun web console and public notice board',
       defaultRootObject: 'index.html',
@@ -238,6 +252,7 @@ export class WebStack extends Stack {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: webHeaders,
         compress: true,
+        functionAssociations: [{ function: appPages, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
         '/openapi.json': {
@@ -390,6 +405,24 @@ export class WebStack extends Stack {
     const region = Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region;
     return `cdk-${qualifier}-assets-${account}-${region}`;
   }
+}
+
+/**
+ * The viewer-request function of the web's default behaviour: a URI whose last segment has no file
+ * extension is a page of the app, answered with its HTML; everything else passes unchanged.
+ */
+export function appPagesFunction(staffPage: boolean): string {
+  return [
+    'function handler(event) {',
+    '  var request = event.request;',
+    '  var uri = request.uri;',
+    "  var last = uri.substring(uri.lastIndexOf('/') + 1);",
+    '  if (/\\.[A-Za-z0-9]+$/.test(last)) return request;',
+    ...(staffPage ? ["  if (uri === '/staff' || uri.indexOf('/staff/') === 0) { request.uri = '/staff/index.html'; return request; }"] : []),
+    "  request.uri = '/index.html';",
+    '  return request;',
+    '}',
+  ].join('\n');
 }
 
 /**

@@ -220,6 +220,8 @@ describe('CDK app built from the manifests', () => {
       );
     };
     expect(writes('searchVillage')).toBe(true);
+    // The objection-status lookup counts its callers the same way (decisions Notices 24).
+    expect(writes('objectionStatus')).toBe(true);
     for (const name of ['listOpenNotices', 'getPublicNotice', 'listPublicEntries', 'villageSummary', 'listDisclosures']) expect(writes(name), name).toBe(false);
   });
 
@@ -358,11 +360,15 @@ describe('CDK app built from the manifests', () => {
       // CloudFront shows the API the origin secret (the route functions' copy is checked below)…
       expect(apiOrigin.OriginCustomHeaders).toEqual([{ HeaderName: FRONT_DOOR.originVerifyHeader, HeaderValue: originSecret }]);
       // …and writes the viewer's address on every API request, not on the web files.
-      const [functionId] = Object.keys(web.findResources('AWS::CloudFront::Function'));
+      const functionId = Object.entries(web.findResources('AWS::CloudFront::Function')).find(([, fn]) =>
+        String(fn.Properties.FunctionConfig.Comment).includes('viewer address'),
+      )?.[0];
+      const appPagesId = Object.entries(web.findResources('AWS::CloudFront::Function')).find(([, fn]) => String(fn.Properties.FunctionConfig.Comment).includes('page paths'))?.[0];
       for (const behaviour of apiBehaviours) {
         expect(behaviour.FunctionAssociations, behaviour.PathPattern).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [functionId, 'FunctionARN'] } }]);
       }
-      expect(config.DefaultCacheBehavior.FunctionAssociations).toBeUndefined();
+      // The web files' behaviour answers page paths with the app's HTML (path links survive sharing, issue 14).
+      expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [appPagesId, 'FunctionARN'] } }]);
       const siteOrigin = config.Origins.find((origin: any) => origin.Id === config.DefaultCacheBehavior.TargetOriginId);
       expect(siteOrigin.OriginCustomHeaders).toBeUndefined();
       // Every route reaches the API; no web file does.
@@ -384,7 +390,9 @@ describe('CDK app built from the manifests', () => {
     });
 
     it("writes the viewer's address into the header the API reads, over whatever the viewer sent", () => {
-      const fn = Object.values(web.findResources('AWS::CloudFront::Function'))[0]?.Properties;
+      const fn = Object.values(web.findResources('AWS::CloudFront::Function')).find((candidate) =>
+        String(candidate.Properties.FunctionConfig.Comment).includes('viewer address'),
+      )?.Properties;
       expect(fn.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
       const handler = new Function(`${fn.FunctionCode}\nreturn handler;`)() as (event: unknown) => { headers: Record<string, { value: string }> };
       const forged = { [FRONT_DOOR.viewerAddressHeader]: { value: '10.0.0.1' }, authorization: { value: 'Bearer x' } };

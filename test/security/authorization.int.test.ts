@@ -131,6 +131,23 @@ function personalFieldsIn(text: string): PersonalField[] {
   return [...found].sort();
 }
 
+/**
+ * The anonymous routes and what each may reveal (docs/security.md "What the public can and cannot
+ * learn"): a public route added to any manifest fails the matrix until it is declared here.
+ */
+const PUBLIC_ROUTES: Record<string, string> = {
+  'notices.public.list': 'open notices of a region: no person',
+  'notices.public.get': 'one notice: no person',
+  'notices.public.entries': 'a notice’s lines: masked names, village, group, the type’s public fields',
+  'notices.public.objection': 'lodging an objection: a receipt (number, line, dates), never the contact',
+  'notices.public.objectionStatus': 'an objection’s status by its number: no reason, objector, contact or staff note',
+  'notices.public.village': 'per-village counts: no person',
+  'notices.public.search': 'which open notices list an exact name: never the line',
+  'notices.public.disclosures': 'fund and project disclosures: no person',
+  'scoring.publicResults': 'published rating results: masked',
+  'subsidy.public.payments': 'a household’s own approved amounts for its head’s name and full ID number: no member, account or ID number',
+};
+
 describe('authorization matrix over every staff route', () => {
   let cloud: LocalCloud;
   const tokens = new Map<string, string>();
@@ -211,6 +228,17 @@ describe('authorization matrix over every staff route', () => {
         expect(response.status, `unlisted department → ${contract.method} ${contract.path}`).toBe(403);
         expect(response.body.code).toBe('FORBIDDEN');
       }
+    }
+  });
+
+  it('declares every anonymous route with what it reveals, and lets each through without a token', async () => {
+    const publicRoutes = allRoutes(services).filter(({ contract }) => contract.auth === 'public');
+    expect(publicRoutes.map(({ contract }) => contract.id).sort()).toEqual(Object.keys(PUBLIC_ROUTES).sort());
+    for (const { contract } of publicRoutes) {
+      const path = fillPath(contract, COUNTY) + regionQuery(contract, COUNTY);
+      const response = await call(cloud, contract.method, path, contract.method === 'GET' ? {} : { body: {} });
+      expect(response.status, `${contract.method} ${path}`).not.toBe(401);
+      expect(response.status, `${contract.method} ${path}`).toBeLessThan(500);
     }
   });
 
@@ -296,6 +324,7 @@ describe('authorization matrix over every staff route', () => {
       body: { entryNo: 1, name: OBJECTOR.name, contact: OBJECTOR.contact, reason: '该户有营运车辆' },
     });
     expect(objection.status, JSON.stringify(objection.body)).toBe(201);
+    expect(objection.body.number).toMatch(/^[2-9A-Z]{10}$/);
     // The scoring service's eligibility projection of a registered household (as identification's event delivers it).
     const bankHousehold = 'HH-MATRIX-RATING';
     await cloud.bus.publish(registeredEvent(bankHousehold));
@@ -332,6 +361,14 @@ describe('authorization matrix over every staff route', () => {
       }
     }
     expect(seen.length).toBeGreaterThan(20);
+    // The anonymous lookups: an objection's status by its number, a household's payments by its head's name and ID number.
+    for (const [label, response] of [
+      ['objection status', await call(cloud, 'GET', `/public/objections/${objection.body.number}`)],
+      ['own payments', await call(cloud, 'POST', '/public/payments/lookup', { body: { headName: PEOPLE[0]?.name, idNumber: PEOPLE[0]?.idNumber } })],
+    ] as const) {
+      expect(response.status, label).toBe(200);
+      expect(personalFieldsIn(JSON.stringify(response.body)), label).toEqual([]);
+    }
     // A department whose sources did not match the household reads nothing of it.
     const other = await call(cloud, 'GET', `/comparisons/households/${householdId}`, { token: await tokenFor('department', COUNTY, 'jiaoyu') });
     expect([other.status, other.body.code]).toEqual([403, 'NOT_OWN_HIT']);

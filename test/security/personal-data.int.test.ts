@@ -57,6 +57,24 @@ describe('no personal data on any public route', () => {
   }, 180_000);
   afterAll(() => cloud.stop());
 
+  /** What a public response must never carry: ID numbers, phones, accounts, the seeded people's names, the staff-typed values. */
+  function leaksIn(label: string, text: string): string[] {
+    const leaks: string[] = [];
+    for (const [kind, pattern] of [
+      ['ID number', ID_NUMBER],
+      ['phone', PHONE],
+      ['account', ACCOUNT],
+    ] as const) {
+      const found = pattern.exec(text);
+      if (found) leaks.push(`${label}: ${kind} ${found[0]}`);
+    }
+    for (const name of personalNames) if (text.includes(name)) leaks.push(`${label}: full name ${name}`);
+    for (const account of accountNumbers) if (text.includes(account)) leaks.push(`${label}: account ${account}`);
+    const digits = compact(text);
+    for (const [kind, value] of Object.entries(SEEDED)) if (digits.includes(value)) leaks.push(`${label}: staff-typed ${kind} ${value}`);
+    return leaks;
+  }
+
   it('finds the seeded people to look for', () => {
     expect(personalNames.size).toBeGreaterThan(50);
     expect(regionCodes.size).toBeGreaterThan(40);
@@ -114,18 +132,7 @@ describe('no personal data on any public route', () => {
     let responses = 0;
     const scan = (label: string, text: string) => {
       responses++;
-      for (const [kind, pattern] of [
-        ['ID number', ID_NUMBER],
-        ['phone', PHONE],
-        ['account', ACCOUNT],
-      ] as const) {
-        const found = pattern.exec(text);
-        if (found) leaks.push(`${label}: ${kind} ${found[0]}`);
-      }
-      for (const name of personalNames) if (text.includes(name)) leaks.push(`${label}: full name ${name}`);
-      for (const account of accountNumbers) if (text.includes(account)) leaks.push(`${label}: account ${account}`);
-      const digits = compact(text);
-      for (const [kind, value] of Object.entries(SEEDED)) if (digits.includes(value)) leaks.push(`${label}: staff-typed ${kind} ${value}`);
+      leaks.push(...leaksIn(label, text));
       for (const match of text.matchAll(/"(\w*[iI]d)":"([^"]{1,80})"/g)) ids.add(match[2] as string);
     };
     // Two passes: the first collects the ids that public responses reveal (notices, villages), the second uses them.
@@ -146,6 +153,59 @@ describe('no personal data on any public route', () => {
     expect(leaks.slice(0, 20)).toEqual([]);
     expect(responses).toBeGreaterThan(publicRoutes.length);
   });
+
+  it('answers an objection lookup, by its number, with nothing of the objector, the reason or the listed person', async () => {
+    const [someone, listed] = personalNames;
+    const notice = await call(cloud, 'POST', '/notices', {
+      token: await cloud.login('county'),
+      body: {
+        type: 'entry-first',
+        region: '370405103201',
+        title: '冯庄村贫困户识别第一公示',
+        publish: true,
+        entries: [{ entryId: 'sweep-1', fullName: listed, group: '一组', region: '370405103201', fields: { size: 2 } }],
+      },
+    });
+    expect(notice.status, JSON.stringify(notice.body)).toBeLessThan(300);
+    const lodged = await call(cloud, 'POST', `/public/notices/${notice.body.noticeId}/objections`, {
+      body: { entryNo: 1, name: someone, contact: SEEDED.phone, reason: `${someone}家有车，身份证${SEEDED.id}` },
+    });
+    expect(lodged.status, JSON.stringify(lodged.body)).toBe(201);
+    expect(leaksIn('POST objection', JSON.stringify(lodged.body))).toEqual([]);
+    const status = await fetch(`${cloud.url}/public/objections/${lodged.body.number}`);
+    expect(status.status).toBe(200);
+    expect(leaksIn('GET objection status', await status.text())).toEqual([]);
+  });
+
+  it('answers a household head’s payments lookup with amounts only: no ID number, account, member or household id', async () => {
+    const VILLAGE = '370405103201';
+    const PERIOD = '2017-06';
+    const county = await cloud.login('county');
+    let run = (await call(cloud, 'POST', '/subsidy/runs', { token: county, body: { period: PERIOD, region: VILLAGE } })).body;
+    for (let i = 0; i < 300 && run.status === 'RUNNING'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      run = (await call(cloud, 'GET', `/subsidy/runs/${PERIOD}/${VILLAGE}`, { token: county })).body;
+    }
+    expect((await call(cloud, 'POST', `/subsidy/rosters/${PERIOD}/${VILLAGE}/approve`, { token: county, body: { expectedAttempt: run.attempt } })).status).toBe(200);
+    const documents = createDocumentClient(cloud.endpoint);
+    const payees = await documents.send(
+      new ScanCommand({ TableName: cloud.tableName('subsidy'), FilterExpression: 'entity = :e AND village = :v', ExpressionAttributeValues: { ':e': 'payees', ':v': VILLAGE } }),
+    );
+    documents.destroy();
+    let answered = 0;
+    // Within the per-address limit of the lookup (PAYMENT_LOOKUP_LIMITS).
+    for (const item of (payees.Items ?? []).slice(0, 8)) {
+      const head = (item.payees as { relation: string; name: string; idNumber: string }[]).find((p) => p.relation === 'head');
+      if (!head) continue;
+      const response = await call(cloud, 'POST', '/public/payments/lookup', { body: { headName: head.name, idNumber: head.idNumber } });
+      expect(response.status).toBe(200);
+      const text = JSON.stringify(response.body);
+      expect(leaksIn(`payments of ${item.householdId}`, text)).toEqual([]);
+      expect(text).not.toContain(item.householdId);
+      if (response.body.items.length > 0) answered++;
+    }
+    expect(answered, 'heads whose household is on the approved roster').toBeGreaterThan(0);
+  }, 240_000);
 });
 
 /** Names of people in a stored item: fields called name, fullName, headName… holding 2–4 Han characters. */

@@ -98,3 +98,50 @@ export function explainFailures(): { watch(page: Page): void } {
     },
   };
 }
+
+/**
+ * What a user must never read on a page (issue 14, "Must show"): codes and ids instead of names,
+ * source references, error codes and English. Each pattern names what it catches.
+ */
+const CODE_PATTERNS: { what: string; pattern: RegExp }[] = [
+  { what: '12-digit code', pattern: /(?<![\d])\d{12}(?![\d])/g },
+  { what: 'ULID', pattern: /(?<![0-9A-Za-z])[0-9A-HJKMNP-TV-Z]{26}(?![0-9A-Za-z])/g },
+  { what: 'error code in brackets', pattern: /\[[A-Z][A-Z0-9_]{2,}\]/g },
+  { what: 'UPPER_SNAKE identifier', pattern: /(?<![A-Za-z0-9])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![A-Za-z0-9])/g },
+  { what: 'upper-case English word', pattern: /(?<![A-Za-z0-9])[A-Z]{4,}(?![A-Za-z0-9])/g },
+  { what: 'camelCase identifier', pattern: /(?<![A-Za-z0-9])[a-z]+[A-Z][A-Za-z0-9]*(?![A-Za-z0-9])/g },
+  { what: 'snake_case identifier', pattern: /(?<![A-Za-z0-9])[a-z]+(?:_[a-z0-9]+)+(?![A-Za-z0-9])/g },
+  { what: 'kebab-case identifier', pattern: /(?<![A-Za-z0-9])[a-z]+(?:-[a-z0-9]+)+(?![A-Za-z0-9])/g },
+  { what: 'source reference "seed"', pattern: /seed/gi },
+  { what: 'file name .md', pattern: /\.md(?![A-Za-z])/gi },
+  { what: '[PROP] or a similar tag', pattern: /\[[A-Z]{2,}\]/g },
+  { what: 'English sentence', pattern: /[A-Za-z]{2,}(?:[\s,]+[A-Za-z]{2,}){2,}/g },
+];
+
+/** File formats people know by these letters. */
+const ALLOWED_WORDS = ['XLSX', 'CSV', 'PDF', 'JPEG', 'PNG'];
+
+/** The codes a page shows in its visible text (innerText of the body), with the text around each. */
+export async function codesVisible(page: Page, options: { allow?: readonly string[] } = {}): Promise<string[]> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(): the rendered text only (no hidden nodes, no scripts)
+  let text = await page.locator('body').innerText();
+  for (const allowed of [...(options.allow ?? []), ...ALLOWED_WORDS]) text = text.split(allowed).join(' ');
+  const found: string[] = [];
+  for (const { what, pattern } of CODE_PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      const at = match.index ?? 0;
+      found.push(`${what}: "${match[0]}" in "…${text.slice(Math.max(0, at - 20), at + match[0].length + 20).replace(/\s+/g, ' ')}…"`);
+    }
+  }
+  return found;
+}
+
+/**
+ * Fails when the page shows a 12-digit code, a ULID, an English identifier, `seed`, `.md`, an error
+ * code in brackets or an English sentence. `allow` lists texts the page may show as they are
+ * (an objection number the user must copy). Use it on every page a journey visits.
+ */
+export async function expectNoCodesVisible(page: Page, options: { allow?: readonly string[]; label?: string } = {}): Promise<void> {
+  const found = await codesVisible(page, options);
+  if (found.length > 0) throw new Error(`${options.label ?? page.url()} shows codes instead of names:\n${found.slice(0, 20).join('\n')}`);
+}

@@ -16,6 +16,7 @@ import { loadHandler } from './lambda-context.js';
 import { LocalRelay } from './relay.js';
 import { LocalScheduler, type ScheduledJob } from './scheduler.js';
 import { dropTables, ensureTable } from './tables.js';
+import { appPageFor } from './web.js';
 
 /** The local runtime's own table: relay checkpoints and demo-data markers. */
 export const localCloudTable = defineTable({ name: 'local-cloud', indexes: 0 });
@@ -268,7 +269,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     return false;
   }
 
-  /** The built web: its files, and index.html at `/` (the pages route by #hash, so nothing else falls back to it). */
+  /** Top-level path segments of the API (and the dev routes): never answered with a page of the web. */
+  const apiPrefixes = new Set(['dev', ...options.services.flatMap((manifest) => manifest.routes.map((route) => route.contract.path.split('/')[1] ?? ''))]);
+
+  /** The built web: its files, and for any other page path the app's HTML (appPageFor: path URLs survive sharing). */
   function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
     if (!options.staticDir || (req.method ?? 'GET') !== 'GET') return false;
     // The local counterpart of the config.json the web stack deploys (infra/lib/web-stack.ts):
@@ -283,8 +287,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     } catch {
       return false;
     }
-    const file = join(options.staticDir, relative);
-    if (!file.startsWith(options.staticDir) || !existsSync(file) || statSync(file).isDirectory()) return false;
+    let file = join(options.staticDir, relative);
+    if (!file.startsWith(options.staticDir)) return false;
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      const page = appPageFor(url.pathname, { apiPrefixes, staffPage: existsSync(join(options.staticDir, 'staff/index.html')) });
+      if (!page) return false;
+      file = join(options.staticDir, page);
+      if (!existsSync(file)) return false;
+    }
     const body = readFileSync(file);
     res.writeHead(200, {
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',

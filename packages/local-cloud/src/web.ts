@@ -28,3 +28,19 @@ function newestFile(dir: string): number {
   }
   return newest;
 }
+
+/**
+ * The page a GET is answered with when no file of the build has its path (issue 14): the board and
+ * the console route by path, so a link shared in WeChat (which may drop what follows `#`) still
+ * opens its page. `/staff…` gets the console's page when the build has one, every other path that
+ * is neither a file nor an API prefix gets the board's index.html; a missing file stays a 404. The
+ * web stack's CloudFront function applies the same rule (infra/lib/web-stack.ts).
+ */
+export function appPageFor(pathname: string, options: { apiPrefixes: ReadonlySet<string>; staffPage: boolean }): string | undefined {
+  const last = pathname.split('/').pop() ?? '';
+  if (/\.[A-Za-z0-9]+$/.test(last)) return undefined;
+  const segment = pathname.split('/')[1] ?? '';
+  if (options.apiPrefixes.has(segment)) return undefined;
+  if (segment === 'staff' && options.staffPage) return 'staff/index.html';
+  return 'index.html';
+}

@@ -17,6 +17,7 @@ export * from './money.js';
 export * from './number.js';
 export * from './period.js';
 export * from './personal-data.js';
+export * from './phone.js';
 export * from './region.js';
 export * as dispatchApi from './services/dispatch.js';
 export * as identificationApi from './services/identification.js';

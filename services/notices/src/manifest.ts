@@ -33,6 +33,7 @@ export const manifest = defineService({
     { contract: noticesApi.publicVillageSummary, handler: 'handlers/public.ts#villageSummary' },
     { contract: noticesApi.publicSearchVillage, handler: 'handlers/search.ts#searchVillage', writes: 'hourly search counters per address and village' },
     { contract: noticesApi.publicDisclosures, handler: 'handlers/public.ts#listDisclosures' },
+    { contract: noticesApi.publicObjectionStatus, handler: 'handlers/lookup.ts#objectionStatus', writes: 'hourly lookup counters per address' },
   ],
   jobs: [
     {

@@ -290,6 +290,8 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
     expect(lodged.status).toBe(201);
     expect(lodged.body).toMatchObject({ noticeId, entryNo: 2, status: 'open' });
     expect(JSON.stringify(lodged.body)).not.toContain('13711112222');
+    // Its outcome, looked up by the short number the objector was given.
+    expect((await pub('GET', `/public/objections/${lodged.body.number}`)).body).toMatchObject({ entryNo: 2, status: 'open' });
     expect((await pub('POST', `/public/notices/${noticeId}/objections`, { body: { entryNo: 9, reason: '无此人' } })).body.code).toBe('ENTRY_NOT_IN_NOTICE');
     expect((await pub('POST', `/public/notices/${noticeId}/objections`, { body: { entryNo: 1, reason: '长'.repeat(1001) } })).body.code).toBe('TEXT_TOO_LONG');
     expect((await pub('POST', `/public/notices/${noticeId}/objections`, { body: { entryNo: 1 } })).status).toBe(400);
@@ -356,7 +358,8 @@ describe('notices over the local gateway (DynamoDB Local)', () => {
         b.route
           .split('?')[0]
           ?.replace(/[0-9A-Z]{20,}/g, '{id}')
-          .replace(/\d{12}/g, '{code}'),
+          .replace(/\d{12}/g, '{code}')
+          .replace(/^GET \/public\/objections\/[^/]+$/, 'GET /public/objections/{number}'),
       ),
     );
     // Every public route of the manifest was exercised.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noticePhase } from '../src/domain/projection.js';
 import { isExpired, noticeWindow } from '../src/domain/window.js';
 
 /** Posting instants are given in Asia/Shanghai (+08:00). */
@@ -57,5 +58,21 @@ describe('notice window arithmetic (workflows.md Conventions "Days"; seed 000 PN
 
   it('refuses a non-positive duration', () => {
     expect(() => noticeWindow(at('2018-10-24T10:00:00'), 0)).toThrow(RangeError);
+  });
+});
+
+describe('the public phase of a notice from its dates (issue 14)', () => {
+  const window = { windowStart: '2018-10-25', closesAt: '2018-10-31T16:00:00.000Z' };
+  it('is upcoming on the posting day, even late at night in Shanghai when UTC is still a day behind', () => {
+    expect(noticePhase(window, new Date('2018-10-24T23:30:00+08:00'))).toBe('upcoming');
+    expect(noticePhase(window, new Date('2018-10-24T08:00:00+08:00'))).toBe('upcoming');
+  });
+  it('is open from 00:00 Shanghai time of the first day, even though UTC is still on the posting day', () => {
+    expect(noticePhase(window, new Date('2018-10-24T16:00:00Z'))).toBe('open');
+    expect(noticePhase(window, new Date('2018-10-31T23:59:59+08:00'))).toBe('open');
+  });
+  it('has ended at 24:00 of the last day; a disclosure without window is permanent', () => {
+    expect(noticePhase(window, new Date('2018-11-01T00:00:00+08:00'))).toBe('ended');
+    expect(noticePhase({}, new Date('2018-11-01T00:00:00+08:00'))).toBe('permanent');
   });
 });

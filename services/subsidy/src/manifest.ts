@@ -61,6 +61,8 @@ export const manifest = defineService({
       contract: subsidyApi.markRosterPaid,
       handler: 'handlers/rosters.ts#markRosterPaid',
     },
+    // public (anonymous): a household's own published payments, rate-limited
+    { contract: subsidyApi.publicPaymentsLookup, handler: 'handlers/public.ts#lookupPayments' },
   ],
   jobs: [
     {

@@ -3,6 +3,7 @@ import { REGIONAL_ROLES } from '../auth.js';
 import { defineContract, PageQuery, pageOf } from '../contracts.js';
 import { NoticeEntryInput, NoticeType } from '../events/notices.js';
 import { StorableNumber } from '../number.js';
+import { PhoneNumber } from '../phone.js';
 import { RegionCode } from '../region.js';
 
 /** HTTP contracts of the notices service (staff console and public board). Owned by that service. */
@@ -16,6 +17,20 @@ const NOTICE_READERS = [...REGIONAL_ROLES, 'department', 'finance_office'] as co
 
 const NoticeId = z.string().regex(/^[0-9A-Z]{10,40}$/, { message: '公示编号不合法' });
 const ObjectionId = z.string().regex(/^[0-9A-Z]{10,40}$/, { message: '异议编号不合法' });
+/**
+ * The short number an objector is given (issue 14): ten characters of an alphabet without 0/O,
+ * 1/I/L and U, random, so it reveals neither when it was lodged nor how many there are. Typed
+ * in any case, with spaces or dashes; normalised before it is checked.
+ */
+export const OBJECTION_NUMBER_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const OBJECTION_NUMBER_LENGTH = 10;
+export const ObjectionNumber = z
+  .string()
+  .max(40)
+  .transform((value) => value.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(
+    z.string().regex(new RegExp(`^[${OBJECTION_NUMBER_ALPHABET}]{${OBJECTION_NUMBER_LENGTH}}$`), { message: `受理编号是${OBJECTION_NUMBER_LENGTH}位字母和数字，请核对后重新输入` }),
+  );
 const FieldValue = z.union([z.string(), StorableNumber, z.boolean()]);
 const Counts = z.object({ open: z.number().int(), upheld: z.number().int(), rejected: z.number().int() });
 
@@ -70,6 +85,8 @@ export const StaffEntry = z.object({
 
 export const StaffObjection = z.object({
   objectionId: z.string(),
+  /** The short number given to the objector (objections lodged before it existed have none). */
+  number: z.string().optional(),
   entryNo: z.number().int(),
   entryId: z.string(),
   objectorName: z.string().optional(),
@@ -99,6 +116,8 @@ export const PublicNotice = z.object({
   windowEnd: z.string().optional(),
   closesAt: z.string().optional(),
   visibility: Visibility,
+  /** From the dates in Asia/Shanghai at the time of the answer: before the window, in it, after it, or a disclosure without one. */
+  phase: z.enum(['upcoming', 'open', 'ended', 'permanent']),
   objectionsAccepted: z.boolean(),
   entryCount: z.number().int(),
   source: z.string(),
@@ -233,7 +252,8 @@ export const listObjections = defineContract({
 const ObjectionBody = z.object({
   entryNo: z.number().int(),
   name: z.string().max(5000).optional(),
-  contact: z.string().max(5000).optional(),
+  /** A telephone number to call back on: mobile or landline with area code (normalised). */
+  contact: PhoneNumber.optional(),
   reason: z.string().max(20000),
 });
 
@@ -334,7 +354,11 @@ export const publicListEntries = defineContract({
   auth: 'public',
   params: z.object({ noticeId: NoticeId }),
   query: PageQuery,
-  response: pageOf(PublicEntry).extend({ notice: PublicNotice }),
+  response: pageOf(PublicEntry).extend({
+    notice: PublicNotice,
+    /** Chinese column names of the fields on this page's lines (field key → 家庭人口, 拟办事项 …). */
+    fieldLabels: z.record(z.string(), z.string()),
+  }),
 });
 
 export const publicLodgeObjection = defineContract({
@@ -345,7 +369,43 @@ export const publicLodgeObjection = defineContract({
   auth: 'public',
   params: z.object({ noticeId: NoticeId }),
   body: ObjectionBody,
-  response: z.object({ objectionId: z.string(), noticeId: z.string(), entryNo: z.number().int(), status: z.literal('open'), lodgedAt: z.string(), message: z.string() }),
+  response: z.object({
+    /** The short number to look the outcome up with (publicObjectionStatus). */
+    number: z.string(),
+    objectionId: z.string(),
+    noticeId: z.string(),
+    entryNo: z.number().int(),
+    status: z.literal('open'),
+    lodgedAt: z.string(),
+    dueBy: z.string(),
+    message: z.string(),
+  }),
+});
+
+export const PublicObjectionStatus = z.object({
+  number: z.string(),
+  noticeId: z.string(),
+  noticeTitle: z.string(),
+  typeName: z.string(),
+  entryNo: z.number().int(),
+  lodgedOn: z.string(),
+  /** Working day by which the publisher answers (workflows.md §4.1 rule 2). */
+  dueBy: z.string(),
+  status: z.enum(['open', 'upheld', 'rejected']),
+  statusName: z.string(),
+  decidedOn: z.string().optional(),
+  /** What the outcome means for the line, in fixed words (never the staff's free text, which may name people). */
+  outcome: z.string(),
+});
+
+export const publicObjectionStatus = defineContract({
+  id: 'notices.public.objectionStatus',
+  method: 'GET',
+  path: '/public/objections/{number}',
+  summary: '按受理编号查询异议处理结果（不含异议内容和任何个人信息）',
+  auth: 'public',
+  params: z.object({ number: ObjectionNumber }),
+  response: PublicObjectionStatus,
 });
 
 export const publicVillageSummary = defineContract({

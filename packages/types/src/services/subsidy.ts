@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { REGIONAL_ROLES } from '../auth.js';
 import { defineContract } from '../contracts.js';
+import { IdNumber } from '../id-number.js';
 import { Period } from '../period.js';
 import { RegionCode } from '../region.js';
 
@@ -524,4 +525,34 @@ export const rejectStandard = defineContract({
   params: StandardVersionParams,
   body: z.object({ reason: z.string().min(1).max(500) }),
   response: StandardView,
+});
+
+// ---------------- public (anonymous, rate-limited) ----------------
+
+/** One item of a period as the household's head is told it: no member, no account, no reason. */
+export const PublicPayment = z.object({
+  period: Period,
+  itemName: z.string(),
+  amountFen: z.number().int(),
+  /** approved: on an approved roster, not yet paid; paid: the bank paid every row; failed: a row came back unpaid. */
+  status: z.enum(['approved', 'paid', 'failed']),
+  statusName: z.string(),
+});
+
+/**
+ * A household's own published payments, asked for by its head (issue 14; decisions Subsidy 30):
+ * the head's name and full ID number, both exact. POST so the ID number stays out
+ * of URLs, logs and caches. No household and no published payment give the same empty answer.
+ */
+export const publicPaymentsLookup = defineContract({
+  id: 'subsidy.public.payments',
+  method: 'POST',
+  path: '/public/payments/lookup',
+  summary: '户主按姓名和身份证号查询本户已审核公布的补贴发放（不显示其他信息，限次）',
+  auth: 'public',
+  body: z.object({
+    headName: z.string().trim().min(2, { message: '请填写户主的完整姓名' }).max(20, { message: '姓名不能超过20个字' }),
+    idNumber: IdNumber,
+  }),
+  response: z.object({ items: z.array(PublicPayment) }),
 });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type Actor, type Clock, documentClient, type IdGenerator, UnitOfWork } from '@jingzhun/platform';
+import { type Actor, addressKey, type Clock, getItem, hourBucket, type IdGenerator, takeRate as takeHourlyRate, UnitOfWork } from '@jingzhun/platform';
 import { CommonErrors, DomainError, isWithinRegion, noticeEvents } from '@jingzhun/types';
 import { nameSecret } from '../config.js';
 import {
@@ -18,7 +17,8 @@ import {
   visibilityOf,
   withdraw,
 } from '../domain/notice.js';
-import { addInvestigationNote, checkObjection, decideObjection, hourBucket, OBJECTION_LIMITS, type Objection, type ObjectionInput } from '../domain/objections.js';
+import { newObjectionNumber } from '../domain/objection-number.js';
+import { addInvestigationNote, checkObjection, decideObjection, OBJECTION_LIMITS, type Objection, type ObjectionInput } from '../domain/objections.js';
 import { assertNothingPersonal, nameKey, toPublicEntry, toPublicNotice } from '../domain/projection.js';
 import { noticeKeys, publicKeys, rateKeys } from '../store/keys.js';
 import { dueNoticeIds, loadEntries, loadEntry, loadNotice, loadObjection, loadObjectionTally, loadRequestGuard, table, type VersionedNotice } from '../store/notices.js';
@@ -370,7 +370,7 @@ export async function lodgeObjection(
     await takeRate(rateKeys.objectionsByAddress(addressKey(source.address), hour), OBJECTION_LIMITS.perAddressPerHour, now);
     await takeRate(rateKeys.objectionsByNotice(noticeId, hour), OBJECTION_LIMITS.perNoticePerHour, now);
   }
-  const objection: Objection = {
+  const base = {
     noticeId,
     objectionId: ports.ids.next(),
     entryNo: no,
@@ -380,44 +380,39 @@ export async function lodgeObjection(
     reason: checked.reason,
     channel: source.channel,
     lodgedAt: now.toISOString(),
-    status: 'open',
+    status: 'open' as const,
     investigation: [],
   };
-  const uow = unitOfWork(ports);
-  const { version: _v, ...item } = objectionItem(objection, 1);
-  uow.create(item);
-  uow.audit({ subject: `NOTICE#${noticeId}`, action: 'objection.lodged', after: { objectionId: objection.objectionId, entryNo: no, channel: source.channel } });
-  uow.emit(noticeEvents.objectionLodged, `NOTICE#${noticeId}`, { noticeId, entryId: entry.entryId, type: found.notice.type, region: found.notice.region });
-  await uow.commit();
-  return objection;
-}
-
-/** A caller address as counters key it: hashed, never stored as is. */
-export function addressKey(address: string): string {
-  return createHash('sha256').update(address).digest('hex').slice(0, 16);
-}
-
-/**
- * One request against an hourly limit: an atomic ADD on a counter item that expires with TTL
- * (`429 RATE_LIMITED` when the limit is reached; the refused request is not counted).
- */
-export async function takeRate(key: { pk: string; sk: string }, limit: number, now: Date): Promise<void> {
-  const expires = Math.floor(now.getTime() / 1000) + 2 * 3600;
-  try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: key,
-        UpdateExpression: 'ADD #count :one SET #ttl = :ttl, #entity = :entity',
-        ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-        ExpressionAttributeNames: { '#count': 'count', '#ttl': 'ttl', '#entity': 'entity' },
-        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':ttl': expires, ':entity': 'rate-counter' },
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') throw CommonErrors.rateLimited();
-    throw error;
+  // A fresh number on the one-in-10^14 chance that the drawn one is taken (the pointer is created only if absent).
+  for (let attempt = 0; ; attempt++) {
+    const objection: Objection & { number: string } = { ...base, number: newObjectionNumber() };
+    const uow = unitOfWork(ports);
+    const { version: _v, ...item } = objectionItem(objection, 1);
+    uow.create(item);
+    uow.create({ ...noticeKeys.objectionNumber(objection.number), entity: 'objection-number', noticeId, objectionId: objection.objectionId }, NUMBER_TAKEN);
+    uow.audit({ subject: `NOTICE#${noticeId}`, action: 'objection.lodged', after: { objectionId: objection.objectionId, entryNo: no, channel: source.channel } });
+    uow.emit(noticeEvents.objectionLodged, `NOTICE#${noticeId}`, { noticeId, entryId: entry.entryId, type: found.notice.type, region: found.notice.region });
+    try {
+      await uow.commit();
+      return objection;
+    } catch (error) {
+      if (error !== NUMBER_TAKEN || attempt >= 2) throw error;
+    }
   }
+}
+
+const NUMBER_TAKEN = new DomainError('OBJECTION_NUMBER_TAKEN', '受理编号冲突，请重新提交', 409);
+
+/** The objection a short public number points to, or undefined. */
+export async function objectionByNumber(number: string): Promise<Objection | undefined> {
+  const pointer = await getItem<{ noticeId: string; objectionId: string }>(table(), noticeKeys.objectionNumber(number));
+  if (!pointer) return undefined;
+  return (await loadObjection(pointer.noticeId, pointer.objectionId))?.objection;
+}
+
+/** One request against an hourly limit of this service's counters (platform rate-limit.ts). */
+export function takeRate(key: { pk: string; sk: string }, limit: number, now: Date): Promise<void> {
+  return takeHourlyRate(table(), key, limit, now);
 }
 
 export async function recordInvestigation(ports: Ports, noticeId: string, objectionId: string, note: string): Promise<Objection> {

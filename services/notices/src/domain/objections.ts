@@ -1,4 +1,4 @@
-import { DomainError, nextWorkingDay, shanghaiDate } from '@jingzhun/types';
+import { DomainError, nextWorkingDay, normalisePhone, PHONE_MESSAGE, shanghaiDate } from '@jingzhun/types';
 import { type Notice, type NoticeEntry, NoticeErrors, type ObjectionCounts } from './notice.js';
 import { ruleOf } from './notice-types.js';
 import { assertCleanText, TEXT_LIMITS } from './text.js';
@@ -16,6 +16,8 @@ export type ObjectionStatus = 'open' | 'upheld' | 'rejected';
 export interface Objection {
   noticeId: string;
   objectionId: string;
+  /** The short number the objector looks the outcome up with (objection-number.ts); absent on older objections. */
+  number?: string;
   entryNo: number;
   entryId: string;
   /** Private: never on a public route or in an event. */
@@ -65,10 +67,10 @@ export function checkObjection(
   if (entry.withdrawn || entry.objections.upheld > 0) throw NoticeErrors.entryWithdrawn(no);
   const reason = checkText(input.reason, TEXT_LIMITS.reason, '异议理由', true) as string;
   const name = checkText(input.name, TEXT_LIMITS.objectorName, '姓名', false);
-  const contact = checkText(input.contact, TEXT_LIMITS.contact, '联系方式', false);
-  if (contact !== undefined && !/^[\d\s+()-]{5,20}$|^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact)) {
-    throw new DomainError('CONTACT_INVALID', '联系方式须为电话号码或电子邮箱', 400);
-  }
+  const typed = checkText(input.contact, TEXT_LIMITS.contact, '联系电话', false);
+  // A call-back number: mainland mobile or landline with area code (issue 14; the contract checks it too).
+  const contact = typed === undefined ? undefined : normalisePhone(typed);
+  if (typed !== undefined && contact === undefined) throw new DomainError('CONTACT_INVALID', PHONE_MESSAGE, 400, { field: 'contact' });
   return { reason, ...(name ? { name } : {}), ...(contact ? { contact } : {}) };
 }
 
@@ -145,9 +147,12 @@ export const OBJECTION_LIMITS = { perAddressPerHour: 10, perNoticePerHour: 300 }
  */
 export const SEARCH_LIMITS = { perAddressPerHour: 20, perVillagePerHour: 200 } as const;
 
-export function hourBucket(now: Date): string {
-  return now.toISOString().slice(0, 13);
-}
+/**
+ * The public objection-status lookup [PROP] (decisions Notices 24), per caller address per clock
+ * hour: an objector checking a number or two never meets it; a script trying numbers gets 30
+ * guesses an hour out of 30^10.
+ */
+export const LOOKUP_LIMITS = { perAddressPerHour: 30 } as const;
 
 /** The investigation deadline: `OBJECTION_SLA_WORKING_DAYS` working days after the day it was lodged (Asia/Shanghai). */
 export function objectionDueBy(lodgedAt: string): string {

@@ -3,6 +3,7 @@ import { DomainError, findPersonalData, maskName, PERSONAL_DATA_KIND_ZH, shangha
 import type { Notice, NoticeEntry, Visibility } from './notice.js';
 import { visibilityOf } from './notice.js';
 import { FIELD_LABELS, ruleOf } from './notice-types.js';
+import { isExpired } from './window.js';
 
 /**
  * The public projection, written at publication time (workflows.md §4.3): online copies show the
@@ -113,6 +114,26 @@ export function toPublicNotice(notice: Notice): PublicNotice {
     entryCount: notice.entryCount,
     source: rule.source,
   };
+}
+
+export type NoticePhase = 'upcoming' | 'open' | 'ended' | 'permanent';
+
+/**
+ * Where a public notice stands at `now`, from its dates in Asia/Shanghai (issue 14): the window
+ * starts the day after posting (window.ts), so on the posting day a notice is on the board but
+ * 待公示 (upcoming), not 公示中; after 24:00 of its last day it has ended (a permanent copy stays).
+ * A disclosure without a window is permanent. The board used to call every notice on the board
+ * 正在公示, which was a day early for every notice on its posting day.
+ */
+export function noticePhase(notice: Pick<PublicNotice, 'windowStart' | 'closesAt'>, now: Date): NoticePhase {
+  if (!notice.windowStart) return 'permanent';
+  if (shanghaiDate(now) < notice.windowStart) return 'upcoming';
+  if (notice.closesAt && isExpired(notice.closesAt, now)) return 'ended';
+  return 'open';
+}
+
+export function withPhase<T extends PublicNotice>(notice: T, now: Date): T & { phase: NoticePhase } {
+  return { ...notice, phase: noticePhase(notice, now) };
 }
 
 /** Normal form of a typed name for exact matching: NFKC, no spaces. */

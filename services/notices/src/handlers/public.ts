@@ -1,8 +1,9 @@
 import { httpHandler, respond } from '@jingzhun/platform';
 import { DomainError, noticesApi, regionLevel } from '@jingzhun/types';
 import { lodgeObjection } from '../app/commands.js';
-import { ruleOf } from '../domain/notice-types.js';
-import type { PublicEntry, PublicNotice } from '../domain/projection.js';
+import { FIELD_LABELS, ruleOf } from '../domain/notice-types.js';
+import { objectionDueBy } from '../domain/objections.js';
+import { type PublicEntry, type PublicNotice, withPhase } from '../domain/projection.js';
 import { isListableScope } from '../store/keys.js';
 import { loadPublicNotice, pagePublicEntriesWithNotice, pagePublicNotices, publicEntriesOfVillage } from '../store/notices.js';
 import { cacheable } from './http-cache.js';
@@ -30,20 +31,23 @@ function requireScope(region: string): void {
 }
 
 /** GET /public/notices?region=: notices currently open in a region (there is no browse-all of people). */
-export const listOpenNotices = httpHandler(noticesApi.publicListNotices, async ({ query, headers }) => {
+export const listOpenNotices = httpHandler(noticesApi.publicListNotices, async ({ query, headers, clock }) => {
   requireScope(query.region);
   const page = await pagePublicNotices(query.region, query.limit, query.cursor, { visibility: ['open'], ...(query.type ? { type: query.type } : {}) });
-  return cacheable({ items: page.items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, headers);
+  return cacheable({ items: page.items.map((notice) => withPhase(notice, clock.now())), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, headers);
 });
 
-export const getPublicNotice = httpHandler(noticesApi.publicGetNotice, async ({ params, headers }) => cacheable(await visibleNotice(params.noticeId), headers));
+export const getPublicNotice = httpHandler(noticesApi.publicGetNotice, async ({ params, headers, clock }) =>
+  cacheable(withPhase(await visibleNotice(params.noticeId), clock.now()), headers),
+);
 
 /** One Query when the page ends the list (it reaches the notice too), else that Query and a GetItem of the notice. */
-export const listPublicEntries = httpHandler(noticesApi.publicListEntries, async ({ params, query, headers }) => {
+export const listPublicEntries = httpHandler(noticesApi.publicListEntries, async ({ params, query, headers, clock }) => {
   const { page, notice: reached } = await pagePublicEntriesWithNotice(params.noticeId, query.limit, query.cursor);
   // Entries of a hidden or unknown notice were read but are never returned.
   const notice = await visibleNotice(params.noticeId, reached);
-  return cacheable({ notice, items: page.items.map(entryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, headers);
+  const fieldLabels = Object.fromEntries([...new Set(page.items.flatMap((item) => Object.keys(item.fields)))].map((key) => [key, FIELD_LABELS[key] ?? '其他信息']));
+  return cacheable({ notice: withPhase(notice, clock.now()), fieldLabels, items: page.items.map(entryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, headers);
 });
 
 /** POST /public/notices/{id}/objections: anyone, during the window, against one numbered line. */
@@ -53,11 +57,13 @@ export const lodgePublicObjection = httpHandler(noticesApi.publicLodgeObjection,
   return respond(
     201,
     {
+      number: (objection as { number: string }).number,
       objectionId: objection.objectionId,
       noticeId: objection.noticeId,
       entryNo: objection.entryNo,
       status: 'open' as const,
       lodgedAt: objection.lodgedAt,
+      dueBy: objectionDueBy(objection.lodgedAt),
       message: '异议已受理。发布单位将在5个工作日内调查核实并答复；您的联系方式仅工作人员可见。',
     },
     { 'cache-control': 'no-store' },
@@ -65,15 +71,15 @@ export const lodgePublicObjection = httpHandler(noticesApi.publicLodgeObjection,
 });
 
 /** GET /public/villages/{code}: per-village counts of what is on the board now (no names). */
-export const villageSummary = httpHandler(noticesApi.publicVillageSummary, async ({ params, headers }) => {
+export const villageSummary = httpHandler(noticesApi.publicVillageSummary, async ({ params, headers, clock }) => {
   if (regionLevel(params.code) !== 'village') throw new DomainError('VILLAGE_REQUIRED', '请选择一个村', 400);
   const entries = await publicEntriesOfVillage(params.code);
   const counts = new Map<string, number>();
   for (const entry of entries) counts.set(entry.noticeId, (counts.get(entry.noticeId) ?? 0) + 1);
-  const notices: PublicNotice[] = [];
+  const notices: (PublicNotice & { phase: string })[] = [];
   for (const noticeId of counts.keys()) {
     const notice = await loadPublicNotice(noticeId);
-    if (notice && notice.visibility !== 'hidden') notices.push(notice);
+    if (notice && notice.visibility !== 'hidden') notices.push(withPhase(notice, clock.now()));
   }
   const byType = new Map<string, { notices: number; entries: number }>();
   for (const notice of notices) {
@@ -83,6 +89,7 @@ export const villageSummary = httpHandler(noticesApi.publicVillageSummary, async
   return cacheable(
     {
       village: params.code,
+      // On the board (each notice's phase says whether its window has begun).
       openNotices: notices.filter((notice) => notice.visibility === 'open').length,
       byType: [...byType.entries()].map(([type, value]) => ({ type: type as PublicNotice['type'], typeName: ruleOf(type as PublicNotice['type']).nameZh, ...value })),
       notices,
@@ -92,7 +99,7 @@ export const villageSummary = httpHandler(noticesApi.publicVillageSummary, async
 });
 
 /** GET /public/disclosures?region=: fund allocation and project disclosures, kept permanently (workflows.md §4.3). */
-export const listDisclosures = httpHandler(noticesApi.publicDisclosures, async ({ query, headers }) => {
+export const listDisclosures = httpHandler(noticesApi.publicDisclosures, async ({ query, headers, clock }) => {
   requireScope(query.region);
   const types = query.type ? [query.type] : (['fund-disclosure', 'project-disclosure'] as const);
   const items: PublicNotice[] = [];
@@ -106,5 +113,5 @@ export const listDisclosures = httpHandler(noticesApi.publicDisclosures, async (
     items.push(...page.items.filter((notice) => notice.type === 'fund-disclosure' || notice.type === 'project-disclosure'));
     nextCursor = page.nextCursor;
   }
-  return cacheable({ items, ...(nextCursor ? { nextCursor } : {}) }, headers);
+  return cacheable({ items: items.map((notice) => withPhase(notice, clock.now())), ...(nextCursor ? { nextCursor } : {}) }, headers);
 });

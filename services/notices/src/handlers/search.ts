@@ -1,8 +1,8 @@
-import { httpHandler } from '@jingzhun/platform';
+import { addressKey, hourBucket, httpHandler } from '@jingzhun/platform';
 import { DomainError, noticesApi, regionLevel } from '@jingzhun/types';
-import { addressKey, takeRate } from '../app/commands.js';
+import { takeRate } from '../app/commands.js';
 import { nameSecret, primeNameKey } from '../config.js';
-import { hourBucket, SEARCH_LIMITS } from '../domain/objections.js';
+import { SEARCH_LIMITS } from '../domain/objections.js';
 import { nameKey, normaliseName, type PublicNotice } from '../domain/projection.js';
 import { rateKeys } from '../store/keys.js';
 import { loadPublicNotice, publicEntriesByName } from '../store/notices.js';

@@ -8,6 +8,7 @@ import { regionLevel, regionPrefix } from '@jingzhun/types';
  * | notice          | NOTICE#<id>                          | NOTICE             | NOTICES#<county6> / <region>#<id>                 | OPEN_WINDOWS / <closesAt>#<id> (open)    |
  * | entry (private) | NOTICE#<id>                          | ENTRY#<no 5>       |                                                   |                                          |
  * | objection       | NOTICE#<id>                          | OBJECTION#<oid>    |                                                   |                                          |
+ * | objection no.   | OBJECTION_NO#<number>                | OBJECTION_NO       |                                                   |                                          |
  * | request guard   | REQUEST#<requester>#<requestId>      | REQUEST            |                                                   |                                          |
  * | public notice   | PUBLIC#NOTICE#<id>                   | NOTICE             | PUBLIC_NOTICES#<county6> / <region>#<id>          |                                          |
  * | public entry    | PUBLIC#NOTICE#<id>                   | ENTRY#<no 5>       | PUBLIC_NAME#<village>#<nameKey> / <id>#<no 5>     | PUBLIC_VILLAGE#<village> / <id>#<no 5>   |
@@ -39,6 +40,8 @@ export const noticeKeys = {
   entries: (noticeId: string) => ({ partition: { name: 'pk', value: `NOTICE#${noticeId}` }, sortKeyPrefix: { name: 'sk', value: 'ENTRY#' } }),
   objection: (noticeId: string, objectionId: string) => ({ pk: `NOTICE#${noticeId}`, sk: `OBJECTION#${objectionId}` }),
   objections: (noticeId: string) => ({ partition: { name: 'pk', value: `NOTICE#${noticeId}` }, sortKeyPrefix: { name: 'sk', value: 'OBJECTION#' } }),
+  /** The short public number → its objection (unique: created with attribute_not_exists). */
+  objectionNumber: (number: string) => ({ pk: `OBJECTION_NO#${number}`, sk: 'OBJECTION_NO' }),
   request: (requester: string, requestId: string) => ({ pk: `REQUEST#${requester}#${requestId}`, sk: 'REQUEST' }),
 };
 
@@ -62,4 +65,5 @@ export const rateKeys = {
   objectionsByNotice: (noticeId: string, hour: string) => ({ pk: `RATE#OBJECTION_NOTICE#${noticeId}#${hour}`, sk: 'RATE' }),
   searchesByAddress: (addressHash: string, hour: string) => ({ pk: `RATE#SEARCH_ADDRESS#${addressHash}#${hour}`, sk: 'RATE' }),
   searchesByVillage: (village: string, hour: string) => ({ pk: `RATE#SEARCH_VILLAGE#${village}#${hour}`, sk: 'RATE' }),
+  lookupsByAddress: (addressHash: string, hour: string) => ({ pk: `RATE#OBJECTION_LOOKUP_ADDRESS#${addressHash}#${hour}`, sk: 'RATE' }),
 };

@@ -59,6 +59,8 @@ export const approveRoster = httpHandler(subsidyApi.approveRoster, async ({ para
   const uow = unitOfWork({ clock, ids, actor });
   const approved = uow.replace({
     ...run,
+    // Indexed once approved: the public payments lookup finds a village's approved rosters by it.
+    ...runKeys.approvedIndex(run.period, run.region),
     status: 'APPROVED' as RunStatus,
     approvedAt: uow.timestamp,
     approvedBy: actor.name ?? actor.sub,

@@ -6,12 +6,14 @@
  * | household  | HH#<householdId>                  | CURRENT                             | HH_COUNTY#<county6>    | <village>#<householdId>     |
  * | revision   | HH#<householdId>                  | REV#<validFrom>#<eventId>           |                        |                             |
  * | parameters | PARAMS#<jurisdiction>             | CURRENT · V#<version 6 digits>      |                        |                             |
- * | run        | RUN#<period>                      | <region>                            |                        |                             |
+ * | run        | RUN#<period>                      | <region>                            | gsi2: APPROVED_RUNS#<county6> / <period>#<region> (set at approval) |
  * | run-claim  | RUNCLAIM#<period>                 | <jurisdiction>                      |                        |                             |
  * | standard   | STD#<jurisdiction>                | <itemId>#V#<version 6 digits>       |                        |                             |
  * | line       | LINE#<period>#<village>           | <householdId>#<itemId>              |                        |                             |
  * | diff       | DIFF#<period>#<region>#<attempt>  | <householdId>#<itemId>              |                        |                             |
  * | payees     | PAYEE#<householdId>               | CURRENT                             |                        |                             |
+ * | head id    | PAYEE_ID#<sha256(head ID number)> | <householdId>                       |                        |                             |
+ * | rate       | RATE#<what>#<subject>#<hour>      | RATE                                |                        |                             |
  * | payment    | PAY#<rosterId>                    | <lineRef>                           |                        |                             |
  * | pay import | PAYIMPORT#<rosterId>              | <importId>                          |                        |                             |
  * | reissue    | REISSUE#<period>#<region>         | R<n 3 digits>                       |                        |                             |
@@ -82,6 +84,9 @@ export const runKeys = {
     pk: `RUNCLAIM#${period}`,
     sk: jurisdiction,
   }),
+  /** The approved-roster index: one county's approved runs, by period (the public payments lookup reads it). */
+  approvedIndex: (period: string, region: string) => ({ gsi2pk: `APPROVED_RUNS#${region.slice(0, 6)}`, gsi2sk: `${period}#${region}` }),
+  approvedInCounty: (village: string) => ({ name: 'gsi2pk', value: `APPROVED_RUNS#${village.slice(0, 6)}` }),
   runId: (period: string, region: string, attempt: number) => `${period}:${region}:${attempt}`,
   rosterId: (period: string, region: string) => `${period}:${region}`,
   subject: (period: string, region: string) => `RUN#${period}#${region}`,
@@ -114,6 +119,18 @@ export const diffKeys = {
 /** The payees of a household (ID numbers, 一卡通 accounts) from identification's payees event. */
 export const payeeKeys = {
   household: (householdId: string) => ({ pk: `PAYEE#${householdId}`, sk: 'CURRENT' }),
+  /**
+   * The household a head's ID number belongs to. The number is hashed only to make a key: the
+   * payees item beside it holds the number itself, as the bank export needs.
+   */
+  headId: (idHash: string, householdId: string) => ({ pk: `PAYEE_ID#${idHash}`, sk: householdId }),
+  ofHeadId: (idHash: string) => ({ name: 'pk', value: `PAYEE_ID#${idHash}` }),
+};
+
+/** Hourly flood counters of the public payments lookup (platform rate-limit.ts). */
+export const rateKeys = {
+  lookupsByAddress: (addressHash: string, hour: string) => ({ pk: `RATE#PAYMENT_LOOKUP_ADDRESS#${addressHash}#${hour}`, sk: 'RATE' }),
+  lookupsByIdNumber: (idHash: string, hour: string) => ({ pk: `RATE#PAYMENT_LOOKUP_ID#${idHash}#${hour}`, sk: 'RATE' }),
 };
 
 /**
