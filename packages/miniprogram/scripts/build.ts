@@ -119,6 +119,9 @@ export async function buildMiniprogram(out = join(ROOT, 'dist')): Promise<string
     mkdirSync(dirname(target), { recursive: true });
     cpSync(file, target);
   }
+  // The output is CommonJS; this package is ESM, so Node (miniprogram-simulate's require) needs to be told.
+  // project.config.json leaves the file out of uploads.
+  writeFileSync(join(out, 'package.json'), '{ "type": "commonjs", "private": true }\n');
   const config = JSON.parse(readFileSync(join(out, 'project.config.json'), 'utf8'));
   config.appid = process.env.JZ_MINIPROGRAM_APPID ?? 'touristappid';
   writeFileSync(join(out, 'project.config.json'), `${JSON.stringify(config, null, 2)}\n`);
