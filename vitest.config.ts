@@ -31,10 +31,10 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The mini-program's pages in miniprogram-simulate (a DOM from jsdom), against local clouds on the shared DynamoDB Local.
+          // The mini-program's pages in miniprogram-simulate (a DOM from jsdom, test/dom.ts), against local clouds on the shared DynamoDB Local.
           name: 'miniprogram',
-          environment: 'jsdom',
           globalSetup: ['./test/support/global-setup.ts', './packages/miniprogram/test/build-setup.ts'],
+          setupFiles: ['./packages/miniprogram/test/dom.ts'],
           include: ['packages/miniprogram/test/**/*.test.ts'],
           maxWorkers: 2,
           sequence: { groupOrder: 1 },

@@ -15,7 +15,7 @@ Component({
       const level = code ? (items[0]?.level === 'village' ? 'town' : 'county') : '';
       this.setData({ items, parents, heading: HEADINGS[level] ?? '选择', path: parents.map(regionName).join(' / ') });
     },
-    pick(event: WechatMiniprogram.CustomEvent<unknown, unknown, { code: string; level: string }>) {
+    pick(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { code: string; level: string }>) {
       const { code, level } = event.currentTarget.dataset;
       if (level === 'village') go(`/pages/village/index?code=${code}`);
       else this.show(code);
