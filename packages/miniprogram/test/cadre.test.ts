@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { manifest as identification } from '../../../services/identification/src/manifest.js';
 import { manifest as wechat } from '../../../services/wechat/src/manifest.js';
 import { call, type LocalCloud, startTestCloud, startWechatStandIn, type WechatStandIn } from '../../local-cloud/src/index.js';
-import { type FakeWx, fire, installWx, openPage, takePhoto, textOf, until } from './support.js';
+import { type FakeWx, fire, installWx, launchApp, openPage, takePhoto, textOf, until } from './support.js';
 
 describe('cadre pages: WeChat binding, tasks, household card, visits with photos, offline visits (local cloud)', () => {
   let cloud: LocalCloud;
@@ -18,6 +18,7 @@ describe('cadre pages: WeChat binding, tasks, household card, visits with photos
     cloud = await startTestCloud(inject('dynamoEndpoint'), [identification, wechat], { demo: true });
     wx.storage.set('jingzhun.api-base', cloud.url);
     wx.nextLoginCode = () => standIn.issueCode('openid-helper-fengzhuang');
+    launchApp();
   }, 180_000);
   afterAll(async () => {
     await cloud?.stop();
@@ -84,7 +85,9 @@ describe('cadre pages: WeChat binding, tasks, household card, visits with photos
     await fire(page.querySelector('#found'), 'change', { value: '无信号时登记的走访' });
     wx.online = false;
     await fire(page.querySelector('#submit'), 'tap');
-    await until(() => textOf(page).includes('已保存在手机上'), 30_000);
+    await until(() => textOf(page).includes('已保存在手机上'), 30_000).catch((error) => {
+      throw new Error(`${error.message}: ${JSON.stringify({ ...page.instance.data, photos: undefined })}`);
+    });
     expect((wx.storage.get('jingzhun.unsent-visits') as unknown[]).length).toBe(1);
     const tasks = await openPage('tasks');
     await until(() => textOf(tasks).includes('有 1 条走访记录尚未发送'), 30_000);

@@ -117,7 +117,7 @@ export function installWx(): FakeWx {
       // Compression keeps the JPEG header and a share of the bytes set by the quality.
       const source = state.files.get(options.src) ?? Buffer.alloc(0);
       const out = `${options.src}-q${options.quality}`;
-      state.files.set(out, source.subarray(0, Math.max(4, Math.floor((source.length * options.quality) / 200))));
+      state.files.set(out, source.subarray(0, Math.max(4, Math.floor((source.length * options.quality) / 100))));
       setTimeout(() => done(options, { tempFilePath: out }), 0);
     },
     getLocation: (options: Callbacks) =>
@@ -184,4 +184,10 @@ export function cellTitled(page: any, selector: string, title: string): any {
   const found = page.querySelectorAll(selector).find((c: any) => String(c.instance.data.title ?? '').includes(title));
   if (!found) throw new Error(`no ${selector} titled ${title}`);
   return found;
+}
+
+/** Starts the app like WeChat does: runs app.js's App({ onLaunch }) (which watches the network). */
+export function launchApp(): void {
+  Object.assign(globalThis, { App: (options: { onLaunch?: () => void }) => options.onLaunch?.() });
+  require(join(DIST, 'app.js'));
 }
