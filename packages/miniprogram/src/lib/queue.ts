@@ -1,6 +1,6 @@
+import type { Client } from '@jingzhun/client';
 import { isApiError } from '@jingzhun/client';
 import { visitsApi } from '@jingzhun/types';
-import type { Client } from '@jingzhun/client';
 import { dropPhoto, type KeptPhoto, photoBase64 } from './photos.js';
 import { readStored, writeStored } from './storage.js';
 

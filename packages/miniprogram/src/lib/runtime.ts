@@ -11,10 +11,11 @@ import { newClientId } from './ids.js';
 import { currentSession, type Session, saveSession, wxLoginCode } from './session.js';
 import { readStored } from './storage.js';
 
-export { identificationApi, noticesApi, subsidyApi, visitsApi, wechatApi, isApiError, ApiError, newClientId, currentSession, saveSession };
 export * from './labels.js';
-export { keepPhoto, MAX_PHOTO_BYTES, type KeptPhoto } from './photos.js';
+export { type KeptPhoto, keepPhoto, MAX_PHOTO_BYTES } from './photos.js';
 export { discardVisit, enqueueVisit, type QueuedVisit, unsentVisits } from './queue.js';
+export { ApiError, currentSession, identificationApi, isApiError, newClientId, noticesApi, saveSession, subsidyApi, visitsApi, wechatApi };
+
 import { flushVisits as flushWith } from './queue.js';
 
 /**
@@ -60,7 +61,11 @@ export async function bindWechat(bindingCode: string): Promise<Session> {
 /** The demo sign-in of `npm start` (left out of builds for WeChat: JZ_MINIPROGRAM_DEV_SIGN_IN=0). */
 export async function devSignIn(username: string): Promise<Session> {
   const signed = await api.request<{ token: string; expiresAt: string; user: Session['user'] & { username?: string } }>('POST', '/dev/login', { body: { username }, auth: false });
-  return keep({ token: signed.token, expiresAt: signed.expiresAt, user: { sub: signed.user.username ?? username, name: signed.user.name, role: signed.user.role, region: signed.user.region } });
+  return keep({
+    token: signed.token,
+    expiresAt: signed.expiresAt,
+    user: { sub: signed.user.username ?? username, name: signed.user.name, role: signed.user.role, region: signed.user.region },
+  });
 }
 
 export async function demoUsers(): Promise<{ username: string; name: string; role: string }[]> {

@@ -1,15 +1,4 @@
-import {
-  enqueueVisit,
-  flushVisits,
-  type KeptPhoto,
-  keepPhoto,
-  MAX_PHOTO_BYTES,
-  MONITOR_TYPES,
-  messageOf,
-  newClientId,
-  type QueuedVisit,
-  visitsApi,
-} from '../../lib/runtime';
+import { enqueueVisit, flushVisits, type KeptPhoto, keepPhoto, MAX_PHOTO_BYTES, MONITOR_TYPES, messageOf, newClientId, type QueuedVisit, visitsApi } from '../../lib/runtime';
 
 /** Today in Asia/Shanghai, YYYY-MM-DD. */
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
