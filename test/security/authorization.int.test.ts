@@ -91,6 +91,8 @@ const READS_WITHOUT_PEOPLE = [
   'dispatch.listFilings',
   'dispatch.listJobs',
   'dispatch.listRuns',
+  // Visit counts per village and per 帮扶责任人 (cadres' names, not households').
+  'dispatch.visitCoverage',
 ];
 
 /**
@@ -146,6 +148,9 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'notices.public.disclosures': 'fund and project disclosures: no person',
   'scoring.publicResults': 'published rating results: masked',
   'subsidy.public.payments': 'a household’s own approved amounts for its head’s name and full ID number: no member, account or ID number',
+  // The mini-program's WeChat sign-in (issue 15): a staff session only for a bound openid or a valid one-time binding code.
+  'wechat.bind': 'a staff session for the account that made the binding code: its name, role and region',
+  'wechat.signIn': 'a staff session for the account the openid is bound to: its name, role and region',
 };
 
 describe('authorization matrix over every staff route', () => {
