@@ -27,7 +27,7 @@ describe('cadre pages: WeChat binding, tasks, household card, visits with photos
 
   it('binds this WeChat with the code made in the console, then signs in as that account', async () => {
     const console = await cloud.login('village-fengzhuang');
-    const made = await call(cloud, 'POST', '/wechat/binding-codes', { token: console });
+    const made = await call(cloud, 'POST', '/wechat/binding-codes', { token: console, body: { app: 'miniprogram' } });
     const page = await openPage('sign-in');
     expect(textOf(page)).toContain('绑定码');
     await fire(page.querySelector('#bind'), 'tap');

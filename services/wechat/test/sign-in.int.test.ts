@@ -19,7 +19,7 @@ describe('WeChat sign-in: wx.login code → openid (jscode2session stand-in) →
 
   it('binds a phone once with a code made in the console; the session reaches the staff API as that account', async () => {
     const village = await cloud.login('village-fengzhuang');
-    const made = await call(cloud, 'POST', '/wechat/binding-codes', { token: village });
+    const made = await call(cloud, 'POST', '/wechat/binding-codes', { token: village, body: { app: 'miniprogram' } });
     expect(made.status, JSON.stringify(made.body)).toBe(200);
     expect(made.body.code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     const unbound = await call(cloud, 'POST', '/public/wechat/sign-in', { body: { jsCode: wechat.issueCode('openid-cadre-1') } });
@@ -49,17 +49,17 @@ describe('WeChat sign-in: wx.login code → openid (jscode2session stand-in) →
     );
     expect((await call(cloud, 'POST', '/public/wechat/bind', { body: { jsCode: wechat.issueCode('openid-y'), bindingCode: '12345678' } })).body.code).toBe('VALIDATION_FAILED');
     expect((await call(cloud, 'POST', '/wechat/binding-codes')).status).toBe(401);
-    expect((await call(cloud, 'POST', '/wechat/binding-codes', { token: await cloud.login('bank-abc') })).status).toBe(403);
+    expect((await call(cloud, 'POST', '/wechat/binding-codes', { token: await cloud.login('bank-abc'), body: { app: 'miniprogram' } })).status).toBe(403);
     const town = await cloud.login('town-jiantouji');
-    const first = (await call(cloud, 'POST', '/wechat/binding-codes', { token: town })).body.code;
+    const first = (await call(cloud, 'POST', '/wechat/binding-codes', { token: town, body: { app: 'miniprogram' } })).body.code;
     expect((await call(cloud, 'POST', '/public/wechat/bind', { body: { jsCode: wechat.issueCode('openid-town'), bindingCode: first } })).status).toBe(200);
-    const second = (await call(cloud, 'POST', '/wechat/binding-codes', { token: await cloud.login('county') })).body.code;
+    const second = (await call(cloud, 'POST', '/wechat/binding-codes', { token: await cloud.login('county'), body: { app: 'miniprogram' } })).body.code;
     const again = await call(cloud, 'POST', '/public/wechat/bind', { body: { jsCode: wechat.issueCode('openid-town'), bindingCode: second } });
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_BOUND']);
   });
 
   it('two phones with one binding code at once: one is bound', async () => {
-    const code = (await call(cloud, 'POST', '/wechat/binding-codes', { token: await cloud.login('town-nigou') })).body.code;
+    const code = (await call(cloud, 'POST', '/wechat/binding-codes', { token: await cloud.login('town-nigou'), body: { app: 'miniprogram' } })).body.code;
     const results = await Promise.all(
       ['openid-race-1', 'openid-race-2'].map((openid) => call(cloud, 'POST', '/public/wechat/bind', { body: { jsCode: wechat.issueCode(openid), bindingCode: code } })),
     );
@@ -68,9 +68,9 @@ describe('WeChat sign-in: wx.login code → openid (jscode2session stand-in) →
 
   it('a new phone for the same account releases the old one', async () => {
     const token = await cloud.login('town-zhangshanzi');
-    const one = (await call(cloud, 'POST', '/wechat/binding-codes', { token })).body.code;
+    const one = (await call(cloud, 'POST', '/wechat/binding-codes', { token, body: { app: 'miniprogram' } })).body.code;
     await call(cloud, 'POST', '/public/wechat/bind', { body: { jsCode: wechat.issueCode('openid-old-phone'), bindingCode: one } });
-    const two = (await call(cloud, 'POST', '/wechat/binding-codes', { token })).body.code;
+    const two = (await call(cloud, 'POST', '/wechat/binding-codes', { token, body: { app: 'miniprogram' } })).body.code;
     expect((await call(cloud, 'POST', '/public/wechat/bind', { body: { jsCode: wechat.issueCode('openid-new-phone'), bindingCode: two } })).status).toBe(200);
     expect((await call(cloud, 'POST', '/public/wechat/sign-in', { body: { jsCode: wechat.issueCode('openid-old-phone') } })).body.code).toBe('NOT_BOUND');
   });

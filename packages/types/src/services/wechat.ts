@@ -35,6 +35,8 @@ export const createBindingCode = defineContract({
   summary: '生成微信小程序绑定码（10 分钟内有效，用一次）',
   auth: 'staff',
   roles: BINDERS,
+  /** The app the code signs in to (the mini-program today): a required body, so a malformed one is refused. */
+  body: z.object({ app: z.literal('miniprogram') }),
   response: z.object({ code: z.string(), expiresAt: z.string() }),
 });
 
