@@ -23,7 +23,19 @@ export default defineConfig({
           name: 'services',
           globalSetup: ['./test/support/global-setup.ts'],
           include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'infra/test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**', 'cdk.out/**'],
+          exclude: ['**/node_modules/**', '**/dist/**', 'cdk.out/**', 'packages/miniprogram/**'],
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The mini-program's pages in miniprogram-simulate (a DOM from jsdom, test/dom.ts), against local clouds on the shared DynamoDB Local.
+          name: 'miniprogram',
+          globalSetup: ['./test/support/global-setup.ts', './packages/miniprogram/test/build-setup.ts'],
+          setupFiles: ['./packages/miniprogram/test/dom.ts'],
+          include: ['packages/miniprogram/test/**/*.test.ts'],
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },

@@ -1,4 +1,5 @@
 import { FILES_ENV, FRONT_DOOR, functionId, indexNames, parseHandlerRef, resolveHandler, type ServiceManifest, TTL_ATTRIBUTE, tableEnvVar } from '@jingzhun/platform';
+import { OVERRIDDEN_METHODS } from '@jingzhun/types';
 import { Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { type CfnStage, HttpAuthorizer, HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -88,6 +89,7 @@ export class ServiceStack extends Stack {
         {
           id: 'AwsSolutions-SMG4',
           reason:
+            entry.notRotatedBecause ??
             'A hashing key, not a credential: rotating it would make every stored name hash unmatchable until the public copies were rewritten, so it is rotated deliberately (a new secret and a re-publication), not on a schedule.',
         },
       ]);
@@ -183,6 +185,16 @@ export class ServiceStack extends Stack {
         integration: new HttpLambdaIntegration(`${contract.id}Integration`, fn),
         ...(isPublic ? {} : { authorizer: staffAuthorizer }),
       });
+      // A POST twin of a PATCH route for clients without PATCH (wx.request): the handler accepts it only
+      // with the method-override header (packages/types method-override.ts).
+      if (OVERRIDDEN_METHODS.includes(contract.method)) {
+        new HttpRoute(this, `${toConstructId(parseHandlerRef(route.handler).exportName)}OverrideRoute`, {
+          httpApi: shared.api,
+          routeKey: HttpRouteKey.with(contract.path, HttpMethod.POST),
+          integration: new HttpLambdaIntegration(`${contract.id}OverrideIntegration`, fn),
+          ...(isPublic ? {} : { authorizer: staffAuthorizer }),
+        });
+      }
       if (isPublic) {
         publicRouteKeys.push(routeKey.key);
         acknowledge(httpRoute, [{ id: 'AwsSolutions-APIG4', reason: 'Anonymous public query of published, masked notices (workflows.md §4.4); throttled per route.' }]);

@@ -72,6 +72,8 @@ const READS_OF_PEOPLE: Record<string, Partial<Record<Role, ReadOutcome>>> = {
   },
   'casework.listAid': { village: ['fullName'], town: ['fullName'], county: ['fullName'], leading_group: ['fullName'], department: ['fullName'] },
   'casework.getAid': { village: ['fullName'], town: ['fullName'], county: ['fullName'], leading_group: ['fullName'], department: ['fullName'] },
+  // 走访任务 (issue 15): the head's name and the household's helper, for the visitor.
+  'visits.listVisitTasks': { village: ['fullName'], town: ['fullName'], county: ['fullName'] },
 };
 
 /** Staff reads that return no person: reference data, aggregates, bank assessment figures, job records. */
@@ -139,6 +141,8 @@ const READS_WITHOUT_PEOPLE = [
   'funds.listAssets',
   'funds.householdBenefits',
   'funds.monitoring',
+  // Visit counts per village and per 帮扶责任人 (cadres' names, not households').
+  'dispatch.visitCoverage',
 ];
 
 /**
@@ -154,6 +158,10 @@ const READS_OF_PEOPLE_ROLES_ONLY = [
   // A project's beneficiaries and an asset's distribution lines carry the household head's name for the regional line only (not departments).
   'funds.getProject',
   'funds.getAsset',
+  // Visits name the household's head (the fixture household has no visit): issue 15.
+  'visits.listHouseholdVisits',
+  'visits.listMyVisits',
+  'visits.getVisitPhoto',
 ];
 
 const VILLAGE = '370405103201';
@@ -195,6 +203,9 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'notices.public.disclosures': 'fund and project disclosures: no person',
   'scoring.publicResults': 'published rating results: masked',
   'subsidy.public.payments': 'a household’s own approved amounts for its head’s name and full ID number: no member, account or ID number',
+  // The mini-program's WeChat sign-in (issue 15): a staff session only for a bound openid or a valid one-time binding code.
+  'wechat.bind': 'a staff session for the account that made the binding code: its name, role and region',
+  'wechat.signIn': 'a staff session for the account the openid is bound to: its name, role and region',
 };
 
 describe('authorization matrix over every staff route', () => {
@@ -429,6 +440,7 @@ describe('authorization matrix over every staff route', () => {
       'notices.print': `/notices/${noticeId}/print`,
       'notices.export': `/notices/${noticeId}/export?format=csv`,
       'scoring.getRatingFacts': `/scoring/households/${bankHousehold}/rating-facts`,
+      'visits.listVisitTasks': `/visits/tasks?region=${VILLAGE}`,
     };
     const seen: string[] = [];
     for (const [id, perRole] of Object.entries(READS_OF_PEOPLE)) {

@@ -1,10 +1,11 @@
 import type { RouteContract } from '@jingzhun/types';
 import type { z } from 'zod';
 
-export { type WxLike, type WxRequestOptions, wxTransport } from './wx.js';
+export { type WxRequester, wxMethodOf, wxTransport } from './wx.js';
 
 /**
- * The typed API client for the web console, the public board and the WeChat mini-program. It is
+ * The typed API client for the web console, the public board and the WeChat mini-program (its
+ * transport over wx.request is @jingzhun/client/wx). It is
  * typed by the same zod contracts the handlers parse with: request shapes are `z.input` of the
  * contract's params, query and body; the result is `z.output` of its response.
  */

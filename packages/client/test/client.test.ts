@@ -1,6 +1,6 @@
 import { identificationApi } from '@jingzhun/types';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ApiError, createClient, storageTokenStore, type Transport, type TransportRequest, type TransportResponse, type WxRequestOptions, wxTransport } from '../src/index.js';
+import { ApiError, createClient, storageTokenStore, type Transport, type TransportRequest, type TransportResponse, type WxRequester, wxTransport } from '../src/index.js';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): TransportResponse => ({
   status,
@@ -127,18 +127,20 @@ describe('typed client', () => {
 });
 
 describe('wx.request adapter (mini-program)', () => {
+  type WxRequestOptions = WechatMiniprogram.RequestOption & {
+    success: (result: { statusCode: number; data: unknown; header: Record<string, string> }) => void;
+    fail: (error: { errMsg: string }) => void;
+  };
   function fakeWx(behave: (options: WxRequestOptions) => void) {
     const calls: WxRequestOptions[] = [];
-    return {
-      calls,
-      wx: {
-        request: (options: WxRequestOptions) => {
-          calls.push(options);
-          behave(options);
-          return {};
-        },
+    const wx: WxRequester = {
+      request: (options) => {
+        calls.push(options as WxRequestOptions);
+        behave(options as WxRequestOptions);
+        return {} as WechatMiniprogram.RequestTask;
       },
     };
+    return { calls, wx };
   }
 
   it('sends method, header and text body, returns status, lower-case headers and text', async () => {
@@ -163,6 +165,16 @@ describe('wx.request adapter (mini-program)', () => {
     const again = createClient({ baseUrl: 'https://api.example.cn', transport: wxTransport(flaky.wx), sleep: noSleep });
     await expect(again.call(identificationApi.getRegion, { params: { code: '370405000000' } })).resolves.toMatchObject({ name: '台儿庄区' });
     expect(flaky.calls).toHaveLength(2);
+  });
+
+  it('sends a PATCH as POST with the method-override header (wx.request has no PATCH)', async () => {
+    const { calls, wx } = fakeWx((o) => o.success({ statusCode: 200, data: '{}', header: { 'content-type': 'application/json' } }));
+    const client = createClient({ baseUrl: 'https://api.example.cn', getToken: () => 'tok', transport: wxTransport(wx), validateRequests: false });
+    await client.call(identificationApi.updateHousehold, {
+      params: { householdId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' },
+      body: { version: 1, changes: {}, evidence: [], reason: 'x' } as never,
+    });
+    expect(calls[0]).toMatchObject({ method: 'POST', header: { 'x-http-method-override': 'PATCH', authorization: 'Bearer tok' } });
   });
 });
 

@@ -6,6 +6,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, createDynamoClient, setDocumentClient } from '@jingzhun/platform/dynamo';
 import { FILES_ENV, newLocalSecret } from '@jingzhun/platform/files';
 import { functionId, resolveHandler, type ServiceManifest } from '@jingzhun/platform/manifest';
+import { type SessionIssuer, setSessionIssuer } from '@jingzhun/platform/session';
 import { defineTable, tableEnvVar } from '@jingzhun/platform/table';
 import { onOutboxWritten } from '@jingzhun/platform/unit-of-work';
 import { FileDeadLetters, LocalBus, MemoryDeadLetters, type Subscriber } from './bus.js';
@@ -141,6 +142,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   await ensureTable(dynamo, localCloudTable, localTable);
 
   const identity = await createIdentity(options.dataDir ? join(options.dataDir, 'dev-signing-key.json') : undefined);
+  // Tokens for sign-ins the back end checks itself (the mini-program's WeChat binding), signed like /dev/login's.
+  const sessionIssuer: SessionIssuer = (claims) =>
+    identity.sign({
+      username: claims.sub,
+      name: claims.name,
+      role: claims.role,
+      region: claims.region,
+      ...(claims.department ? { department: claims.department } : {}),
+      ...(claims.bankId ? { bankId: claims.bankId } : {}),
+    });
+  setSessionIssuer(sessionIssuer);
 
   const routes: GatewayRoute[] = [];
   const subscribers: Subscriber[] = [];
@@ -360,6 +372,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return (await identity.sign(user)).token;
     },
     async stop() {
+      setSessionIssuer(undefined);
       onOutboxWritten(undefined);
       scheduler.stop();
       await relay.stop();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiErrorBody, RouteContract } from '@jingzhun/types';
+import { type ApiErrorBody, METHOD_OVERRIDE_HEADER, type RouteContract, standsFor } from '@jingzhun/types';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { errors as joseErrors } from 'jose';
 import type { Identity } from './identity.js';
@@ -112,13 +112,13 @@ function decodePathSegment(segment: string): string | undefined {
 export function createGateway(options: GatewayOptions) {
   const compiled = options.routes.map(compile).sort((a, b) => b.literalSegments - a.literalSegments);
 
-  function match(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | 'method' | 'malformed' | undefined {
+  function match(method: string, path: string, override: string | undefined): { route: CompiledRoute; params: Record<string, string> } | 'method' | 'malformed' | undefined {
     let pathMatched = false;
     for (const route of compiled) {
       const found = route.pattern.exec(path);
       if (!found) continue;
       pathMatched = true;
-      if (route.contract.method !== method) continue;
+      if (!standsFor(route.contract.method, method, override)) continue;
       const params: Record<string, string> = {};
       for (const [index, name] of route.paramNames.entries()) {
         const decoded = decodePathSegment(found[index + 1] as string);
@@ -148,7 +148,8 @@ export function createGateway(options: GatewayOptions) {
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
-    const found = match(method, url.pathname);
+    const override = req.headers[METHOD_OVERRIDE_HEADER];
+    const found = match(method, url.pathname, typeof override === 'string' ? override : undefined);
     if (found === undefined) return false;
     if (found === 'malformed') {
       sendError(res, 400, 'MALFORMED_URL', '请求地址中的编码不合法');

@@ -5,3 +5,4 @@ export { RateLimiter } from './gateway.js';
 export * from './identity.js';
 export * from './tables.js';
 export * from './testing.js';
+export * from './wechat-stand-in.js';

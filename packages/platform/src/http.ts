@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { type ApiErrorBody, CommonErrors, DomainError, type RouteContract, type StaffClaims } from '@jingzhun/types';
+import { type ApiErrorBody, CommonErrors, DomainError, METHOD_OVERRIDE_HEADER, type RouteContract, type StaffClaims, standsFor } from '@jingzhun/types';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
@@ -193,6 +193,7 @@ export function httpHandler<P extends z.ZodType, Q extends z.ZodType, B extends 
 ) {
   const handle = async (event: HttpEvent): Promise<APIGatewayProxyStructuredResultV2> => {
     try {
+      assertMethod(contract, event);
       const claims = contract.auth === 'staff' ? claimsFromEvent(event) : undefined;
       if (claims) requireRole(claims, contract.roles, contract.departments);
       const params = parsePart(contract.params, event.pathParameters ?? {}, 'path');
@@ -227,6 +228,19 @@ export function httpHandler<P extends z.ZodType, Q extends z.ZodType, B extends 
     }
   };
   return middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>(handle).use(injectLambdaContext(logger, { resetKeys: true }));
+}
+
+/**
+ * The route's own method, or POST with the method-override header for a PATCH route (the POST twin
+ * CDK adds for clients without PATCH, the WeChat mini-program): a bare POST on that twin is refused.
+ */
+function assertMethod(contract: RouteContract, event: HttpEvent): void {
+  const sent = event.requestContext?.http?.method;
+  if (!sent) return;
+  const override = event.headers?.[METHOD_OVERRIDE_HEADER];
+  if (!standsFor(contract.method, sent, override)) {
+    throw new DomainError('METHOD_NOT_ALLOWED', `接口不支持 ${sent} 方法（${contract.method} 请求可用 POST 并加请求头 ${METHOD_OVERRIDE_HEADER}: ${contract.method}）`, 405);
+  }
 }
 
 function toResult(contract: RouteContract, result: unknown): APIGatewayProxyStructuredResultV2 {

@@ -41,6 +41,8 @@ export interface SecretEntry {
   description: string;
   /** Handlers (`file#export`) whose functions read it. */
   readers: string[];
+  /** Why it is not rotated on a schedule (the cdk-nag SMG4 acknowledgement); the default is the name key's. */
+  notRotatedBecause?: string;
 }
 
 export interface ServiceManifest {

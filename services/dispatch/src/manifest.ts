@@ -6,6 +6,7 @@ import { SUBSCRIPTIONS } from './handlers/events.js';
 import { FUNDS_SUBSCRIPTIONS } from './handlers/funds-events.js';
 import { MICROCREDIT_SUBSCRIPTIONS } from './handlers/microcredit-events.js';
 import { SUPERVISION_SUBSCRIPTIONS } from './handlers/supervision-events.js';
+import { VISIT_COVERAGE_ROUTES, VISIT_COVERAGE_SUBSCRIPTIONS } from './handlers/visit-coverage.js';
 import { dispatchTable } from './store/table.js';
 
 export const manifest = defineService({
@@ -27,7 +28,8 @@ export const manifest = defineService({
     { contract: dispatchApi.listJobs, handler: 'handlers/jobs.ts#listJobs' },
     { contract: dispatchApi.listRuns, handler: 'handlers/jobs.ts#listRuns' },
     { contract: dispatchApi.runJob, handler: 'handlers/jobs.ts#runJob' },
+    ...VISIT_COVERAGE_ROUTES,
   ],
   jobs: JOBS.map(({ name, schedule, handler, description, onlyOn }) => ({ name, schedule, handler, description, ...(onlyOn ? { onlyOn } : {}) })),
-  subscriptions: [...SUBSCRIPTIONS, ...MICROCREDIT_SUBSCRIPTIONS, ...SUPERVISION_SUBSCRIPTIONS, ...CASEWORK_SUBSCRIPTIONS, ...FUNDS_SUBSCRIPTIONS],
+  subscriptions: [...SUBSCRIPTIONS, ...MICROCREDIT_SUBSCRIPTIONS, ...SUPERVISION_SUBSCRIPTIONS, ...CASEWORK_SUBSCRIPTIONS, ...FUNDS_SUBSCRIPTIONS, ...VISIT_COVERAGE_SUBSCRIPTIONS],
 });

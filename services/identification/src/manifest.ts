@@ -1,5 +1,6 @@
 import { defineService } from '@jingzhun/platform/manifest';
 import { caseworkApi, identificationApi, noticeEvents } from '@jingzhun/types';
+import { VISIT_ROUTES } from './handlers/visit-routes.js';
 import { identificationTable } from './store/table.js';
 
 export const manifest = defineService({
@@ -62,6 +63,7 @@ export const manifest = defineService({
     { contract: caseworkApi.listAid, handler: 'handlers/casework.ts#listAid' },
     { contract: caseworkApi.getAid, handler: 'handlers/casework.ts#getAid' },
     { contract: caseworkApi.aidAction, handler: 'handlers/casework.ts#aidAction' },
+    ...VISIT_ROUTES,
   ],
   jobs: [
     {

@@ -1,9 +1,9 @@
-import { type EventContext, tableName, UnitOfWork } from '@jingzhun/platform';
+import type { EventContext } from '@jingzhun/platform';
 import type { EventEnvelope } from '@jingzhun/types';
 import { factId, mergeDeltas, type Projector } from '../domain/projection.js';
 import { counterUpdate } from '../store/counters.js';
 import { loadFacts, writeFact } from '../store/facts.js';
-import { dispatchTable } from '../store/table.js';
+import { eventUnitOfWork } from './event-unit-of-work.js';
 
 /**
  * Applies one delivered event to the read model: the counter ADDs of every region level, the
@@ -17,14 +17,7 @@ export async function consume(projector: Projector, envelope: EventEnvelope, ctx
   const loaded = await loadFacts(refs);
   const facts = new Map([...loaded].map(([key, item]) => [key, item.data]));
   const projection = projector.project(data, { occurredAt: envelope.occurredAt }, facts);
-  const uow = new UnitOfWork({
-    table: tableName(dispatchTable),
-    service: 'dispatch',
-    clock: ctx.clock,
-    ids: ctx.ids,
-    actor: { sub: `event:${envelope.source}`, role: 'system' },
-    ...(envelope.correlationId ? { correlationId: envelope.correlationId } : {}),
-  });
+  const uow = eventUnitOfWork(envelope, ctx);
   for (const { region, period, values } of mergeDeltas(projection.deltas).values()) uow.raw(counterUpdate(region, period, values));
   for (const write of projection.writes) writeFact(uow, write, loaded.get(factId(write)));
   uow.markConsumed(ctx.consumer, envelope.id);
