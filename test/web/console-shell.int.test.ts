@@ -53,6 +53,15 @@ describe('the staff console shell (React + Ant Design) in headless Chromium', { 
     expect(page.url()).toContain('name=');
     await page.goBack();
     await page.locator('.ant-table-row').first().waitFor();
+
+    // The one-time code that binds the cadre's WeChat to this account (the mini-program's sign-in).
+    await page.getByRole('navigation', { name: '主导航' }).getByText('绑定微信小程序').click();
+    await page.getByRole('heading', { name: '绑定微信小程序' }).waitFor();
+    await page.getByRole('button', { name: '生成绑定码' }).click();
+    await page.getByLabel('绑定码').waitFor();
+    expect(((await page.getByLabel('绑定码').textContent()) ?? '').trim()).toMatch(/^[0-9A-Z]{6,12}$/);
+    expect(await visibleLeaks(page)).toEqual([]);
+    await shot(page, 'console-wechat-binding-code');
     expect(errors).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import { householdPages } from '../pages/households/index.js';
 import { noticePages } from '../pages/notices/index.js';
 import { subsidyPages } from '../pages/subsidy/index.js';
 import { supervisionPages } from '../pages/supervision/index.js';
+import { wechatPages } from '../pages/wechat/index.js';
 import type { ConsolePage } from './page.js';
 
 /** Every page of the console, in menu order (areas add their list here, one line each). */
@@ -19,6 +20,7 @@ export const CONSOLE_PAGES: ConsolePage[] = [
   ...dispatchPages,
   ...fundsPages,
   ...supervisionPages,
+  ...wechatPages,
 ];
 
 /** The menu groups in order of first appearance. */
