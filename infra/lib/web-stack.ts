@@ -158,7 +158,10 @@ export class WebStack extends Stack {
     const csp = [
       "default-src 'self'",
       "script-src 'self'",
-      "style-src 'self'",
+      // Ant Design (the console) writes its component styles into <style> elements at run time
+      // (CSS-in-JS); a static site has no per-response nonce to give it, so inline styles are
+      // allowed. Scripts stay 'self' only (decisions: Web 8).
+      "style-src 'self' 'unsafe-inline'",
       `img-src 'self' data: ${filesOrigin}`,
       "font-src 'self'",
       `connect-src 'self' ${signInUrl} ${filesOrigin}`,

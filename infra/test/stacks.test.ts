@@ -354,9 +354,12 @@ describe('CDK app built from the manifests', () => {
       const headers = web.findResources('AWS::CloudFront::ResponseHeadersPolicy')[config.DefaultCacheBehavior.ResponseHeadersPolicyId.Ref];
       const csp = JSON.stringify(headers?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy);
       expect(csp).toContain("default-src 'self'");
-      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("script-src 'self';");
+      // Ant Design's run-time styles (decisions: Web 8); scripts stay 'self' only.
+      expect(csp).toContain("style-src 'self' 'unsafe-inline'");
       expect(csp).toContain("frame-ancestors 'none'");
-      expect(csp).not.toContain('unsafe-');
+      expect(csp).not.toMatch(/(script|default)-src[^;]*unsafe-/);
+      expect(csp).not.toContain('unsafe-eval');
       // The code exchange at the Cognito domain; the API only on the web's own origin.
       expect(csp).toMatch(
         /connect-src 'self' https:\/\/",\{"Fn::ImportValue":"Jingzhun-Shared:ExportsOutputRefStaffPoolSignInDomain\w+"\},"\.auth\.",\{"Ref":"AWS::Region"\},"\.amazoncognito\.com https:\/\/\*\.s3\.",\{"Ref":"AWS::Region"\},"\.",\{"Ref":"AWS::URLSuffix"\},";/,

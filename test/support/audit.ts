@@ -9,7 +9,7 @@ import { createDocumentClient } from '../../packages/platform/src/dynamo.js';
 const READ_MODELS: Record<string, string> = {
   fact: 'dispatch: what an event last counted',
   'household-projection': "scoring: identification's household facts",
-  household: "subsidy: identification's household facts (in the identification table, households are audited)",
+  household: "subsidy and funds: identification's household facts (in the identification table, households are audited)",
 };
 
 /**
@@ -20,8 +20,8 @@ const READ_MODELS: Record<string, string> = {
  */
 const COVERED_BY_PARENT: Record<string, string> = { entry: 'notice' };
 
-/** Entities that belong to a service's own state only in the table named here. */
-const READ_MODEL_TABLES: Record<string, string> = { household: 'subsidy' };
+/** Entities that are read models only in the tables named here (elsewhere they are a service's own state). */
+const READ_MODEL_TABLES: Record<string, string[]> = { household: ['subsidy', 'funds'] };
 
 /**
  * Audit completeness over every service table: (1) every outbox event has an audit record written
@@ -45,7 +45,7 @@ export async function auditGaps(endpoint: string, tables: string[]): Promise<str
       if (typeof item.version !== 'number' || typeof item.updatedAt !== 'string') continue;
       const entity = item.entity as string;
       const readModelIn = READ_MODEL_TABLES[entity];
-      if (READ_MODELS[entity] && (!readModelIn || table.endsWith(readModelIn))) continue;
+      if (READ_MODELS[entity] && (!readModelIn || readModelIn.some((service) => table.endsWith(service)))) continue;
       const parentEntity = COVERED_BY_PARENT[entity];
       if (parentEntity) {
         const parent = parents.get(`${parentEntity}|${item.pk}`);

@@ -62,6 +62,8 @@ export async function buildAndStore(
   if (changed) {
     const subject = reportKeys.subject(region, kind, period);
     uow.emit(dispatchEvents.reportBuilt, subject, { reportId: subject, period, region, kind });
+    // A built report is a record others act on: who built it (the job run) and from what data.
+    uow.audit({ subject, action: 'report.built', after: { period, region, kind, runId: run.runId, digest: digestOf(data) } });
     await uow.commit();
   }
   return { changed, digest: digestOf(data), data };

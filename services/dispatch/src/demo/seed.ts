@@ -6,6 +6,7 @@ import { jobDef } from '../domain/jobs.js';
 import { effectiveDue, type FilingForm, obligationOf } from '../domain/obligations.js';
 import { DEMO_DISTRICT, DEMO_TOWNS } from '../domain/targets-data.js';
 import { filingOf, saveFiling } from '../store/filings.js';
+import { filingKeys } from '../store/keys.js';
 import { dispatchTable } from '../store/table.js';
 
 /**
@@ -81,7 +82,10 @@ export async function seedDemo(): Promise<{ filings: number; reports: string[] }
   for (const filing of DEMO_FILINGS) {
     if (await filingOf(DEMO_DISTRICT, filing.period, filing.form, filing.filer)) continue;
     const uow = new UnitOfWork({ table: tableName(dispatchTable), service: 'dispatch', ...ports, actor: { sub: 'demo', role: 'system' } });
-    saveFiling(uow, recordOf(filing), undefined, new Error('demo filing exists'));
+    const record = recordOf(filing);
+    saveFiling(uow, record, undefined, new Error('demo filing exists'));
+    // As a filing through the route is (handlers/filings.ts): the demo's filings are audited too.
+    uow.audit({ subject: filingKeys.subject(record.jurisdiction, record.period, `${record.form}#${record.filer}`), action: 'filing.filed', after: record.figures });
     await uow.commit();
     filings++;
   }

@@ -41,6 +41,7 @@ export async function recordOutputOnce(
   const stored: JobOutput = { ...output, recordedAt: uow.timestamp };
   const taken = new DomainError('JOB_OUTPUT_EXISTS', '该期任务结果已由另一次运行记录', 409);
   uow.create({ ...outputKeys.item(output.job, output.region, output.period), entity: 'job-output', ...stored }, taken);
+  uow.audit({ subject: outputKeys.subject(output.job, output.region, output.period), action: 'job.output-recorded', after: stored });
   uow.emit(dispatchEvents.jobOutputRecorded, outputKeys.subject(output.job, output.region, output.period), {
     job: output.job,
     period: output.period,

@@ -7,6 +7,11 @@ import { loadConfig, retryNotice } from '../../api.js';
 import { ConsoleApp } from './App.js';
 
 dayjs.locale('zh-cn');
+
+// A path under the console (/staff/dispatch, an old link or a typed address) is the hash route of
+// the console's page: /staff/#/dispatch.
+const rest = location.pathname.replace(/^\/staff\/?/, '');
+if (rest && !location.hash) history.replaceState(null, '', `/staff/${location.search}#/${rest}`);
 // Validation messages from the contracts in Chinese (the client checks requests before sending).
 z.config(zhCN());
 

@@ -1,9 +1,9 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/testing.js';
-import { createDocumentClient } from '../../../packages/platform/src/dynamo.js';
-import { services } from '../../registry.js';
-import { PAYMENT_LOOKUP_LIMITS } from '../src/handlers/public.js';
+import { call, type LocalCloud, startTestCloud } from '../../packages/local-cloud/src/testing.js';
+import { createDocumentClient } from '../../packages/platform/src/dynamo.js';
+import { services } from '../../services/registry.js';
+import { PAYMENT_LOOKUP_LIMITS } from '../../services/subsidy/src/handlers/public.js';
 
 const VILLAGE = '370405103201';
 const PERIOD = '2017-06';
