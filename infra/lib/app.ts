@@ -2,6 +2,7 @@ import type { ServiceManifest } from '@jingzhun/platform';
 import type { App, Environment } from 'aws-cdk-lib';
 import { ServiceStack } from './service-stack.js';
 import { SharedStack } from './shared-stack.js';
+import { DEFAULT_STAGE, type StageConfig } from './stage.js';
 import { WebStack } from './web-stack.js';
 
 export interface JingzhunStacks {
@@ -15,7 +16,10 @@ export interface JingzhunStacks {
  * and the staff routes' JWT authorizer), and one stack per service manifest. Deployment order:
  * shared → web → services (the staff routes use the web stack's authorizer).
  */
-export function buildApp(app: App, manifests: ServiceManifest[], options: { env?: Environment } = {}): JingzhunStacks {
+export function buildApp(app: App, manifests: ServiceManifest[], options: { env?: Environment; stage?: StageConfig } = {}): JingzhunStacks {
+  // The stage's settings reach the stacks from here; stack names are not yet prefixed by it.
+  const stage = options.stage ?? DEFAULT_STAGE;
+  void stage;
   const shared = new SharedStack(app, 'Jingzhun-Shared', { env: options.env, description: 'Jingzhun shared: event bus, staff user pool and sign-in domain, HTTP API' });
   const web = new WebStack(app, 'Jingzhun-Web', {
     manifests,
