@@ -19,7 +19,8 @@ export function lineExplanation(text: string): string {
       return zh ? `${zh} ${value === 'true' ? '是' : value === 'false' ? '否' : value}` : '';
     })
     // A formula's own names (e.g. individualContribution × 0.5): named where the catalog's facts are known, else left out.
-    .replace(/[A-Za-z][A-Za-z0-9_]*(?::[A-Za-z0-9_-]+)?/g, (name) => FACT_ZH[name] ?? '');
+    .replace(/[A-Za-z][A-Za-z0-9_]*(?::[A-Za-z0-9_-]+)?/g, (name) => FACT_ZH[name] ?? '')
+    .replace(/ \* /g, ' × ');
   const CJK = /[\u4e00-\u9fff]/;
   return named
     .split('；')
