@@ -4,7 +4,8 @@ import { call } from '@jingzhun/local-cloud/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDocumentClient } from '../../packages/platform/src/dynamo.js';
-import { buildWeb, expectNoCodesVisible, explainFailures, launch, shot, startSystem, watchErrors } from './support.js';
+import { buildWeb, explainFailures, launch, shot, startSystem, watchErrors } from './support.js';
+import { expectNoCodesVisible } from './sweep.js';
 
 const FENGZHUANG = '370405103201';
 const PERIOD = '2017-06';

@@ -1,14 +1,14 @@
 import type { LocalCloud } from '@jingzhun/local-cloud/cloud';
 import { systemClock } from '@jingzhun/platform';
 import { identificationApi } from '@jingzhun/types';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../services/identification/src/demo/people.js';
 import { migratedHousehold } from '../../services/identification/src/domain/register.js';
 import { createHousehold, unitOfWork } from '../../services/identification/src/store/households.js';
 import { idGuardKey } from '../../services/identification/src/store/keys.js';
 import { pick, signIn } from './console-support.js';
-import { buildWeb, explainFailures, launch, shot, startSystem, watchErrors } from './support.js';
+import { shot, useBrowserSystem } from './support.js';
 import { visibleLeaks } from './sweep.js';
 
 /**
@@ -49,25 +49,12 @@ async function registerApplicant(): Promise<{ name: string; idNumber: string }> 
 const FENGZHUANG = '370405103201';
 
 describe('a bank rates a member and records a loan, in the console', { timeout: 300_000 }, () => {
+  const system = useBrowserSystem();
   let cloud: LocalCloud;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
-  const failures = explainFailures();
-
-  beforeAll(async () => {
-    const [dist, chrome] = await Promise.all([buildWeb(), launch()]);
-    browser = chrome;
-    cloud = await startSystem(inject('dynamoEndpoint'), dist);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    errors = watchErrors(page);
-    failures.watch(page);
-    // Loading the whole demo takes 20 s alone and several minutes when the machine is shared.
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await cloud?.stop();
+  beforeAll(() => {
+    ({ cloud, page, errors } = system);
   });
 
   it('finds the applicant by ID card, picks the borrower, scores, then lends within the credit line', async () => {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LocalCloud } from '@jingzhun/local-cloud/cloud';
 import { readUpload, toCsv } from '@jingzhun/platform/tabular';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './console-support.js';
-import { buildWeb, explainFailures, launch, shot, startSystem, watchErrors } from './support.js';
+import { shot, useBrowserSystem } from './support.js';
 import { visibleLeaks } from './sweep.js';
 
 /**
@@ -36,24 +36,12 @@ async function expectNoLeaks(page: Page): Promise<void> {
 }
 
 describe('the county office in the staff console (React + Ant Design) in headless Chromium', { timeout: 300_000 }, () => {
+  const system = useBrowserSystem({ acceptDownloads: true });
   let cloud: LocalCloud;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
-  const failures = explainFailures();
-
-  beforeAll(async () => {
-    const [dist, chrome] = await Promise.all([buildWeb(), launch()]);
-    browser = chrome;
-    cloud = await startSystem(inject('dynamoEndpoint'), dist);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    errors = watchErrors(page);
-    failures.watch(page);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await cloud?.stop();
+  beforeAll(() => {
+    ({ cloud, page, errors } = system);
   });
 
   it('drafts a notice from ticked households, previews it masked, publishes it after confirming, prints and exports it, and decides an objection', async () => {

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LocalCloud } from '@jingzhun/local-cloud/cloud';
 import { call } from '@jingzhun/local-cloud/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../services/identification/src/demo/people.js';
 import { pick, signIn } from './console-support.js';
-import { buildWeb, explainFailures, launch, shot, startSystem, watchErrors } from './support.js';
+import { shot, useBrowserSystem } from './support.js';
 import { visibleLeaks } from './sweep.js';
 
 /**
@@ -26,25 +26,16 @@ writeFileSync(PHOTO, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAA
 writeFileSync(SCAN, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 describe('识别 in the console (headless Chromium)', { timeout: 240_000 }, () => {
+  const system = useBrowserSystem();
   let cloud: LocalCloud;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
-  const failures = explainFailures();
-
-  beforeAll(async () => {
-    const [dist, chrome] = await Promise.all([buildWeb(), launch()]);
-    browser = chrome;
-    cloud = await startSystem(inject('dynamoEndpoint'), dist);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    errors = watchErrors(page);
-    failures.watch(page);
-  }, 600_000);
+  beforeAll(() => {
+    ({ cloud, page, errors } = system);
+  });
 
   afterAll(async () => {
     if (cloud) await call(cloud, 'POST', '/dev/clock', { body: { now: null } });
-    await browser?.close();
-    await cloud?.stop();
   });
 
   async function noLeaks(name: string) {
@@ -261,6 +252,54 @@ describe('识别 in the console (headless Chromium)', { timeout: 240_000 }, () =
     expect(counts).toContain('2 行');
     expect(counts).toContain('1 条');
     await noLeaks('console-ident-comparison-done');
+    expect(errors).toEqual([]);
+  });
+
+  it('a village cadre records a birth with its certificate, registers the head’s 一卡通 account (a wrong card number refused next to the field) and a member moving out', async () => {
+    await signOut();
+    await signIn(page, cloud.url, '/households', '冯庄村两委');
+    await page.locator('.ant-table-row', { hasText: '在册贫困户' }).first().getByRole('link').click();
+    await page.getByRole('heading', { name: / 户$/ }).waitFor();
+    const members = page.locator('.ant-card', { hasText: '家庭成员' });
+
+    await members.getByRole('button', { name: '新增成员' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('新成员 姓名').fill('赵小宝');
+    await dialog.getByLabel('新成员 身份证号').fill(makeIdNumber('2017-12-01', 644));
+    await dialog.getByText('出生日期 2017-12-01').waitFor();
+    await dialog.getByLabel('变更日期').fill('2017-12-20');
+    await dialog.getByLabel('变更日期').press('Enter');
+    await dialog.getByLabel('出生证明名称或文号').fill('出生医学证明 R370123456');
+    await noLeaks('console-ident-add-member');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await members.getByText('赵小宝').waitFor();
+
+    await members.getByRole('button', { name: '一卡通账户' }).click();
+    dialog = page.getByRole('dialog');
+    await pick(page, '开户银行', '山东台儿庄农村商业银行');
+    await dialog.getByLabel('账号').fill('6228480402564890011');
+    await dialog.getByLabel('登记或更正理由').fill('户主新办社保卡');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('银行卡号校验位不正确，请核对卡号').waitFor();
+    await dialog.getByLabel('账号').fill('6228 4804 0256 4890 018');
+    await noLeaks('console-ident-account');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await members.getByText('山东台儿庄农村商业银行 尾号 0018').waitFor();
+    expect(await members.textContent()).not.toContain('6228480402564890018');
+
+    await members.getByRole('button', { name: '成员减少' }).click();
+    dialog = page.getByRole('dialog');
+    await pick(page, '成员', '赵小宝');
+    await dialog.getByText('迁出（已迁出）').click();
+    await dialog.getByLabel('变更日期').fill('2018-01-05');
+    await dialog.getByLabel('变更日期').press('Enter');
+    await dialog.getByLabel('户籍记录名称或文号').fill('户口迁移证 第0021号');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await members.locator('.ant-table-row', { hasText: '赵小宝' }).getByText('已迁出').waitFor();
+    await noLeaks('console-ident-member-moved-out');
     expect(errors).toEqual([]);
   });
 });

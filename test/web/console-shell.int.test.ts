@@ -1,39 +1,30 @@
 import type { LocalCloud } from '@jingzhun/local-cloud/cloud';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './console-support.js';
-import { buildWeb, explainFailures, launch, shot, startSystem, watchErrors } from './support.js';
+import { shot, useBrowserSystem } from './support.js';
 import { leaksIn, visibleLeaks } from './sweep.js';
 
 describe('the staff console shell (React + Ant Design) in headless Chromium', { timeout: 120_000 }, () => {
+  const system = useBrowserSystem();
   let cloud: LocalCloud;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
-  const failures = explainFailures();
-
-  beforeAll(async () => {
-    const [dist, chrome] = await Promise.all([buildWeb(), launch()]);
-    browser = chrome;
-    cloud = await startSystem(inject('dynamoEndpoint'), dist);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    errors = watchErrors(page);
-    failures.watch(page);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await cloud?.stop();
+  beforeAll(() => {
+    ({ cloud, page, errors } = system);
   });
 
   it('the sweep catches what a user must not see', () => {
     expect(leaksIn('户编号 01HM8ZKQ3V6Y7W9X0A1B2C3D4E')).toHaveLength(1);
     expect(leaksIn('冯庄村（370405103201）')).toHaveLength(1);
-    expect(leaksIn('状态 PRE_EXIT')).toHaveLength(1);
+    expect(leaksIn('状态 PRE_EXIT').join()).toMatch(/UPPER_SNAKE/);
+    expect(leaksIn('类别 tez-workshop-award').join()).toMatch(/kebab-case/);
+    expect(leaksIn('结果 PENDING')).toHaveLength(1);
     expect(leaksIn('依据 seed 002 P-2')).toHaveLength(1);
     expect(leaksIn('[FORBIDDEN] 无权')).not.toHaveLength(0);
     expect(leaksIn('Something went wrong here')).toHaveLength(1);
     expect(leaksIn('导出 XLSX 或 CSV；冯庄村 5 户，合计 1,234.56 元')).toEqual([]);
+    expect(leaksIn('异议编号 AB12CDE34F', { allow: ['AB12CDE34F'] })).toEqual([]);
   });
 
   it('a village cadre signs in in place, sees the menu of the role and the register with names, never codes', async () => {

@@ -6,7 +6,7 @@ import { startTestCloud } from '@jingzhun/local-cloud/testing';
 import { buildWeb as buildLocalWeb } from '@jingzhun/local-cloud/web';
 import { openApiHandler } from '@jingzhun/platform/openapi';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { services } from '../../services/registry.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -99,49 +99,35 @@ export function explainFailures(): { watch(page: Page): void } {
   };
 }
 
-/**
- * What a user must never read on a page (issue 14, "Must show"): codes and ids instead of names,
- * source references, error codes and English. Each pattern names what it catches.
- */
-const CODE_PATTERNS: { what: string; pattern: RegExp }[] = [
-  { what: '12-digit code', pattern: /(?<![\d])\d{12}(?![\d])/g },
-  { what: 'ULID', pattern: /(?<![0-9A-Za-z])[0-9A-HJKMNP-TV-Z]{26}(?![0-9A-Za-z])/g },
-  { what: 'error code in brackets', pattern: /\[[A-Z][A-Z0-9_]{2,}\]/g },
-  { what: 'UPPER_SNAKE identifier', pattern: /(?<![A-Za-z0-9])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![A-Za-z0-9])/g },
-  { what: 'upper-case English word', pattern: /(?<![A-Za-z0-9])[A-Z]{4,}(?![A-Za-z0-9])/g },
-  { what: 'camelCase identifier', pattern: /(?<![A-Za-z0-9])[a-z]+[A-Z][A-Za-z0-9]*(?![A-Za-z0-9])/g },
-  { what: 'snake_case identifier', pattern: /(?<![A-Za-z0-9])[a-z]+(?:_[a-z0-9]+)+(?![A-Za-z0-9])/g },
-  { what: 'kebab-case identifier', pattern: /(?<![A-Za-z0-9])[a-z]+(?:-[a-z0-9]+)+(?![A-Za-z0-9])/g },
-  { what: 'source reference "seed"', pattern: /seed/gi },
-  { what: 'file name .md', pattern: /\.md(?![A-Za-z])/gi },
-  { what: '[PROP] or a similar tag', pattern: /\[[A-Z]{2,}\]/g },
-  { what: 'English sentence', pattern: /[A-Za-z]{2,}(?:[\s,]+[A-Za-z]{2,}){2,}/g },
-];
-
-/** File formats people know by these letters. */
-const ALLOWED_WORDS = ['XLSX', 'CSV', 'PDF', 'JPEG', 'PNG'];
-
-/** The codes a page shows in its visible text (innerText of the body), with the text around each. */
-export async function codesVisible(page: Page, options: { allow?: readonly string[] } = {}): Promise<string[]> {
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(): the rendered text only (no hidden nodes, no scripts)
-  let text = await page.locator('body').innerText();
-  for (const allowed of [...(options.allow ?? []), ...ALLOWED_WORDS]) text = text.split(allowed).join(' ');
-  const found: string[] = [];
-  for (const { what, pattern } of CODE_PATTERNS) {
-    for (const match of text.matchAll(pattern)) {
-      const at = match.index ?? 0;
-      found.push(`${what}: "${match[0]}" in "…${text.slice(Math.max(0, at - 20), at + match[0].length + 20).replace(/\s+/g, ' ')}…"`);
-    }
-  }
-  return found;
+export interface BrowserSystem {
+  cloud: LocalCloud;
+  browser: Browser;
+  page: Page;
+  /** Uncaught page errors and failed resources (watchErrors): a journey ends with `expect(errors).toEqual([])`. */
+  errors: string[];
 }
 
 /**
- * Fails when the page shows a 12-digit code, a ULID, an English identifier, `seed`, `.md`, an error
- * code in brackets or an English sentence. `allow` lists texts the page may show as they are
- * (an objection number the user must copy). Use it on every page a journey visits.
+ * What every browser journey sets up: the web built into its own folder, Chromium, the whole
+ * system with demo data on this file's own DynamoDB Local, one zh-CN page watched for errors and
+ * explained on failure; all stopped after the file. The returned object's fields are set once the
+ * set-up has run (use them inside tests and later hooks).
  */
-export async function expectNoCodesVisible(page: Page, options: { allow?: readonly string[]; label?: string } = {}): Promise<void> {
-  const found = await codesVisible(page, options);
-  if (found.length > 0) throw new Error(`${options.label ?? page.url()} shows codes instead of names:\n${found.slice(0, 20).join('\n')}`);
+export function useBrowserSystem(options: { viewport?: { width: number; height: number }; acceptDownloads?: boolean } = {}): BrowserSystem {
+  const system = {} as BrowserSystem;
+  const failures = explainFailures();
+  beforeAll(async () => {
+    const [dist, chrome] = await Promise.all([buildWeb(), launch()]);
+    system.browser = chrome;
+    system.cloud = await startSystem(inject('dynamoEndpoint'), dist);
+    system.page = await chrome.newPage({ viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: options.acceptDownloads ?? false });
+    system.errors = watchErrors(system.page);
+    failures.watch(system.page);
+    // Loading the whole demo takes about 20 s alone and several minutes on a shared machine.
+  }, 600_000);
+  afterAll(async () => {
+    await system.browser?.close();
+    await system.cloud?.stop();
+  });
+  return system;
 }

@@ -1,5 +1,5 @@
 import { identificationApi } from '@jingzhun/types';
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, DatePicker, Form, type FormInstance, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { MEASURE_KIND_ZH } from '../../../labels.js';
 import { showServerErrors } from '../../app/forms.js';
@@ -11,16 +11,18 @@ import { BasicFields, HousingFields, INCOME_FIELDS, IncomeFields, toFen, toYuan 
 type Household = identificationApi.Household;
 
 /** A dialog around one form: validates, sends, shows the server's errors in place and the rest above the buttons. */
-function FormDialog<V>(props: {
+export function FormDialog<V>(props: {
   title: string;
   onClose: () => void;
   onDone: () => void;
   send: (values: V) => Promise<unknown>;
   pending: boolean;
   initialValues?: object;
+  /** The form, when the dialog's fields watch each other (Form.useWatch needs the instance). */
+  form?: FormInstance;
   children: React.ReactNode;
 }) {
-  const [form] = Form.useForm();
+  const [form] = Form.useForm(props.form);
   const [rest, setRest] = useState<string>();
   const submit = async () => {
     const values = (await form.validateFields().catch(() => undefined)) as V | undefined;

@@ -32,6 +32,7 @@ import { ActionDialog } from './ActionDialog.js';
 import { EditDialog, HelperDialog, MeasureDialog } from './EditDialogs.js';
 import { EvidenceThumb } from './evidence.js';
 import { actionName, changeLines, reasonText } from './history.js';
+import { AccountDialog, AddMemberDialog, RemoveMemberDialog } from './MemberDialogs.js';
 
 const WORKFLOW_ZH: Record<string, string> = { entry: '识别', exit: '退出', monitoring: '监测', 'no-policy': '不再享受政策', adjustment: '动态调整' };
 
@@ -45,7 +46,7 @@ export default function HouseholdPage() {
   const history = useCall(identificationApi.householdHistory, { params: { householdId }, query: { limit: 50 } });
   const evidence = useCall(identificationApi.listEvidence, params);
   const [acting, setActing] = useState<identificationApi.OfferedAction>();
-  const [dialog, setDialog] = useState<'edit' | 'measure' | 'helper'>();
+  const [dialog, setDialog] = useState<'edit' | 'measure' | 'helper' | 'add-member' | 'remove-member' | 'account'>();
 
   if (household.isLoading) return <Loading what="农户信息" />;
   if (!household.data) return <ErrorAlert error={household.error} onRetry={() => void household.refetch()} />;
@@ -102,7 +103,18 @@ export default function HouseholdPage() {
         </Space>
       </Card>
 
-      <Card title="家庭成员（身份证号已脱敏）" size="small" style={{ marginBottom: 16 }}>
+      <Card
+        title="家庭成员（身份证号已脱敏）"
+        size="small"
+        style={{ marginBottom: 16 }}
+        extra={
+          <Space wrap>
+            {mayCall(who, identificationApi.addMember) ? <Button onClick={() => setDialog('add-member')}>新增成员</Button> : null}
+            {mayCall(who, identificationApi.changeMember) ? <Button onClick={() => setDialog('remove-member')}>成员减少</Button> : null}
+            {mayCall(who, identificationApi.setMemberAccount) ? <Button onClick={() => setDialog('account')}>一卡通账户</Button> : null}
+          </Space>
+        }
+      >
         <Table
           rowKey="memberId"
           size="small"
@@ -119,6 +131,11 @@ export default function HouseholdPage() {
             { title: '劳动能力', dataIndex: 'laborCapacity', render: (v: string) => zh(LABOR_ZH, v) },
             { title: '在校情况', dataIndex: 'schooling', render: (v: string) => zh(SCHOOLING_ZH, v) },
             { title: '状态', dataIndex: 'status', render: (v: string) => zh(MEMBER_STATUS_ZH, v) },
+            {
+              title: '一卡通账户',
+              dataIndex: 'accountMasked',
+              render: (a?: identificationApi.Household['members'][number]['accountMasked']) => (a ? `${a.bank} 尾号 ${a.numberMasked.slice(-4)}` : '未登记'),
+            },
           ]}
         />
       </Card>
@@ -215,6 +232,9 @@ export default function HouseholdPage() {
       {acting ? <ActionDialog householdId={hh.householdId} version={hh.version} step={acting} onClose={() => setActing(undefined)} onDone={done} /> : null}
       {dialog === 'edit' ? <EditDialog household={hh} onClose={() => setDialog(undefined)} onDone={() => done('已保存修改')} /> : null}
       {dialog === 'measure' ? <MeasureDialog household={hh} onClose={() => setDialog(undefined)} onDone={() => done('已登记帮扶措施')} /> : null}
+      {dialog === 'add-member' ? <AddMemberDialog household={hh} onClose={() => setDialog(undefined)} onDone={() => done('已新增成员')} /> : null}
+      {dialog === 'remove-member' ? <RemoveMemberDialog household={hh} onClose={() => setDialog(undefined)} onDone={() => done('已登记成员减少')} /> : null}
+      {dialog === 'account' ? <AccountDialog household={hh} onClose={() => setDialog(undefined)} onDone={() => done('已保存一卡通账户')} /> : null}
       {dialog === 'helper' ? <HelperDialog household={hh} onClose={() => setDialog(undefined)} onDone={() => done('已交接帮扶责任人')} /> : null}
     </>
   );

@@ -7,7 +7,7 @@ import { showServerErrors } from '../../app/forms.js';
 import { useCallMutation } from '../../app/query.js';
 import { RegionPicker } from '../../app/regions.js';
 import { useSignedIn } from '../../app/session.js';
-import { BasicFields, HousingFields, INCOME_FIELDS, IncomeFields, MemberFields, toFen } from './fields.js';
+import { BasicFields, HousingFields, INCOME_FIELDS, IncomeFields, MemberFields, memberBody, toFen } from './fields.js';
 
 /** The steps of the registration and the fields each holds (validated before moving on). */
 const STEPS: { title: string; fields: string[] }[] = [
@@ -38,12 +38,7 @@ function bodyOf(v: Values): identificationApi.CreateHouseholdBody {
     ...(v.phone ? { phone: v.phone } : {}),
     mainCause: v.mainCause as never,
     secondaryCauses: (v.secondaryCauses ?? []) as never,
-    members: v.members.map((m) => ({
-      ...m,
-      name: m.name.trim(),
-      idNumber: m.idNumber.trim().toUpperCase(),
-      disabilityGrade: m.health === 'disabled' ? (m.disabilityGrade ?? null) : null,
-    })),
+    members: v.members.map(memberBody),
     income: { year: v.income.year as number, ...Object.fromEntries(INCOME_FIELDS.map((f) => [f.name, toFen(v.income[f.name])])) } as identificationApi.IncomeInput,
     housing: { dangerGrade: v.housing.dangerGrade ?? null, safeDrinkingWater: Boolean(v.housing.safeDrinkingWater), electricity: true, roadAccess: true, sanitaryToilet: false },
     welfare: { food: false, clothing: false, education: false, medical: false, housing: false, water: false, ...v.welfare },

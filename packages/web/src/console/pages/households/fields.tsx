@@ -83,6 +83,79 @@ function derived(idNumber: unknown): string | undefined {
   return `出生日期 ${birthDateOf(checked.value)}，${SEX_ZH[sexOf(checked.value)]}`;
 }
 
+/**
+ * One member's fields. `name` is the path inside the form (or inside the list), `path` the full
+ * path the ID number is read back from, `label` how the fields are named ("成员 2", "新成员").
+ */
+export function OneMemberFields(props: { name: (string | number)[]; path: (string | number)[]; label: string }) {
+  const at = (field: string) => [...props.name, field];
+  return (
+    <>
+      <Form.Item label={`${props.label} 姓名`} name={at('name')} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+        <Input maxLength={40} style={{ width: 140 }} />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate>
+        {({ getFieldValue }) => (
+          <Form.Item
+            label={`${props.label} 身份证号`}
+            name={at('idNumber')}
+            extra={derived(getFieldValue([...props.path, 'idNumber']))}
+            rules={[
+              { required: true, message: '请填写身份证号' },
+              {
+                validator: async (_, value?: string) => {
+                  if (!value) return;
+                  const checked = checkIdNumber(value.trim());
+                  if (!checked.ok) throw new Error(ID_PROBLEM_MESSAGES[checked.problem]);
+                },
+              },
+            ]}
+          >
+            <Input maxLength={18} style={{ width: 220 }} />
+          </Form.Item>
+        )}
+      </Form.Item>
+      <Form.Item label={`${props.label} 与户主关系`} name={at('relation')} rules={[{ required: true, message: '请选择与户主关系' }]}>
+        <Select options={options(RELATION_ZH)} style={{ width: 140 }} />
+      </Form.Item>
+      <Form.Item label="健康状况" name={at('health')} initialValue="healthy">
+        <Select options={options(HEALTH_ZH)} style={{ width: 140 }} />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate>
+        {({ getFieldValue }) =>
+          getFieldValue([...props.path, 'health']) === 'disabled' ? (
+            <Form.Item label="残疾等级" name={at('disabilityGrade')} rules={[{ required: true, message: '请选择残疾等级' }]}>
+              <Select options={[1, 2, 3, 4].map((g) => ({ value: g, label: `${g} 级` }))} style={{ width: 100 }} />
+            </Form.Item>
+          ) : null
+        }
+      </Form.Item>
+      <Form.Item label="劳动能力" name={at('laborCapacity')} initialValue="full">
+        <Select options={options(LABOR_ZH)} style={{ width: 140 }} />
+      </Form.Item>
+      <Form.Item label="在校情况" name={at('schooling')} initialValue="none">
+        <Select options={options(SCHOOLING_ZH)} style={{ width: 140 }} />
+      </Form.Item>
+      <Form.Item label="文化程度" name={at('education')} initialValue="none">
+        <Select options={options(EDUCATION_ZH)} style={{ width: 140 }} />
+      </Form.Item>
+      <Form.Item name={at('medicalInsurance')} valuePropName="checked" initialValue={true}>
+        <Checkbox>参加医疗保险</Checkbox>
+      </Form.Item>
+    </>
+  );
+}
+
+/** A member as the form holds it → the API's member (name trimmed, ID upper-case, grade only for a disability). */
+export function memberBody(m: Omit<identificationApi.MemberInput, 'disabilityGrade'> & { disabilityGrade?: number }): identificationApi.MemberInput {
+  return {
+    ...m,
+    name: m.name.trim(),
+    idNumber: m.idNumber.trim().toUpperCase(),
+    disabilityGrade: m.health === 'disabled' ? (m.disabilityGrade ?? null) : null,
+  };
+}
+
 /** The members: one card each, ID number checked as typed (GB 11643 check character). */
 export function MemberFields() {
   return (
@@ -103,57 +176,7 @@ export function MemberFields() {
             <fieldset key={field.key} style={{ border: '1px solid #eee', padding: 12, marginBottom: 12 }}>
               <legend>成员 {index + 1}</legend>
               <Space wrap align="start">
-                <Form.Item label={`成员 ${index + 1} 姓名`} name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
-                  <Input maxLength={40} style={{ width: 140 }} />
-                </Form.Item>
-                <Form.Item noStyle shouldUpdate>
-                  {({ getFieldValue }) => (
-                    <Form.Item
-                      label={`成员 ${index + 1} 身份证号`}
-                      name={[field.name, 'idNumber']}
-                      extra={derived(getFieldValue(['members', field.name, 'idNumber']))}
-                      rules={[
-                        { required: true, message: '请填写身份证号' },
-                        {
-                          validator: async (_, value?: string) => {
-                            if (!value) return;
-                            const checked = checkIdNumber(value.trim());
-                            if (!checked.ok) throw new Error(ID_PROBLEM_MESSAGES[checked.problem]);
-                          },
-                        },
-                      ]}
-                    >
-                      <Input maxLength={18} style={{ width: 220 }} />
-                    </Form.Item>
-                  )}
-                </Form.Item>
-                <Form.Item label={`成员 ${index + 1} 与户主关系`} name={[field.name, 'relation']} rules={[{ required: true, message: '请选择与户主关系' }]}>
-                  <Select options={options(RELATION_ZH)} style={{ width: 140 }} />
-                </Form.Item>
-                <Form.Item label="健康状况" name={[field.name, 'health']} initialValue="healthy">
-                  <Select options={options(HEALTH_ZH)} style={{ width: 140 }} />
-                </Form.Item>
-                <Form.Item noStyle shouldUpdate>
-                  {({ getFieldValue }) =>
-                    getFieldValue(['members', field.name, 'health']) === 'disabled' ? (
-                      <Form.Item label="残疾等级" name={[field.name, 'disabilityGrade']} rules={[{ required: true, message: '请选择残疾等级' }]}>
-                        <Select options={[1, 2, 3, 4].map((g) => ({ value: g, label: `${g} 级` }))} style={{ width: 100 }} />
-                      </Form.Item>
-                    ) : null
-                  }
-                </Form.Item>
-                <Form.Item label="劳动能力" name={[field.name, 'laborCapacity']} initialValue="full">
-                  <Select options={options(LABOR_ZH)} style={{ width: 140 }} />
-                </Form.Item>
-                <Form.Item label="在校情况" name={[field.name, 'schooling']} initialValue="none">
-                  <Select options={options(SCHOOLING_ZH)} style={{ width: 140 }} />
-                </Form.Item>
-                <Form.Item label="文化程度" name={[field.name, 'education']} initialValue="none">
-                  <Select options={options(EDUCATION_ZH)} style={{ width: 140 }} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'medicalInsurance']} valuePropName="checked" initialValue={true}>
-                  <Checkbox>参加医疗保险</Checkbox>
-                </Form.Item>
+                <OneMemberFields name={[field.name]} path={['members', field.name]} label={`成员 ${index + 1}`} />
                 {fields.length > 1 ? (
                   <Button onClick={() => remove(field.name)} aria-label={`删除成员 ${index + 1}`}>
                     删除
