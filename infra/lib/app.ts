@@ -2,7 +2,7 @@ import type { ServiceManifest } from '@jingzhun/platform';
 import type { App, Environment } from 'aws-cdk-lib';
 import { ServiceStack } from './service-stack.js';
 import { SharedStack } from './shared-stack.js';
-import { DEFAULT_STAGE, type StageConfig } from './stage.js';
+import { DEFAULT_STAGE, type StageConfig, stageNaming } from './stage.js';
 import { WebStack } from './web-stack.js';
 
 export interface JingzhunStacks {
@@ -17,11 +17,14 @@ export interface JingzhunStacks {
  * shared → web → services (the staff routes use the web stack's authorizer).
  */
 export function buildApp(app: App, manifests: ServiceManifest[], options: { env?: Environment; stage?: StageConfig } = {}): JingzhunStacks {
-  // The stage's settings reach the stacks from here; stack names are not yet prefixed by it.
-  const stage = options.stage ?? DEFAULT_STAGE;
-  void stage;
-  const shared = new SharedStack(app, 'Jingzhun-Shared', { env: options.env, description: 'Jingzhun shared: event bus, staff user pool and sign-in domain, HTTP API' });
-  const web = new WebStack(app, 'Jingzhun-Web', {
+  const naming = stageNaming(options.stage ?? DEFAULT_STAGE);
+  const shared = new SharedStack(app, naming.stack('Shared'), {
+    naming,
+    env: options.env,
+    description: 'Jingzhun shared: event bus, staff user pool and sign-in domain, HTTP API',
+  });
+  const web = new WebStack(app, naming.stack('Web'), {
+    naming,
     manifests,
     shared,
     env: options.env,
@@ -30,7 +33,8 @@ export function buildApp(app: App, manifests: ServiceManifest[], options: { env?
   web.addStackDependency(shared);
   const services: Record<string, ServiceStack> = {};
   for (const manifest of manifests) {
-    const stack = new ServiceStack(app, `Jingzhun-${capitalise(manifest.name)}`, {
+    const stack = new ServiceStack(app, naming.stack(capitalise(manifest.name)), {
+      naming,
       manifest,
       shared,
       staffAuthorizerId: web.staffAuthorizer.authorizerId,

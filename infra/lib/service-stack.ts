@@ -20,8 +20,11 @@ import { JingzhunFunction } from './lambda.js';
 import { acknowledge } from './nag.js';
 import { REPO_ROOT } from './paths.js';
 import { PUBLIC_ROUTE_THROTTLE, type SharedStack } from './shared-stack.js';
+import type { StageNaming } from './stage.js';
 
 export interface ServiceStackProps extends StackProps {
+  /** The stage's names (prefixed for every stage but the default). */
+  naming: StageNaming;
   manifest: ServiceManifest;
   shared: SharedStack;
   /** The JWT authorizer of the staff routes (in the web stack, next to the app client whose tokens it checks). */
@@ -40,11 +43,11 @@ export class ServiceStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
-    const { manifest, shared, staffAuthorizerId } = props;
+    const { manifest, shared, staffAuthorizerId, naming } = props;
 
     const def = manifest.table;
     this.table = new Table(this, 'Table', {
-      tableName: `jingzhun-${def.name}`,
+      tableName: naming.physical(def.name),
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
@@ -66,7 +69,7 @@ export class ServiceStack extends Stack {
     const environment = { [tableEnvVar(def)]: this.table.tableName, POWERTOOLS_SERVICE_NAME: manifest.name };
 
     const deadLetters = new Queue(this, 'DeadLetters', {
-      queueName: `jingzhun-${manifest.name}-dead-letters`,
+      queueName: naming.physical(manifest.name, 'dead-letters'),
       retentionPeriod: Duration.days(14),
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -80,7 +83,7 @@ export class ServiceStack extends Stack {
     // The manifest's secrets: created here, readable only by the functions of their readers.
     const secrets = (manifest.secrets ?? []).map((entry) => {
       const secret = new Secret(this, `${toConstructId(entry.name)}Secret`, {
-        secretName: `jingzhun/${manifest.name}/${entry.name}`,
+        secretName: naming.path(manifest.name, entry.name),
         description: entry.description,
         generateSecretString: { passwordLength: 48, excludePunctuation: true },
         removalPolicy: RemovalPolicy.RETAIN,
@@ -218,7 +221,7 @@ export class ServiceStack extends Stack {
         { id: `AwsSolutions-IAM5[Resource::<${fnLogicalId}.Arn>:*]`, reason: 'Versions and aliases of this one job function; the role can invoke nothing else.' },
       ]);
       new Schedule(this, `${toConstructId(job.name)}Schedule`, {
-        scheduleName: `jingzhun-${manifest.name}-${job.name}`,
+        scheduleName: naming.physical(manifest.name, job.name),
         description: job.description,
         schedule: ScheduleExpression.expression(job.schedule, TimeZone.ASIA_SHANGHAI),
         target: new LambdaInvoke(fn, {

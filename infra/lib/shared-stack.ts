@@ -6,6 +6,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { acknowledge } from './nag.js';
+import type { StageNaming } from './stage.js';
 
 /** Throttling of the whole API (requests/s and burst); public routes get their own lower limits. */
 export const API_THROTTLE = { rateLimit: 500, burstLimit: 1000 };
@@ -37,13 +38,14 @@ export class SharedStack extends Stack {
   /** The origin secret as a CloudFormation dynamic reference, for CloudFront and the route functions. */
   readonly originVerifyValue: string;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: StackProps & { naming: StageNaming }) {
     super(scope, id, props);
+    const { naming } = props;
 
-    this.bus = new EventBus(this, 'Bus', { eventBusName: 'jingzhun' });
+    this.bus = new EventBus(this, 'Bus', { eventBusName: naming.physical() });
 
     this.userPool = new UserPool(this, 'StaffPool', {
-      userPoolName: 'jingzhun-staff',
+      userPoolName: naming.physical('staff'),
       selfSignUpEnabled: false,
       signInAliases: { username: true },
       mfa: Mfa.REQUIRED,
@@ -62,7 +64,7 @@ export class SharedStack extends Stack {
     // https://<prefix>.auth.<region>.amazoncognito.com. The prefix is unique per region across all
     // of AWS, hence the account number in the default; a county can choose its own with the context
     // value. The classic hosted UI needs no branding resource (managed login v2 would).
-    const domainPrefix = String(this.node.tryGetContext(COGNITO_DOMAIN_PREFIX_CONTEXT) ?? `jingzhun-${this.account}`);
+    const domainPrefix = String(this.node.tryGetContext(COGNITO_DOMAIN_PREFIX_CONTEXT) ?? naming.physical(this.account));
     this.signInDomain = this.userPool.addDomain('SignInDomain', {
       cognitoDomain: { domainPrefix },
       managedLoginVersion: ManagedLoginVersion.CLASSIC_HOSTED_UI,
@@ -76,7 +78,7 @@ export class SharedStack extends Stack {
     ]);
 
     this.api = new HttpApi(this, 'Api', {
-      apiName: 'jingzhun',
+      apiName: naming.physical(),
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: ['*'],
@@ -100,7 +102,7 @@ export class SharedStack extends Stack {
     // deploy (no cross-stack export, which would pin the secret). A new generation is a new secret
     // under a new name, so every consumer's template changes and reads it again.
     const generation = String(this.node.tryGetContext(ORIGIN_VERIFY_GENERATION_CONTEXT) ?? '1');
-    const originVerifyName = `jingzhun/origin-verify-${generation}`;
+    const originVerifyName = naming.path(`origin-verify-${generation}`);
     this.originVerify = new Secret(this, 'OriginVerify', {
       secretName: originVerifyName,
       description: 'Jingzhun: header value CloudFront adds to API requests, so the API believes the viewer address it forwards',

@@ -71,3 +71,30 @@ export function loadStage(name: string): StageConfig {
   if (parsed.data.name !== name) throw new Error(`stage ${name} (${file}): "name" is "${parsed.data.name}", expected "${name}"`);
   return parsed.data;
 }
+
+/**
+ * How a stage names what it creates. The default stage keeps the names it has always had
+ * (`Jingzhun-Shared`, `jingzhun-identification`), so an existing deployment is not replaced; every
+ * other stage puts its name after the project's (`Jingzhun-prod-Shared`, `jingzhun-prod-identification`),
+ * so two stages in one account share no stack, table, queue, bus, schedule or secret.
+ */
+export interface StageNaming {
+  readonly stage: StageConfig;
+  /** A CloudFormation stack name: `stack('Shared')`. */
+  stack(part: string): string;
+  /** A physical name joined by hyphens (tables, queues, buses, schedules, pools): `physical('identification', 'dead-letters')`. */
+  physical(...parts: string[]): string;
+  /** A path-like name (secrets): `path('identification', 'name-hash-key')`. */
+  path(...parts: string[]): string;
+}
+
+export function stageNaming(stage: StageConfig): StageNaming {
+  const prefixed = stage.name !== DEFAULT_STAGE.name;
+  const head = (separator: string) => (prefixed ? [`jingzhun${separator}${stage.name}`] : ['jingzhun']);
+  return {
+    stage,
+    stack: (part) => (prefixed ? `Jingzhun-${stage.name}-${part}` : `Jingzhun-${part}`),
+    physical: (...parts) => [...head('-'), ...parts].join('-'),
+    path: (...parts) => [...head('/'), ...parts].join('/'),
+  };
+}

@@ -33,6 +33,7 @@ import { executionRole } from './lambda.js';
 import { acknowledge } from './nag.js';
 import { REPO_ROOT } from './paths.js';
 import type { SharedStack } from './shared-stack.js';
+import type { StageNaming } from './stage.js';
 
 /** CloudFront's default quota of cache behaviours per distribution. */
 const MAX_BEHAVIOURS = 25;
@@ -41,6 +42,8 @@ const MAX_BEHAVIOURS = 25;
 const WEB_FOLDERS = new Set(['assets']);
 
 export interface WebStackProps extends StackProps {
+  /** The stage's names (prefixed for every stage but the default). */
+  naming: StageNaming;
   /** Every service manifest: the API path prefixes routed to the HTTP API and the OpenAPI document. */
   manifests: readonly ServiceManifest[];
   shared: SharedStack;
@@ -307,7 +310,7 @@ export class WebStack extends Stack {
     const redirectUri = `${webUrl}/`;
     this.consoleClient = new UserPoolClient(this, 'ConsoleClient', {
       userPool: shared.userPool,
-      userPoolClientName: 'jingzhun-console',
+      userPoolClientName: props.naming.physical('console'),
       generateSecret: false,
       authFlows: { userSrp: true },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
