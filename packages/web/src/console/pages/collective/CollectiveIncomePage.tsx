@@ -41,7 +41,7 @@ export default function CollectiveIncomePage() {
           />
         </Form.Item>
       </Form>
-      {isVillage(region) ? <Ledger village={region} /> : <Alert type="info" showIcon message="请选择一个村查看其集体经济台账" />}
+      {isVillage(region) ? <Ledger village={region} /> : <Alert type="info" showIcon title="请选择一个村查看其集体经济台账" />}
     </>
   );
 }
@@ -117,7 +117,8 @@ function RecordModal(props: { village: string; onClose: () => void }) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
   const thisYear = new Date().getFullYear();
-  const years = Array.from({ length: 7 }, (_, i) => thisYear - i);
+  // From the first year of the register (2014) to this one; the server refuses a future year.
+  const years = Array.from({ length: thisYear - 2013 }, (_, i) => thisYear - i);
   const record = useCallMutation(
     collectiveApi.recordIncome,
     (v: { year: number; source: (typeof collectiveApi.ENTERED_SOURCES)[number]; amountYuan: number; note: string }) => ({
@@ -130,7 +131,7 @@ function RecordModal(props: { village: string; onClose: () => void }) {
     <Modal open title="登记集体收入" okText="登记" cancelText="取消" onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={record.isPending}>
       <Form form={form} layout="vertical" onFinish={(v) => record.mutate(v, { onSuccess: props.onClose, onError: (e) => setError(showServerErrors(form, e)) })}>
         <Form.Item label="年度" name="year" rules={[{ required: true, message: '请选择年度' }]}>
-          <Select options={years.map((y) => ({ value: y, label: `${y}年` }))} />
+          <Select showSearch={{ optionFilterProp: 'label' }} options={years.map((y) => ({ value: y, label: `${y}年` }))} />
         </Form.Item>
         <Form.Item label="收入来源" name="source" rules={[{ required: true, message: '请选择收入来源' }]}>
           <Select options={Object.entries(ENTERED_SOURCE_ZH).map(([value, label]) => ({ value, label }))} />
@@ -141,7 +142,7 @@ function RecordModal(props: { village: string; onClose: () => void }) {
         <Form.Item label="说明" name="note" rules={[{ required: true, message: '请写明收入说明' }]}>
           <Input maxLength={200} placeholder="如：集体机动地发包合同" />
         </Form.Item>
-        {error && <Alert type="error" showIcon message={error} />}
+        {error && <Alert type="error" showIcon title={error} />}
       </Form>
     </Modal>
   );
