@@ -27,8 +27,11 @@ export async function collectiveIncomeOf(village: string, year: number): Promise
 
 async function ledgerView(village: string, today: string): Promise<collectiveApi.CollectiveLedger> {
   const [entries, region] = await Promise.all([ledgerEntries(village), getRegion(village)]);
-  const thisYear = Number(today.slice(0, 4));
-  const years = summarise(village, entries, [thisYear, thisYear - 1]);
+  // The years from the first to the last entry, so a year without income in between shows as 空壳村;
+  // a village without any entry shows this year as such.
+  const recorded = entries.map((e) => e.year);
+  const span = recorded.length === 0 ? [Number(today.slice(0, 4))] : range(Math.min(...recorded), Math.max(...recorded));
+  const years = summarise(village, entries, span);
   return {
     village,
     villageName: region?.name ?? '（未登记村名）',
@@ -48,6 +51,8 @@ async function ledgerView(village: string, today: string): Promise<collectiveApi
       })),
   };
 }
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 export const getLedger = httpHandler(api.getLedger, async ({ params, assertInScope, clock }) => {
   assertInScope(params.code);
