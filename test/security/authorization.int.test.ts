@@ -89,6 +89,8 @@ const READS_WITHOUT_PEOPLE = [
   'casework.careRate',
   // The village collective economy ledger (amounts by year and source; the staff member who entered each line).
   'collective.getLedger',
+  // The county index (scores of the county's indicators and the survey's counts and mean scores).
+  'dispatch.getCountyIndex',
   // The steps a role may take now (names of steps and evidence kinds); evidence items (document titles,
   // file ids) and a file's short-lived viewing address, of a household in scope.
   'identification.householdActions',

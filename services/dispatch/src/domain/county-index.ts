@@ -30,31 +30,35 @@ export interface IndicatorDef {
 }
 
 export const INDICATORS: readonly IndicatorDef[] = [
-  { id: 'plan.persons', dimension: 'plan', nameZh: '脱贫人口计划完成率', weight: 40, source: 'runs' },
-  { id: 'plan.villages', dimension: 'plan', nameZh: '贫困村退出计划完成率', weight: 30, source: 'runs' },
-  { id: 'plan.incidence', dimension: 'plan', nameZh: '贫困发生率达标程度', weight: 30, source: 'register' },
+  { id: 'plan.persons', dimension: 'plan', nameZh: '脱贫人口计划完成率', weight: 60, source: 'runs' },
+  { id: 'plan.incidence', dimension: 'plan', nameZh: '贫困发生率达标程度', weight: 40, source: 'register' },
   { id: 'exit.identification', dimension: 'exitAccuracy', nameZh: '识别准确率（抽样）', weight: 35, source: 'survey' },
   { id: 'exit.exit', dimension: 'exitAccuracy', nameZh: '退出准确率（抽样）', weight: 35, source: 'survey' },
   { id: 'exit.noReturn', dimension: 'exitAccuracy', nameZh: '脱贫人口不返贫率', weight: 30, source: 'register' },
   { id: 'help.helper', dimension: 'helpAccuracy', nameZh: '帮扶责任人落实率', weight: 35, source: 'register' },
   { id: 'help.measures', dimension: 'helpAccuracy', nameZh: '帮扶措施到户率', weight: 35, source: 'register' },
-  { id: 'help.visits', dimension: 'helpAccuracy', nameZh: '入户走访覆盖率', weight: 30, source: 'runs' },
-  { id: 'satisfaction.help', dimension: 'satisfaction', nameZh: '帮扶工作满意度（调查）', weight: 50, source: 'survey' },
-  { id: 'satisfaction.policy', dimension: 'satisfaction', nameZh: '扶贫政策满意度（调查）', weight: 50, source: 'survey' },
+  { id: 'help.known', dimension: 'helpAccuracy', nameZh: '帮扶责任人知晓率（抽样）', weight: 30, source: 'survey' },
+  { id: 'satisfaction.help', dimension: 'satisfaction', nameZh: '帮扶工作满意度（调查）', weight: 35, source: 'survey' },
+  { id: 'satisfaction.policy', dimension: 'satisfaction', nameZh: '扶贫政策满意度（调查）', weight: 35, source: 'survey' },
+  { id: 'satisfaction.recognition', dimension: 'satisfaction', nameZh: '脱贫结果认可度（调查）', weight: 30, source: 'survey' },
 ];
 
 /**
- * A survey result entered by the statistics office for a county and year: the sample, the sampled
- * households found correctly identified and correctly exited, and the mean satisfaction on a 1–5
- * scale (5 = 非常满意) for help and policy.
+ * A survey result entered by the statistics office for a county and year: the county's rural
+ * population of the year (the base of the incidence), the sample, the sampled households found
+ * correctly identified, correctly exited and knowing their 帮扶责任人, and the mean scores on a 1–5
+ * scale (5 = 非常满意 / 非常认可) for help, policy and the exit result.
  */
 export interface SurveyResult {
+  ruralPopulation: number;
   sampleHouseholds: number;
   identifiedCorrectly: number;
   exitedSampled: number;
   exitedCorrectly: number;
+  knowHelper: number;
   satisfactionHelp: number;
   satisfactionPolicy: number;
+  recognition: number;
 }
 
 export const SATISFACTION_SCALE = { min: 1, max: 5 } as const;
@@ -64,35 +68,33 @@ export function validateSurvey(survey: SurveyResult): void {
   const refuse = (field: keyof SurveyResult, message: string) => {
     throw new DomainError('SURVEY_OUT_OF_SCALE', message, 400, { field, value: survey[field] });
   };
-  for (const field of ['sampleHouseholds', 'identifiedCorrectly', 'exitedSampled', 'exitedCorrectly'] as const) {
-    if (!Number.isInteger(survey[field]) || survey[field] < 0) refuse(field, '抽样户数须为不小于0的整数');
+  for (const field of ['ruralPopulation', 'sampleHouseholds', 'identifiedCorrectly', 'exitedSampled', 'exitedCorrectly', 'knowHelper'] as const) {
+    if (!Number.isInteger(survey[field]) || survey[field] < 0) refuse(field, '人数、户数须为不小于0的整数');
   }
+  if (survey.ruralPopulation < 1) refuse('ruralPopulation', '农村人口须大于0');
   if (survey.sampleHouseholds < 1) refuse('sampleHouseholds', '抽样户数须至少为1户');
   if (survey.identifiedCorrectly > survey.sampleHouseholds) refuse('identifiedCorrectly', '识别准确的户数不能多于抽样户数');
+  if (survey.knowHelper > survey.sampleHouseholds) refuse('knowHelper', '知晓帮扶责任人的户数不能多于抽样户数');
   if (survey.exitedSampled > survey.sampleHouseholds) refuse('exitedSampled', '抽样中的脱贫户数不能多于抽样户数');
   if (survey.exitedCorrectly > survey.exitedSampled) refuse('exitedCorrectly', '退出准确的户数不能多于抽样中的脱贫户数');
-  for (const field of ['satisfactionHelp', 'satisfactionPolicy'] as const) {
+  for (const field of ['satisfactionHelp', 'satisfactionPolicy', 'recognition'] as const) {
     const value = survey[field];
     if (!Number.isFinite(value) || value < SATISFACTION_SCALE.min || value > SATISFACTION_SCALE.max)
-      refuse(field, `满意度须在 ${SATISFACTION_SCALE.min} 到 ${SATISFACTION_SCALE.max} 分之间`);
+      refuse(field, `评分须在 ${SATISFACTION_SCALE.min} 到 ${SATISFACTION_SCALE.max} 分之间`);
   }
 }
 
 /** What the register and the year's runs give for a county and year (counts, never people). */
 export interface RegisterFigures {
+  /** The year's target of persons to exit (dispatch's targets, exit.persons.<year>). */
   plannedExitPersons?: number;
   exitedPersons: number;
-  plannedExitVillages?: number;
-  exitedVillages: number;
-  ruralPopulation?: number;
   poorPersons: number;
   exitedPersonsStock: number;
   returnedPersons: number;
   registeredHouseholds: number;
   householdsWithHelper: number;
   householdsWithMeasures: number;
-  /** Share of the year's visit duties met (0–1), from the visit coverage runs. */
-  visitCoverage?: number;
 }
 
 /** The incidence standard of 000 EX-7 L1072–1077 (≤ 2%): full marks within it, proportionally less above. */
@@ -102,19 +104,20 @@ const ratio = (part: number, whole: number | undefined): number | undefined => (
 
 /** Each indicator's value as a share 0–1 (undefined: no figure yet, e.g. no survey or no plan for the year). */
 export function indicatorValues(figures: RegisterFigures, survey: SurveyResult | undefined): Record<string, number | undefined> {
-  const incidence = figures.ruralPopulation && figures.ruralPopulation > 0 ? figures.poorPersons / figures.ruralPopulation : undefined;
+  const incidence = survey ? figures.poorPersons / survey.ruralPopulation : undefined;
+  const score = (value: number) => (value - SATISFACTION_SCALE.min) / (SATISFACTION_SCALE.max - SATISFACTION_SCALE.min);
   return {
     'plan.persons': ratio(figures.exitedPersons, figures.plannedExitPersons),
-    'plan.villages': ratio(figures.exitedVillages, figures.plannedExitVillages),
     'plan.incidence': incidence === undefined ? undefined : incidence <= INCIDENCE_MAX ? 1 : INCIDENCE_MAX / incidence,
     'exit.identification': survey ? ratio(survey.identifiedCorrectly, survey.sampleHouseholds) : undefined,
     'exit.exit': survey ? (survey.exitedSampled === 0 ? 1 : ratio(survey.exitedCorrectly, survey.exitedSampled)) : undefined,
     'exit.noReturn': figures.exitedPersonsStock > 0 ? 1 - (ratio(figures.returnedPersons, figures.exitedPersonsStock) ?? 0) : undefined,
     'help.helper': ratio(figures.householdsWithHelper, figures.registeredHouseholds),
     'help.measures': ratio(figures.householdsWithMeasures, figures.registeredHouseholds),
-    'help.visits': figures.visitCoverage === undefined ? undefined : Math.min(1, Math.max(0, figures.visitCoverage)),
-    'satisfaction.help': survey ? (survey.satisfactionHelp - SATISFACTION_SCALE.min) / (SATISFACTION_SCALE.max - SATISFACTION_SCALE.min) : undefined,
-    'satisfaction.policy': survey ? (survey.satisfactionPolicy - SATISFACTION_SCALE.min) / (SATISFACTION_SCALE.max - SATISFACTION_SCALE.min) : undefined,
+    'help.known': survey ? ratio(survey.knowHelper, survey.sampleHouseholds) : undefined,
+    'satisfaction.help': survey ? score(survey.satisfactionHelp) : undefined,
+    'satisfaction.policy': survey ? score(survey.satisfactionPolicy) : undefined,
+    'satisfaction.recognition': survey ? score(survey.recognition) : undefined,
   };
 }
 
