@@ -1,6 +1,7 @@
 import { getItem, httpHandler, tableName, UnitOfWork } from '@jingzhun/platform';
 import { countyIndexApi, DomainError } from '@jingzhun/types';
 import { countyIndex, type RegisterFigures, type SurveyResult, validateSurvey } from '../domain/county-index.js';
+import { CounterView } from '../domain/report.js';
 import { countersOf } from '../store/counters.js';
 import { surveyKeys } from '../store/keys.js';
 import { dispatchTable } from '../store/table.js';
@@ -16,12 +17,13 @@ import { targetOf } from '../store/targets.js';
 const table = () => tableName(dispatchTable);
 type SurveyItem = SurveyResult & { pk: string; sk: string; entity: string; version: number; enteredBy: string; enteredAt: string };
 
-/** The county's counts of the year: flows summed over its months, stocks at its last month with counters. */
+/** The county's counts of the year from the read model's counters. */
 export async function figuresOf(county: string, year: number): Promise<RegisterFigures> {
-  const rows = (await countersOf(county)).filter((row) => row.period.startsWith(`${year}-`)).sort((a, b) => a.period.localeCompare(b.period));
-  const flow = (metric: string) => rows.reduce((sum, row) => sum + (row.values[metric] ?? 0), 0);
-  const last = rows.at(-1)?.values ?? {};
-  const stock = (metric: string) => last[metric] ?? 0;
+  const view = new CounterView(await countersOf(county));
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  // Flows summed over the year's months; stocks as the running total at December (domain/report.ts).
+  const flow = (metric: string) => view.flow(metric, months);
+  const stock = (metric: string) => view.stock(metric, `${year}-12`);
   const target = await targetOf(county, `exit.persons.${year}`);
   return {
     ...(target ? { plannedExitPersons: target.target.target } : {}),
