@@ -52,7 +52,7 @@ describe('village collective economy ledger in the console (headless Chromium)',
     await page
       .getByText(/租赁收入 ¥?4,321\.50|租赁收入 4,321\.50/)
       .first()
-      .waitFor()
+      .waitFor();
     await expectNoCodesVisible(page, { label: 'collective ledger after recording' });
     await shot(page, 'collective-ledger-recorded');
   });
