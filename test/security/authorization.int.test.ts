@@ -87,6 +87,10 @@ const READS_WITHOUT_PEOPLE = [
   // The county's 民政 parameters (standards, limits) and the 特困 centralised-care rate (counts only).
   'casework.getParameters',
   'casework.careRate',
+  // The village collective economy ledger (amounts by year and source; the staff member who entered each line).
+  'collective.getLedger',
+  // The county index (scores of the county's indicators and the survey's counts and mean scores).
+  'dispatch.getCountyIndex',
   // The steps a role may take now (names of steps and evidence kinds); evidence items (document titles,
   // file ids) and a file's short-lived viewing address, of a household in scope.
   'identification.householdActions',

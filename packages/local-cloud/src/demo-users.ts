@@ -34,6 +34,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'dept-renshe', name: '区人社局（演示）', role: 'department', region: '370405000000', department: 'renshe' },
   { username: 'dept-fagai', name: '区发展改革局（演示）', role: 'department', region: '370405000000', department: 'fagai' },
   { username: 'dept-nongye', name: '区农业农村局（演示）', role: 'department', region: '370405000000', department: 'nongye' },
+  // The statistics office enters the county index's survey results (seed 004 L885).
+  { username: 'dept-tongji', name: '区统计局（演示）', role: 'department', region: '370405000000', department: 'tongji' },
   { username: 'finance-office', name: '区金融办（演示）', role: 'finance_office', region: '370405000000' },
   { username: 'pboc', name: '人民银行台儿庄支行（演示）', role: 'pboc', region: '370405000000' },
   { username: 'bank-abc', name: '农业银行台儿庄支行（演示）', role: 'bank', region: '370405000000', bankId: 'abc' },

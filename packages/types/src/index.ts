@@ -24,6 +24,8 @@ export * from './personal-data.js';
 export * from './phone.js';
 export * from './region.js';
 export * as caseworkApi from './services/casework.js';
+export * as collectiveApi from './services/collective.js';
+export * as countyIndexApi from './services/county-index.js';
 export * as dispatchApi from './services/dispatch.js';
 export * as fundsApi from './services/funds.js';
 export * as identificationApi from './services/identification.js';

@@ -1,5 +1,5 @@
 import { defineService } from '@jingzhun/platform/manifest';
-import { dispatchApi } from '@jingzhun/types';
+import { countyIndexApi, dispatchApi } from '@jingzhun/types';
 import { JOBS } from './domain/jobs.js';
 import { CASEWORK_SUBSCRIPTIONS } from './handlers/casework-events.js';
 import { SUBSCRIPTIONS } from './handlers/events.js';
@@ -28,6 +28,9 @@ export const manifest = defineService({
     { contract: dispatchApi.listJobs, handler: 'handlers/jobs.ts#listJobs' },
     { contract: dispatchApi.listRuns, handler: 'handlers/jobs.ts#listRuns' },
     { contract: dispatchApi.runJob, handler: 'handlers/jobs.ts#runJob' },
+    // The county index and its survey (issue 20): handlers/county-index.ts
+    { contract: countyIndexApi.getCountyIndex, handler: 'handlers/county-index.ts#getCountyIndex' },
+    { contract: countyIndexApi.putSurvey, handler: 'handlers/county-index.ts#putSurvey' },
     ...VISIT_COVERAGE_ROUTES,
   ],
   jobs: JOBS.map(({ name, schedule, handler, description, onlyOn }) => ({ name, schedule, handler, description, ...(onlyOn ? { onlyOn } : {}) })),

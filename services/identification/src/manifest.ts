@@ -1,5 +1,5 @@
 import { defineService } from '@jingzhun/platform/manifest';
-import { caseworkApi, identificationApi, noticeEvents } from '@jingzhun/types';
+import { caseworkApi, collectiveApi, fundsEvents, identificationApi, noticeEvents } from '@jingzhun/types';
 import { VISIT_ROUTES } from './handlers/visit-routes.js';
 import { identificationTable } from './store/table.js';
 
@@ -63,6 +63,9 @@ export const manifest = defineService({
     { contract: caseworkApi.listAid, handler: 'handlers/casework.ts#listAid' },
     { contract: caseworkApi.getAid, handler: 'handlers/casework.ts#getAid' },
     { contract: caseworkApi.aidAction, handler: 'handlers/casework.ts#aidAction' },
+    // Village collective economy ledger (issue 20): handlers/collective.ts
+    { contract: collectiveApi.getLedger, handler: 'handlers/collective.ts#getLedger' },
+    { contract: collectiveApi.recordIncome, handler: 'handlers/collective.ts#recordIncome' },
     ...VISIT_ROUTES,
   ],
   jobs: [
@@ -76,5 +79,6 @@ export const manifest = defineService({
   subscriptions: [
     { event: noticeEvents.noticeWindowClosed.type, handler: 'handlers/notices.ts#onWindowClosed' },
     { event: noticeEvents.objectionDecided.type, handler: 'handlers/notices.ts#onObjectionDecided' },
+    { event: fundsEvents.incomeDistributed.type, handler: 'handlers/collective.ts#onIncomeDistributed' },
   ],
 });

@@ -82,6 +82,9 @@ export const HouseholdSnapshot = z.object({
   policyUntil: z.string().optional(),
   monitorType: MonitorType.optional(),
   colour: Colour.optional(),
+  /** Whether a 帮扶责任人 and at least one 帮扶措施 are recorded (counts for the county index, seed 004 L885). */
+  hasHelper: z.boolean().optional(),
+  hasMeasures: z.boolean().optional(),
   members: z.array(MemberFacts),
 });
 export type HouseholdSnapshot = z.infer<typeof HouseholdSnapshot>;

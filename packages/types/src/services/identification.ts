@@ -823,7 +823,8 @@ export const applyVillageExit = defineContract({
   body: z.object({
     year: z.number().int().min(2014).max(2030),
     ruralPopulation: z.number().int().min(1).max(100000),
-    checklist: VillageExit.shape.checklist,
+    /** collectiveIncomeFen is read from the collective economy ledger (seed 004 L75); a typed figure is ignored. */
+    checklist: VillageExit.shape.checklist.extend({ collectiveIncomeFen: z.number().int().min(0).optional() }),
     evidence: z.array(Evidence).default([]),
     exception: z.string().trim().max(500).optional(),
   }),

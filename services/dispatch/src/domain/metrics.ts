@@ -36,6 +36,9 @@ export const METRICS: readonly MetricDef[] = [
   { metric: 'stock.hh.monitored', label: '监测对象（月末）', unit: '户' },
   { metric: 'stock.hh.exited', label: '已脱贫户（月末）', unit: '户' },
   { metric: 'stock.persons.exited', label: '已脱贫人口（月末）', unit: '人' },
+  // The county index's 帮扶精准度 (seed 004 L885; domain/county-index.ts).
+  { metric: 'stock.hh.poor.withHelper', label: '其中落实帮扶责任人（月末）', unit: '户' },
+  { metric: 'stock.hh.poor.withMeasures', label: '其中落实帮扶措施（月末）', unit: '户' },
   { metric: 'stock.colour.RED', label: '红色户（月末）', unit: '户' },
   { metric: 'stock.colour.ORANGE', label: '橙色户（月末）', unit: '户' },
   { metric: 'stock.colour.YELLOW', label: '黄色户（月末）', unit: '户' },

@@ -70,14 +70,19 @@ export interface HouseholdFact {
   colour: string | null;
   size: number;
   lastAt: string;
+  /** A 帮扶责任人 / 帮扶措施 recorded (the county index's 帮扶精准度, seed 004 L885). */
+  hasHelper?: boolean;
+  hasMeasures?: boolean;
 }
 
 /** What one household contributes to the stocks (workflows.md §1.2 colours, §1.3–§2 statuses). */
-export function householdStocks(fact: Pick<HouseholdFact, 'status' | 'colour' | 'size'>): Record<string, number> {
+export function householdStocks(fact: Pick<HouseholdFact, 'status' | 'colour' | 'size' | 'hasHelper' | 'hasMeasures'>): Record<string, number> {
   const stocks: Record<string, number> = {};
   if (POOR.has(fact.status)) {
     stocks['stock.hh.poor'] = 1;
     stocks['stock.persons.poor'] = fact.size;
+    if (fact.hasHelper) stocks['stock.hh.poor.withHelper'] = 1;
+    if (fact.hasMeasures) stocks['stock.hh.poor.withMeasures'] = 1;
   }
   if (fact.status === 'MONITORED') stocks['stock.hh.monitored'] = 1;
   if (EXITED.has(fact.status)) {
@@ -106,7 +111,16 @@ function householdProjection(
   const period = periodOfDate(date);
   const deltas = at(region, period, flows);
   if (before && before.lastAt > meta.occurredAt) return { deltas, writes: [] };
-  const after: HouseholdFact = { householdId, region, status: snapshot.status, colour: snapshot.colour ?? null, size: snapshot.size, lastAt: meta.occurredAt };
+  const after: HouseholdFact = {
+    householdId,
+    region,
+    status: snapshot.status,
+    colour: snapshot.colour ?? null,
+    size: snapshot.size,
+    lastAt: meta.occurredAt,
+    ...(snapshot.hasHelper !== undefined ? { hasHelper: snapshot.hasHelper } : {}),
+    ...(snapshot.hasMeasures !== undefined ? { hasMeasures: snapshot.hasMeasures } : {}),
+  };
   deltas.push(...at(region, period, householdStocks(after)));
   if (before) deltas.push(...at(before.region, period, householdStocks(before), -1));
   return { deltas, writes: [{ kind: 'household', id: householdId, data: { ...after } }] };

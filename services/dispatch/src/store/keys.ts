@@ -83,3 +83,9 @@ export const outputKeys = {
   item: (job: string, region: string, period: string) => ({ pk: `JOBOUT#${job}#${region}`, sk: period }),
   subject: (job: string, region: string, period: string) => `JOBOUT#${job}#${region}#${period}`,
 };
+
+/** The county index's survey result (seed 004 L885): one item per county and year; its audit subject. */
+export const surveyKeys = {
+  item: (county: string, year: number) => ({ pk: `SURVEY#${county}`, sk: String(year) }),
+  subject: (county: string, year: number) => `SURVEY#${county}#${year}`,
+};

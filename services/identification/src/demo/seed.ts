@@ -5,6 +5,7 @@ import { createHousehold, unitOfWork } from '../store/households.js';
 import { idGuardKey } from '../store/keys.js';
 import { putRegions } from '../store/regions.js';
 import { seedCaseworkDemo } from './casework.js';
+import { seedCollectiveDemo } from './collective.js';
 import { demoHouseholds } from './households.js';
 import { taierzhuangDirectory } from './taierzhuang.js';
 
@@ -42,6 +43,8 @@ export async function seedDemo(): Promise<{ regions: number; households: number;
   }
   // 民政 case work (issue 20): the 低保/特困 flags above rest on cases.
   const casework = await seedCaseworkDemo(records);
+  // The village collective economy ledger (issue 20).
+  await seedCollectiveDemo(villages);
   return { regions: regions.length, households: written, casework };
 }
 

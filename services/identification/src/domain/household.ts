@@ -223,6 +223,8 @@ export function snapshotOf(household: HouseholdRecord): identificationEvents.Hou
     ...(household.policyUntil ? { policyUntil: household.policyUntil } : {}),
     ...(household.monitorType ? { monitorType: household.monitorType } : {}),
     ...(household.colour ? { colour: household.colour } : {}),
+    hasHelper: household.helpers.length > 0,
+    hasMeasures: household.measures.length > 0,
     members: household.members.map((member) => ({
       memberId: member.memberId,
       name: member.name,

@@ -6,6 +6,7 @@ import { allHouseholdsOfVillage, assertVersion, table, unitOfWork } from '../sto
 import { villageExitKey } from '../store/keys.js';
 import { type NoticeRequestItem, recordNoticeRequest } from '../store/notice-requests.js';
 import { loadWindow } from '../store/reference.js';
+import { collectiveIncomeOf } from './collective.js';
 
 type VillageExitItem = VillageExitRecord & Versioned;
 
@@ -36,14 +37,17 @@ const subject = (village: string, year: number) => `VILLAGE_EXIT#${village}#${ye
 export const applyVillageExit = httpHandler(identificationApi.applyVillageExit, async ({ params, body, staff, actor, assertInScope, clock, ids }) => {
   assertInScope(params.code);
   const today = shanghaiDate(clock.now());
-  const poorPersons = countPoorPersons(await allHouseholdsOfVillage(params.code));
+  const [households, collectiveIncomeFen] = await Promise.all([allHouseholdsOfVillage(params.code), collectiveIncomeOf(params.code, body.year)]);
+  const poorPersons = countPoorPersons(households);
+  // The collective income checked is the year's total in the collective economy ledger (seed 004 L75
+  // 村级集体经济台账; the floors of 002 T-11 L101 and 003 EX-3 L99), never a figure typed into the form.
   const record = openVillageExit(
     {
       village: params.code,
       year: body.year,
       ruralPopulation: body.ruralPopulation,
       poorPersons,
-      checklist: body.checklist,
+      checklist: { infrastructure: body.checklist.infrastructure, publicServices: body.checklist.publicServices, industry: body.checklist.industry, collectiveIncomeFen },
       ...(body.exception ? { exception: body.exception } : {}),
     },
     staff().role,

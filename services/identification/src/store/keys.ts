@@ -89,3 +89,10 @@ export const caseworkKeys = {
   parameters: (county: string) => ({ pk: `CASEWORK_PARAMS#${county.slice(0, 6)}`, sk: 'PARAMS' }),
   parametersAuditSubject: (county: string) => `CASEWORK_PARAMS#${county.slice(0, 6)}`,
 };
+
+/** The village collective economy ledger (issue 20; seed 004 L75): one item per entry; a funds distribution's entry is keyed by its id (idempotent). */
+export const collectiveKeys = {
+  village: (village: string) => ({ name: 'pk', value: `COLLECTIVE#${village}` }),
+  entry: (village: string, year: number, entryId: string) => ({ pk: `COLLECTIVE#${village}`, sk: `${year}#${entryId}` }),
+  distribution: (village: string, year: number, distributionId: string) => ({ pk: `COLLECTIVE#${village}`, sk: `${year}#DIST#${distributionId}` }),
+};

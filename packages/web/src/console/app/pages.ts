@@ -1,4 +1,5 @@
 import { mayOpen, type Who } from '../../access.js';
+import { collectivePages } from '../pages/collective/index.js';
 import { comparisonPages } from '../pages/comparisons/index.js';
 import { creditPages } from '../pages/credit/index.js';
 import { dispatchPages } from '../pages/dispatch/index.js';
@@ -19,6 +20,7 @@ export const CONSOLE_PAGES: ConsolePage[] = [
   ...creditPages,
   ...dispatchPages,
   ...fundsPages,
+  ...collectivePages,
   ...supervisionPages,
   ...wechatPages,
 ];

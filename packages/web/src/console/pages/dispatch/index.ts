@@ -1,4 +1,4 @@
-import { dispatchApi } from '@jingzhun/types';
+import { countyIndexApi, dispatchApi } from '@jingzhun/types';
 import { lazy } from 'react';
 import type { ConsolePage } from '../../app/page.js';
 
@@ -9,5 +9,12 @@ export const dispatchPages: ConsolePage[] = [
     group: '调度与考核',
     reads: [dispatchApi.getReport],
     component: lazy(() => import('./DispatchReportPage.js')),
+  },
+  {
+    path: '/dispatch/county-index',
+    label: '脱贫攻坚总指数',
+    group: '调度与考核',
+    reads: [countyIndexApi.getCountyIndex],
+    component: lazy(() => import('./CountyIndexPage.js')),
   },
 ];
