@@ -3,6 +3,7 @@ import { EventEnvelope } from '@jingzhun/types';
 import middy from '@middy/core';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { type Clock, systemClock } from './clock.js';
+import { withCorrelation } from './correlation.js';
 import { type IdGenerator, ulidGenerator } from './ids.js';
 import { logger } from './logger.js';
 import { EventAlreadyConsumed } from './unit-of-work.js';
@@ -26,8 +27,11 @@ export interface EventContext {
 export function eventHandler(consumer: string, impl: (event: EventEnvelope, ctx: EventContext) => Promise<void>, ports: { clock?: Clock; ids?: IdGenerator } = {}) {
   const handle = async (delivered: DeliveredEvent): Promise<{ status: 'handled' | 'duplicate' }> => {
     const envelope = EventEnvelope.parse(delivered.detail);
+    // An event made outside any request (a job's, a seed's) starts its own correlation at itself.
+    const correlationId = envelope.correlationId ?? envelope.id;
+    logger.appendKeys({ correlationId, eventId: envelope.id, eventType: envelope.type, consumer });
     try {
-      await impl(envelope, { clock: ports.clock ?? systemClock, ids: ports.ids ?? ulidGenerator, consumer });
+      await withCorrelation(correlationId, () => impl(envelope, { clock: ports.clock ?? systemClock, ids: ports.ids ?? ulidGenerator, consumer }));
       return { status: 'handled' };
     } catch (error) {
       if (error instanceof EventAlreadyConsumed) {
@@ -37,7 +41,7 @@ export function eventHandler(consumer: string, impl: (event: EventEnvelope, ctx:
       throw error;
     }
   };
-  return middy<DeliveredEvent, { status: 'handled' | 'duplicate' }, Error, Context>(handle).use(injectLambdaContext(logger));
+  return middy<DeliveredEvent, { status: 'handled' | 'duplicate' }, Error, Context>(handle).use(injectLambdaContext(logger, { resetKeys: true }));
 }
 
 /** Builds the EventBridge-shaped delivery of an envelope (used by the local bus and tests). */

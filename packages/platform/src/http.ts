@@ -8,6 +8,7 @@ import * as z from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { assertInScope, claimsFromEvent, requireRole } from './auth.js';
 import { type Clock, systemClock } from './clock.js';
+import { CORRELATION_HEADER, correlationFrom, withCorrelation } from './correlation.js';
 import { type IdGenerator, ulidGenerator } from './ids.js';
 import { logger } from './logger.js';
 import type { Actor } from './unit-of-work.js';
@@ -191,7 +192,7 @@ export function httpHandler<P extends z.ZodType, Q extends z.ZodType, B extends 
   impl: (ctx: RequestContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | HttpResponse>,
   ports: { clock?: Clock; ids?: IdGenerator } = {},
 ) {
-  const handle = async (event: HttpEvent): Promise<APIGatewayProxyStructuredResultV2> => {
+  const respond = async (event: HttpEvent): Promise<APIGatewayProxyStructuredResultV2> => {
     try {
       assertMethod(contract, event);
       const claims = contract.auth === 'staff' ? claimsFromEvent(event) : undefined;
@@ -226,6 +227,14 @@ export function httpHandler<P extends z.ZodType, Q extends z.ZodType, B extends 
     } catch (error) {
       return errorResponse(error);
     }
+  };
+  // One correlation id per request: the caller's when acceptable, else the gateway's request id;
+  // every log line, audit entry and emitted event of this request carries it.
+  const handle = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const correlationId = correlationFrom(event.headers?.[CORRELATION_HEADER], event.requestContext?.requestId ?? context?.awsRequestId ?? 'local');
+    logger.appendKeys({ correlationId });
+    const result = await withCorrelation(correlationId, () => respond(event));
+    return { ...result, headers: { ...result.headers, [CORRELATION_HEADER]: correlationId } };
   };
   return middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>(handle).use(injectLambdaContext(logger, { resetKeys: true }));
 }

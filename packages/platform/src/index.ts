@@ -1,5 +1,6 @@
 export * from './auth.js';
 export * from './clock.js';
+export * from './correlation.js';
 export * from './cron.js';
 export * from './dynamo.js';
 export * from './events.js';

@@ -3,6 +3,7 @@ import { isFirstWorkingDayOfMonth, shanghaiDate } from '@jingzhun/types';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { type Clock, systemClock } from './clock.js';
+import { withCorrelation } from './correlation.js';
 import { type IdGenerator, ulidGenerator } from './ids.js';
 import { logger } from './logger.js';
 
@@ -34,7 +35,12 @@ export interface JobSkipped {
 }
 
 export function jobHandler<R>(impl: (input: JobInvocation, ctx: JobContext) => Promise<R>, ports: { clock?: Clock; ids?: IdGenerator } = {}) {
-  const handle = async (input: JobInvocation): Promise<R | JobSkipped> => {
+  const handle = async (input: JobInvocation, context: Context): Promise<R | JobSkipped> => {
+    const correlationId = `job:${input.job}:${context?.awsRequestId ?? (ports.ids ?? ulidGenerator).next()}`;
+    logger.appendKeys({ correlationId });
+    return withCorrelation(correlationId, () => run(input));
+  };
+  const run = async (input: JobInvocation): Promise<R | JobSkipped> => {
     const clock = ports.clock ?? systemClock;
     const scheduledTime = input.scheduledTime ? new Date(input.scheduledTime) : clock.now();
     const day = shanghaiDate(scheduledTime);
@@ -47,5 +53,5 @@ export function jobHandler<R>(impl: (input: JobInvocation, ctx: JobContext) => P
     logger.info('job finished', { job: input.job });
     return result;
   };
-  return middy<JobInvocation, R | JobSkipped, Error, Context>(handle).use(injectLambdaContext(logger));
+  return middy<JobInvocation, R | JobSkipped, Error, Context>(handle).use(injectLambdaContext(logger, { resetKeys: true }));
 }

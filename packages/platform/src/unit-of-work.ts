@@ -3,6 +3,7 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/l
 import { CommonErrors, type DomainError, type EventDefinition, type EventEnvelope } from '@jingzhun/types';
 import type { z } from 'zod';
 import type { Clock } from './clock.js';
+import { currentCorrelationId } from './correlation.js';
 import { documentClient } from './dynamo.js';
 import type { IdGenerator } from './ids.js';
 import { TTL_ATTRIBUTE } from './table.js';
@@ -80,6 +81,8 @@ export class UnitOfWork {
   private readonly conflicts: (DomainError | 'consumed' | undefined)[] = [];
   private readonly events: EventEnvelope[] = [];
   private readonly now: string;
+  /** The correlation id its audit entries and events carry: the one given, else the work in progress's. */
+  private readonly correlationId: string | undefined;
 
   constructor(
     private readonly ctx: {
@@ -92,6 +95,7 @@ export class UnitOfWork {
     },
   ) {
     this.now = ctx.clock.now().toISOString();
+    this.correlationId = ctx.correlationId ?? currentCorrelationId();
   }
 
   get timestamp(): string {
@@ -184,7 +188,7 @@ export class UnitOfWork {
       before: entry.before,
       after: entry.after,
       reason: entry.reason,
-      correlationId: this.ctx.correlationId,
+      correlationId: this.correlationId,
     });
   }
 
@@ -199,7 +203,7 @@ export class UnitOfWork {
       subject,
       schemaVersion: 1,
       data: parsed,
-      ...(this.ctx.correlationId ? { correlationId: this.ctx.correlationId } : {}),
+      ...(this.correlationId ? { correlationId: this.correlationId } : {}),
     };
     this.events.push(event);
     this.put({

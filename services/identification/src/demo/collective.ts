@@ -34,6 +34,8 @@ export async function seedCollectiveDemo(villages: readonly { code: string }[]):
       const entry: CollectiveIncomeEntry = { entryId, village: village.code, ...line, recordedOn: `${line.year}-12-20`, by: '演示数据' };
       const uow = unitOfWork(systemClock, { next: () => `01DM${village.code}${line.year}${n}`.padEnd(26, '0').slice(0, 26) }, actor);
       uow.create({ ...collectiveKeys.entry(village.code, line.year, entryId), entity: 'collective-income', ...entry });
+      // Audited like an entry made in the console, so the loaded ledger carries its record too.
+      uow.audit({ subject: `COLLECTIVE#${village.code}`, action: 'COLLECTIVE_INCOME_RECORDED', after: entry, reason: '演示数据' });
       try {
         await uow.commit();
         written++;

@@ -16,5 +16,5 @@ export function assertBankAccess(claims: StaffClaims, bankId: string): void {
 }
 
 export function unitOfWork(ctx: { clock: Clock; ids: IdGenerator; actor: Actor; requestId?: string }): UnitOfWork {
-  return new UnitOfWork({ table: table(), service: 'scoring', clock: ctx.clock, ids: ctx.ids, actor: ctx.actor, ...(ctx.requestId ? { correlationId: ctx.requestId } : {}) });
+  return new UnitOfWork({ table: table(), service: 'scoring', clock: ctx.clock, ids: ctx.ids, actor: ctx.actor });
 }

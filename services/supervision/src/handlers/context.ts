@@ -12,7 +12,7 @@ export interface Ports {
 }
 
 export function unitOfWork(ctx: Ports): UnitOfWork {
-  return new UnitOfWork({ table: table(), service: 'supervision', clock: ctx.clock, ids: ctx.ids, actor: ctx.actor, ...(ctx.requestId ? { correlationId: ctx.requestId } : {}) });
+  return new UnitOfWork({ table: table(), service: 'supervision', clock: ctx.clock, ids: ctx.ids, actor: ctx.actor });
 }
 
 /**
