@@ -66,7 +66,9 @@ export class ServiceStack extends Stack {
       });
     }
     const tableLogicalId = this.getLogicalId(this.table.node.defaultChild as CfnTable);
-    const environment = { [tableEnvVar(def)]: this.table.tableName, POWERTOOLS_SERVICE_NAME: manifest.name };
+    // Business metrics (EMF) land in one namespace per stage, so two stages' dashboards do not mix.
+    const metricsNamespace = naming.stack('Metrics').replace(/-/g, '/');
+    const environment = { [tableEnvVar(def)]: this.table.tableName, POWERTOOLS_SERVICE_NAME: manifest.name, POWERTOOLS_METRICS_NAMESPACE: metricsNamespace };
 
     const deadLetters = new Queue(this, 'DeadLetters', {
       queueName: naming.physical(manifest.name, 'dead-letters'),
@@ -254,7 +256,7 @@ export class ServiceStack extends Stack {
       entry: `${REPO_ROOT}/packages/platform/src/relay.ts`,
       handler: 'handler',
       description: `${manifest.name}: forwards outbox items from the table stream to EventBridge`,
-      environment: { JZ_EVENT_BUS: shared.bus.eventBusName, POWERTOOLS_SERVICE_NAME: manifest.name },
+      environment: { JZ_EVENT_BUS: shared.bus.eventBusName, POWERTOOLS_SERVICE_NAME: manifest.name, POWERTOOLS_METRICS_NAMESPACE: metricsNamespace },
       timeout: Duration.seconds(60),
     });
     shared.bus.grantPutEventsTo(relay);

@@ -6,6 +6,7 @@ import { type Clock, systemClock } from './clock.js';
 import { withCorrelation } from './correlation.js';
 import { type IdGenerator, ulidGenerator } from './ids.js';
 import { logger } from './logger.js';
+import { businessMetricsFlush } from './metrics.js';
 import { EventAlreadyConsumed } from './unit-of-work.js';
 
 /** The detail-type of a delivered event is the event type; the detail is the whole envelope. */
@@ -41,7 +42,9 @@ export function eventHandler(consumer: string, impl: (event: EventEnvelope, ctx:
       throw error;
     }
   };
-  return middy<DeliveredEvent, { status: 'handled' | 'duplicate' }, Error, Context>(handle).use(injectLambdaContext(logger, { resetKeys: true }));
+  return middy<DeliveredEvent, { status: 'handled' | 'duplicate' }, Error, Context>(handle)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(businessMetricsFlush());
 }
 
 /** Builds the EventBridge-shaped delivery of an envelope (used by the local bus and tests). */

@@ -11,6 +11,7 @@ import { type Clock, systemClock } from './clock.js';
 import { CORRELATION_HEADER, correlationFrom, withCorrelation } from './correlation.js';
 import { type IdGenerator, ulidGenerator } from './ids.js';
 import { logger } from './logger.js';
+import { businessMetricsFlush } from './metrics.js';
 import type { Actor } from './unit-of-work.js';
 
 // Validation messages in the details of a 400 are in Chinese like the rest of the envelope. The one
@@ -236,7 +237,9 @@ export function httpHandler<P extends z.ZodType, Q extends z.ZodType, B extends 
     const result = await withCorrelation(correlationId, () => respond(event));
     return { ...result, headers: { ...result.headers, [CORRELATION_HEADER]: correlationId } };
   };
-  return middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>(handle).use(injectLambdaContext(logger, { resetKeys: true }));
+  return middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>(handle)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(businessMetricsFlush());
 }
 
 /**

@@ -10,6 +10,7 @@ export * from './ids.js';
 export * from './jobs.js';
 export * from './logger.js';
 export * from './manifest.js';
+export * from './metrics.js';
 export * from './rate-limit.js';
 export * from './session.js';
 export * from './store.js';

@@ -6,6 +6,7 @@ import { type Clock, systemClock } from './clock.js';
 import { withCorrelation } from './correlation.js';
 import { type IdGenerator, ulidGenerator } from './ids.js';
 import { logger } from './logger.js';
+import { businessMetricsFlush } from './metrics.js';
 
 /** What EventBridge Scheduler (or the local scheduler) sends to a job. */
 export interface JobInvocation {
@@ -53,5 +54,7 @@ export function jobHandler<R>(impl: (input: JobInvocation, ctx: JobContext) => P
     logger.info('job finished', { job: input.job });
     return result;
   };
-  return middy<JobInvocation, R | JobSkipped, Error, Context>(handle).use(injectLambdaContext(logger, { resetKeys: true }));
+  return middy<JobInvocation, R | JobSkipped, Error, Context>(handle)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(businessMetricsFlush());
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Actor, addressKey, type Clock, getItem, hourBucket, type IdGenerator, takeRate as takeHourlyRate, UnitOfWork } from '@jingzhun/platform';
+import { type Actor, addressKey, type Clock, countBusiness, getItem, hourBucket, type IdGenerator, takeRate as takeHourlyRate, UnitOfWork } from '@jingzhun/platform';
 import { CommonErrors, DomainError, isWithinRegion, noticeEvents } from '@jingzhun/types';
 import { nameSecret } from '../config.js';
 import {
@@ -258,6 +258,7 @@ export async function publishNotice(ports: Ports, noticeId: string, consumed?: {
   recordPublication(uow, notice, published);
   if (consumed) uow.markConsumed(consumed.consumer, consumed.eventId);
   await uow.commit();
+  countBusiness('NoticesPublished');
   return published;
 }
 
@@ -394,6 +395,7 @@ export async function lodgeObjection(
     uow.emit(noticeEvents.objectionLodged, `NOTICE#${noticeId}`, { noticeId, entryId: entry.entryId, type: found.notice.type, region: found.notice.region });
     try {
       await uow.commit();
+      countBusiness('ObjectionsLodged');
       return objection;
     } catch (error) {
       if (error !== NUMBER_TAKEN || attempt >= 2) throw error;

@@ -7,7 +7,7 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type Actor, type Clock, documentClient, getItem, type IdGenerator } from '@jingzhun/platform';
+import { type Actor, type Clock, countBusiness, documentClient, getItem, type IdGenerator } from '@jingzhun/platform';
 import { regionPrefix, subsidyEvents } from '@jingzhun/types';
 import { currentCatalog } from '../catalog/index.js';
 import type { JurisdictionId } from '../catalog/schema.js';
@@ -452,5 +452,7 @@ async function completeRun(period: string, region: string, options: ProcessOptio
     byItem: run.totals.byItem,
   });
   await uow.commit();
+  countBusiness('MonthlyRunsCompleted');
+  countBusiness('HouseholdsComputed', run.totals.households);
   return completed;
 }
