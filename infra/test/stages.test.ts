@@ -56,7 +56,8 @@ describe('stages', () => {
     expect(prod.physicalNames.filter((name) => dev.physicalNames.includes(name))).toEqual([]);
     expect(prod.physicalNames).toContain('TableName="jingzhun-prod-identification"');
     expect(dev.physicalNames).toContain('TableName="jingzhun-identification"');
-  });
+    // Two whole apps synthesised: about 15 s alone, several times that beside other suites on two cores.
+  }, 180_000);
 
   it('names a stage by its own name, and the default stage as it always was', () => {
     const prod = stageNaming(stageConfigSchema.parse({ name: 'prod' }));
