@@ -15,19 +15,28 @@ export interface WechatConfig {
   appSecret: string;
 }
 
-let cachedSecret: Promise<string> | undefined;
+const secretReads = new Map<string, Promise<string>>();
+
+/** A Secrets Manager secret's value, read once per container (a failed read is tried again next time). */
+export function secretValue(secretId: string): Promise<string> {
+  let read = secretReads.get(secretId);
+  if (!read) {
+    read = new SecretsManagerClient({})
+      .send(new GetSecretValueCommand({ SecretId: secretId }))
+      .then((result) => result.SecretString ?? '')
+      .catch((error) => {
+        secretReads.delete(secretId);
+        throw error;
+      });
+    secretReads.set(secretId, read);
+  }
+  return read;
+}
 
 async function appSecret(env: Record<string, string | undefined>): Promise<string> {
   const secretId = env[APP_SECRET_ENV];
   if (!secretId) return env.JZ_WECHAT_SECRET ?? '';
-  cachedSecret ??= new SecretsManagerClient({})
-    .send(new GetSecretValueCommand({ SecretId: secretId }))
-    .then((result) => result.SecretString ?? '')
-    .catch((error) => {
-      cachedSecret = undefined;
-      throw error;
-    });
-  return cachedSecret;
+  return secretValue(secretId);
 }
 
 /** Read per request (the tests change the stand-in's address between files). */

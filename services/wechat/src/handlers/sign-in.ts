@@ -1,5 +1,6 @@
-import { type Actor, type Clock, getItem, httpHandler, type IdGenerator, issueSession, TTL_ATTRIBUTE, tableName, UnitOfWork } from '@jingzhun/platform';
+import { type Actor, type Clock, getItem, httpHandler, type IdGenerator, issueSession, setSessionIssuer, TTL_ATTRIBUTE, tableName, UnitOfWork } from '@jingzhun/platform';
 import { DomainError, type StaffClaims, wechatApi } from '@jingzhun/types';
+import { cognitoSessionIssuerFromEnv } from '../cognito/session-issuer.js';
 import { wechatConfig } from '../config.js';
 import { codeExpiry, isExpired, newBindingCode } from '../domain/binding.js';
 import { accountKey, auditSubject, bindingCodeKey, bindingKey } from '../store/keys.js';
@@ -25,6 +26,11 @@ interface AccountItem {
 }
 
 const table = () => tableName(wechatTable);
+
+// In the cloud, sessions come from the staff pool's custom authentication (cognito/session-issuer.ts);
+// the local cloud registers its own signer and sets none of these variables.
+const cloudIssuer = cognitoSessionIssuerFromEnv();
+if (cloudIssuer) setSessionIssuer(cloudIssuer);
 const uowOf = (clock: Clock, ids: IdGenerator, actor: Actor) => new UnitOfWork({ table: table(), service: 'wechat', clock, ids, actor });
 const invalidCode = () => new DomainError('BINDING_CODE_INVALID', '绑定码无效、已使用或已过期，请在电脑端重新生成', 400);
 
