@@ -38,6 +38,7 @@ export function buildApp(app: App, manifests: ServiceManifest[], options: { env?
       manifest,
       shared,
       staffAuthorizerId: web.staffAuthorizer.authorizerId,
+      staffSessionClientId: web.miniprogramClient.userPoolClientId,
       webOrigin: `https://${web.distribution.distributionDomainName}`,
       env: options.env,
       description: `Jingzhun ${manifest.name} service`,

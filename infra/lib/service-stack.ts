@@ -1,4 +1,15 @@
-import { FILES_ENV, FRONT_DOOR, functionId, indexNames, parseHandlerRef, resolveHandler, type ServiceManifest, TTL_ATTRIBUTE, tableEnvVar } from '@jingzhun/platform';
+import {
+  FILES_ENV,
+  FRONT_DOOR,
+  functionId,
+  indexNames,
+  parseHandlerRef,
+  resolveHandler,
+  type ServiceManifest,
+  STAFF_SESSION_ENV,
+  TTL_ATTRIBUTE,
+  tableEnvVar,
+} from '@jingzhun/platform';
 import { OVERRIDDEN_METHODS } from '@jingzhun/types';
 import { Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { type CfnStage, HttpAuthorizer, HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -6,7 +17,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AttributeType, BillingMode, type CfnTable, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type CfnFunction, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
@@ -29,6 +40,8 @@ export interface ServiceStackProps extends StackProps {
   shared: SharedStack;
   /** The JWT authorizer of the staff routes (in the web stack, next to the app client whose tokens it checks). */
   staffAuthorizerId: string;
+  /** The mini-program's app client of the staff pool, for the functions of the manifest's `staffSessions`. */
+  staffSessionClientId?: string;
   /** The web's origin (CloudFront): the only origin that may PUT uploaded files into the files bucket. */
   webOrigin?: string;
 }
@@ -128,6 +141,16 @@ export class ServiceStack extends Stack {
     }
     const filesReader = (ref: string) => (files && manifest.files?.readers.includes(ref) ? files : undefined);
 
+    // Functions that sign staff in on the back end's own check (manifest.staffSessions): the pool, the
+    // mini-program client and the challenge key, and the two calls of its custom authentication.
+    const grantStaffSessions = (fn: JingzhunFunction) => {
+      if (!props.staffSessionClientId) throw new Error(`${manifest.name}: staffSessions needs the mini-program client (staffSessionClientId)`);
+      fn.addEnvironment(STAFF_SESSION_ENV.poolId, shared.userPool.userPoolId);
+      fn.addEnvironment(STAFF_SESSION_ENV.clientId, props.staffSessionClientId);
+      fn.addEnvironment(STAFF_SESSION_ENV.challengeKey, shared.staffChallengeKey.secretArn);
+      shared.staffChallengeKey.grantRead(fn);
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['cognito-idp:AdminInitiateAuth', 'cognito-idp:AdminRespondToAuthChallenge'], resources: [shared.userPool.userPoolArn] }));
+    };
     const makeFunction = (
       ref: string,
       description: string,
@@ -149,6 +172,7 @@ export class ServiceStack extends Stack {
         ...(options.memorySize ? { memorySize: options.memorySize } : {}),
       });
       for (const { secret } of secretsOf(ref)) secret.grantRead(fn);
+      if (manifest.staffSessions?.issuers.includes(ref)) grantStaffSessions(fn);
       const bucket = filesReader(ref);
       if (bucket) {
         bucket.grantReadWrite(fn);

@@ -1,11 +1,15 @@
+import { join } from 'node:path';
+import { STAFF_SESSION_ENV } from '@jingzhun/platform/session';
 import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { AccountRecovery, ManagedLoginVersion, Mfa, StringAttribute, UserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, ManagedLoginVersion, Mfa, StringAttribute, UserPool, type UserPoolDomain, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { JingzhunFunction } from './lambda.js';
 import { acknowledge } from './nag.js';
+import { REPO_ROOT } from './paths.js';
 import type { StageNaming } from './stage.js';
 
 /** Throttling of the whole API (requests/s and burst); public routes get their own lower limits. */
@@ -37,6 +41,8 @@ export class SharedStack extends Stack {
   readonly originVerify: Secret;
   /** The origin secret as a CloudFormation dynamic reference, for CloudFront and the route functions. */
   readonly originVerifyValue: string;
+  /** The key of the staff pool's custom authentication (mini-program sessions): read by its triggers and the sign-in functions. */
+  readonly staffChallengeKey: Secret;
 
   constructor(scope: Construct, id: string, props: StackProps & { naming: StageNaming }) {
     super(scope, id, props);
@@ -69,6 +75,38 @@ export class SharedStack extends Stack {
       cognitoDomain: { domainPrefix },
       managedLoginVersion: ManagedLoginVersion.CLASSIC_HOSTED_UI,
     });
+    // Mini-program sessions (services/wechat/src/cognito/challenge.ts): after the wechat service has
+    // checked a bound openid it signs the staff member in by the pool's custom authentication, whose
+    // one challenge only a holder of this key can answer. The console's client does not allow the flow.
+    this.staffChallengeKey = new Secret(this, 'StaffChallengeKey', {
+      secretName: naming.path('staff-challenge-key'),
+      description: "Jingzhun: key of the staff pool's custom authentication (mini-program sign-in after a WeChat binding)",
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    acknowledge(this.staffChallengeKey, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Read once per container by the custom-authentication triggers and the wechat sign-in functions; a scheduled rotation would leave warm containers with different keys for up to their lifetime, failing sign-ins. It is rotated by replacing the secret (a new value) and redeploying, which restarts every reader.',
+      },
+    ]);
+    const triggers = join(REPO_ROOT, 'services', 'wechat', 'src', 'handlers', 'cognito-triggers.ts');
+    for (const [operation, handler, description] of [
+      [UserPoolOperation.DEFINE_AUTH_CHALLENGE, 'defineAuthChallenge', 'one nonce challenge, one attempt'],
+      [UserPoolOperation.CREATE_AUTH_CHALLENGE, 'createAuthChallenge', 'draws the nonce'],
+      [UserPoolOperation.VERIFY_AUTH_CHALLENGE_RESPONSE, 'verifyAuthChallenge', 'checks the HMAC answer under the challenge key'],
+    ] as const) {
+      const fn = new JingzhunFunction(this, `Staff${handler.charAt(0).toUpperCase()}${handler.slice(1)}`, {
+        entry: triggers,
+        handler,
+        description: `Staff pool custom authentication (mini-program sign-in): ${description}`,
+        environment: handler === 'verifyAuthChallenge' ? { [STAFF_SESSION_ENV.challengeKey]: this.staffChallengeKey.secretArn } : {},
+        timeout: Duration.seconds(5),
+        memorySize: 256,
+      });
+      if (handler === 'verifyAuthChallenge') this.staffChallengeKey.grantRead(fn);
+      this.userPool.addTrigger(operation, fn);
+    }
     acknowledge(this.userPool, [
       {
         id: 'AwsSolutions-COG8',

@@ -105,6 +105,8 @@ export class WebStack extends Stack {
   readonly distribution: Distribution;
   /** The console's app client: hosted UI, authorization code with PKCE, no client secret. */
   readonly consoleClient: UserPoolClient;
+  /** The mini-program's app client: custom authentication only, started by the wechat service after its own check. */
+  readonly miniprogramClient: UserPoolClient;
   /** The JWT authorizer of the staff routes: Cognito ID tokens of the console client. */
   readonly staffAuthorizer: HttpAuthorizer;
 
@@ -324,13 +326,28 @@ export class WebStack extends Stack {
       accessTokenValidity: Duration.hours(8),
       preventUserExistenceErrors: true,
     });
-    // The console sends the ID token (it carries custom:role and custom:region), whose audience is the client id.
+    // The mini-program's sessions (services/wechat/src/cognito): no password, no hosted UI, only the
+    // custom challenge the wechat service answers for a bound openid. Short tokens, no refresh in use.
+    this.miniprogramClient = new UserPoolClient(this, 'MiniprogramClient', {
+      userPool: shared.userPool,
+      userPoolClientName: props.naming.physical('miniprogram'),
+      generateSecret: false,
+      authFlows: { custom: true },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      disableOAuth: true,
+      idTokenValidity: Duration.hours(8),
+      accessTokenValidity: Duration.hours(8),
+      refreshTokenValidity: Duration.hours(8),
+      preventUserExistenceErrors: true,
+    });
+    // The console sends the ID token (it carries custom:role and custom:region), whose audience is the client id;
+    // the mini-program's ID tokens come from the same pool with its own client id.
     this.staffAuthorizer = new HttpAuthorizer(this, 'StaffAuthorizer', {
       httpApi: shared.api,
       type: HttpAuthorizerType.JWT,
       identitySource: ['$request.header.Authorization'],
       jwtIssuer: `https://cognito-idp.${this.region}.${this.urlSuffix}/${shared.userPool.userPoolId}`,
-      jwtAudience: [this.consoleClient.userPoolClientId],
+      jwtAudience: [this.consoleClient.userPoolClientId, this.miniprogramClient.userPoolClientId],
     });
     // What the console reads at start (packages/web/src/api.ts); resolved at deployment.
     const webConfig = Source.jsonData('config.json', {

@@ -273,11 +273,19 @@ describe('CDK app built from the manifests', () => {
       Template.fromStack(named.stacks.shared).hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'taierzhuang-staff' });
     });
 
+    /** The console's and the mini-program's app clients, by logical id. */
+    const clientIds = () => {
+      const clients = web.findResources('AWS::Cognito::UserPoolClient');
+      const idOf = (name: string) => Object.keys(clients).find((id) => clients[id]?.Properties.ClientName === name) as string;
+      return { clients, console: idOf('jingzhun-console'), miniprogram: idOf('jingzhun-miniprogram') };
+    };
+
     it('has one console client: only the code grant, openid + profile, no secret, the distribution as callback and sign-out URL', () => {
       shared.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
-      const clients = Object.values(web.findResources('AWS::Cognito::UserPoolClient'));
-      expect(clients).toHaveLength(1);
-      const client = clients[0]?.Properties;
+      const { clients, console: consoleId, miniprogram } = clientIds();
+      expect(Object.keys(clients).sort()).toEqual([consoleId, miniprogram].sort());
+      expect(clients[miniprogram]?.Properties.AllowedOAuthFlowsUserPoolClient).toBe(false);
+      const client = clients[consoleId]?.Properties;
       expect(client).toMatchObject({
         AllowedOAuthFlows: ['code'],
         AllowedOAuthFlowsUserPoolClient: true,
@@ -293,12 +301,12 @@ describe('CDK app built from the manifests', () => {
 
     it("checks the console's ID tokens on every staff route: JWT authorizer with the client id as audience and the pool as issuer", () => {
       shared.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
-      const clientId = Object.keys(web.findResources('AWS::Cognito::UserPoolClient'))[0];
+      const { console: consoleId, miniprogram } = clientIds();
       const [authorizerId, authorizer] = Object.entries(web.findResources('AWS::ApiGatewayV2::Authorizer'))[0] ?? [];
       expect(authorizer?.Properties).toMatchObject({
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: { Audience: [{ Ref: clientId }] },
+        JwtConfiguration: { Audience: [{ Ref: consoleId }, { Ref: miniprogram }] },
       });
       expect(JSON.stringify(authorizer?.Properties.JwtConfiguration.Issuer)).toMatch(/https:\/\/cognito-idp\..*Jingzhun-Shared:.*StaffPool/);
       expect(JSON.stringify(authorizer?.Properties.ApiId)).toMatch(/Jingzhun-Shared:.*Api/);
@@ -482,5 +490,49 @@ describe('CDK app built from the manifests', () => {
       web.hasOutput('WebUrl', {});
       web.hasOutput('ConsoleClientId', {});
     });
+  });
+});
+
+describe('mini-program staff sessions (custom authentication of the staff pool)', () => {
+  const roleOf = (template: Template, logicalId: string) => {
+    const fn = template.findResources('AWS::Lambda::Function')[logicalId] as {
+      Properties: { Role: { 'Fn::GetAtt': [string, string] }; Environment?: { Variables?: Record<string, unknown> } };
+    };
+    return fn;
+  };
+  const policiesAllowing = (template: Template, action: string) =>
+    Object.entries(template.findResources('AWS::IAM::Policy')).filter(([, policy]) =>
+      JSON.stringify((policy as { Properties: { PolicyDocument: unknown } }).Properties.PolicyDocument).includes(`"${action}"`),
+    );
+
+  it('attaches the three challenge triggers to the staff pool', () => {
+    shared.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { DefineAuthChallenge: Match.anyValue(), CreateAuthChallenge: Match.anyValue(), VerifyAuthChallengeResponse: Match.anyValue() },
+    });
+  });
+
+  it('allows the custom flow on the mini-program client only, and the authorizer takes both clients’ tokens', () => {
+    const clients = Object.values(web.findResources('AWS::Cognito::UserPoolClient')) as { Properties: { ClientName: string; ExplicitAuthFlows?: string[] } }[];
+    const byName = Object.fromEntries(clients.map((client) => [client.Properties.ClientName, client.Properties.ExplicitAuthFlows ?? []]));
+    expect(byName['jingzhun-miniprogram']).toEqual(expect.arrayContaining(['ALLOW_CUSTOM_AUTH']));
+    expect(byName['jingzhun-miniprogram']).not.toEqual(expect.arrayContaining(['ALLOW_USER_SRP_AUTH']));
+    expect(byName['jingzhun-console']).not.toEqual(expect.arrayContaining(['ALLOW_CUSTOM_AUTH']));
+    const authorizer = Object.values(web.findResources('AWS::ApiGatewayV2::Authorizer'))[0] as { Properties: { JwtConfiguration: { Audience: unknown[] } } };
+    expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(2);
+  });
+
+  it('lets exactly the manifests’ staff-session issuers start and answer the flow, with the pool, the client and the key', () => {
+    for (const manifest of manifests) {
+      const template = templates[manifest.name] as Template;
+      const allowed = policiesAllowing(template, 'cognito-idp:AdminInitiateAuth');
+      expect(allowed, manifest.name).toHaveLength(manifest.staffSessions?.issuers.length ?? 0);
+    }
+    const wechat = templates.wechat as Template;
+    const functions = wechat.findResources('AWS::Lambda::Function');
+    const issuers = Object.keys(functions).filter((id) => 'JZ_STAFF_POOL_ID' in ((roleOf(wechat, id).Properties.Environment?.Variables ?? {}) as object));
+    expect(issuers).toHaveLength(2);
+    for (const id of issuers) {
+      expect(Object.keys(roleOf(wechat, id).Properties.Environment?.Variables ?? {})).toEqual(expect.arrayContaining(['JZ_STAFF_SESSION_CLIENT_ID', 'JZ_STAFF_CHALLENGE_KEY_ARN']));
+    }
   });
 });

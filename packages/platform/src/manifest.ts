@@ -66,6 +66,12 @@ export interface ServiceManifest {
    * get its name (JZ_FILES_BUCKET) and may read and write its objects.
    */
   files?: { readers: string[] };
+  /**
+   * Handlers that sign a staff member in on the back end's own check (the mini-program's WeChat
+   * binding): their functions get the staff pool, the mini-program's app client and the challenge
+   * key of the pool's custom authentication, and may start and answer it (services/wechat/src/cognito).
+   */
+  staffSessions?: { issuers: string[] };
 }
 
 export function defineService(manifest: ServiceManifest): ServiceManifest {
@@ -79,6 +85,8 @@ export function defineService(manifest: ServiceManifest): ServiceManifest {
   for (const job of manifest.jobs) parseHandlerRef(job.handler);
   for (const sub of manifest.subscriptions) parseHandlerRef(sub.handler);
   const handlers = new Set([...manifest.routes, ...manifest.jobs, ...manifest.subscriptions].map((entry) => entry.handler));
+  for (const issuer of manifest.staffSessions?.issuers ?? [])
+    if (!handlers.has(issuer)) throw new Error(`${manifest.name}: staffSessions names ${issuer}, which is no handler of the manifest`);
   for (const secret of manifest.secrets ?? []) {
     for (const reader of secret.readers) if (!handlers.has(reader)) throw new Error(`${manifest.name}: secret ${secret.name} names ${reader}, which is no handler of the manifest`);
   }

@@ -3,8 +3,8 @@ import { DomainError, type StaffClaims } from '@jingzhun/types';
 /**
  * Issues staff session tokens for a sign-in the back end itself checked (the mini-program's WeChat
  * binding). The tokens must pass the same authorizer as the console's: locally the local cloud
- * registers its signer (the Cognito stand-in); in the cloud the adapter is still to come (Cognito
- * custom authentication, docs/miniprogram.md), and sign-in answers 503 until it is there.
+ * registers its signer (the Cognito stand-in); in the cloud the wechat service registers the staff
+ * pool's custom authentication (services/wechat/src/cognito); with neither, sign-in answers 503.
  */
 export type SessionIssuer = (claims: StaffClaims) => Promise<{ token: string; expiresAt: string }>;
 
@@ -18,3 +18,9 @@ export function issueSession(claims: StaffClaims): Promise<{ token: string; expi
   if (!issuer) throw new DomainError('SIGN_IN_UNAVAILABLE', '小程序登录暂未开通，请联系区县扶贫办', 503);
   return issuer(claims);
 }
+
+/**
+ * What the functions of a manifest's `staffSessions` are told by their stack: the staff pool, the
+ * mini-program's app client and the secret holding the pool's custom-authentication key.
+ */
+export const STAFF_SESSION_ENV = { poolId: 'JZ_STAFF_POOL_ID', clientId: 'JZ_STAFF_SESSION_CLIENT_ID', challengeKey: 'JZ_STAFF_CHALLENGE_KEY_ARN' } as const;

@@ -15,6 +15,7 @@ export const manifest = defineService({
   ],
   jobs: [],
   subscriptions: [],
+  staffSessions: { issuers: ['handlers/sign-in.ts#bindWechat', 'handlers/sign-in.ts#signInWechat'] },
   secrets: [
     {
       name: 'app-secret',

@@ -5,13 +5,10 @@ import {
   NotAuthorizedException,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { SessionIssuer } from '@jingzhun/platform/session';
+import { type SessionIssuer, STAFF_SESSION_ENV } from '@jingzhun/platform/session';
 import { DomainError } from '@jingzhun/types';
 import { secretValue } from '../config.js';
 import { CHALLENGE_NAME, challengeAnswer } from './challenge.js';
-
-/** What the sign-in functions are told by their stack (infra/lib/service-stack.ts, the manifest's `staffSessions`). */
-export const STAFF_SESSION_ENV = { poolId: 'JZ_STAFF_POOL_ID', clientId: 'JZ_STAFF_SESSION_CLIENT_ID', challengeKey: 'JZ_STAFF_CHALLENGE_KEY_ARN' } as const;
 
 export interface CognitoSessionDeps {
   client: Pick<CognitoIdentityProviderClient, 'send'>;

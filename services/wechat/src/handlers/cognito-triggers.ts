@@ -1,6 +1,6 @@
+import { STAFF_SESSION_ENV } from '@jingzhun/platform/session';
 import type { CreateAuthChallengeTriggerEvent, DefineAuthChallengeTriggerEvent, VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
 import { createChallenge, defineChallenge, verifyChallenge } from '../cognito/challenge.js';
-import { STAFF_SESSION_ENV } from '../cognito/session-issuer.js';
 import { secretValue } from '../config.js';
 
 /** The staff pool's custom-authentication triggers (cognito/challenge.ts); the shared stack attaches them to the pool. */
