@@ -36,7 +36,7 @@ const web = Template.fromStack(built.stacks.web);
 describe('CDK app built from the manifests', () => {
   it('passes the cdk-nag AwsSolutions checks (acknowledgements carry reasons)', () => {
     expect(built.assembly.stacks.map((stack) => stack.stackName).sort()).toEqual(
-      ['Jingzhun-Shared', 'Jingzhun-Web', ...manifests.map((m) => `Jingzhun-${m.name.charAt(0).toUpperCase()}${m.name.slice(1)}`)].sort(),
+      ['Jingzhun-Shared', 'Jingzhun-Web', 'Jingzhun-Monitoring', ...manifests.map((m) => `Jingzhun-${m.name.charAt(0).toUpperCase()}${m.name.slice(1)}`)].sort(),
     );
   });
 
