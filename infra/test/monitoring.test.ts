@@ -303,5 +303,5 @@ describe('alarms, async failures and the dashboard', () => {
     expect(prodNames).toContain('AlarmName=jingzhun-prod-subsidy-job-monthly-run-errors');
     expect(prodNames.filter((name) => devNames.includes(name))).toEqual([]);
     expect(Stack.of(prod.stacks.monitoring).stackName).toBe('Jingzhun-prod-Monitoring');
-  });
+  }, 180_000);
 });
