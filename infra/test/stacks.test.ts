@@ -28,6 +28,9 @@ function synth(extra?: (app: App) => void, context: Record<string, string> = {})
   return { app, stacks, assembly };
 }
 
+/** A test that synthesises the whole app again (10–40 s on this 2-core machine, depending on its load). */
+const FULL_SYNTH_TIMEOUT = 180_000;
+
 const built = synth();
 const templates = Object.fromEntries(Object.entries(built.stacks.services).map(([name, stack]) => [name, Template.fromStack(stack)]));
 const shared = Template.fromStack(built.stacks.shared);
@@ -40,14 +43,18 @@ describe('CDK app built from the manifests', () => {
     );
   });
 
-  it('fails synthesis when a resource breaks an AwsSolutions rule', () => {
-    expect(() =>
-      synth((app) => {
-        const stack = new Stack(app, 'Careless');
-        new Bucket(stack, 'NoSslNoLogs');
-      }),
-    ).toThrow(/AwsSolutions-S1|S3 Bucket has server access/);
-  });
+  it(
+    'fails synthesis when a resource breaks an AwsSolutions rule',
+    () => {
+      expect(() =>
+        synth((app) => {
+          const stack = new Stack(app, 'Careless');
+          new Bucket(stack, 'NoSslNoLogs');
+        }),
+      ).toThrow(/AwsSolutions-S1|S3 Bucket has server access/);
+    },
+    FULL_SYNTH_TIMEOUT,
+  );
 
   it('gives every service one table with PITR, RETAIN, a stream and TTL', () => {
     for (const [name, template] of Object.entries(templates)) {
@@ -264,14 +271,18 @@ describe('CDK app built from the manifests', () => {
     const distributionId = Object.keys(web.findResources('AWS::CloudFront::Distribution'))[0] as string;
     const distributionUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/']] };
 
-    it('gives the user pool a Cognito prefix domain, jingzhun-<account> unless the context names one', () => {
-      shared.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
-        Domain: { 'Fn::Join': ['', ['jingzhun-', { Ref: 'AWS::AccountId' }]] },
-        UserPoolId: { Ref: Object.keys(shared.findResources('AWS::Cognito::UserPool'))[0] },
-      });
-      const named = synth(undefined, { cognitoDomainPrefix: 'taierzhuang-staff' });
-      Template.fromStack(named.stacks.shared).hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'taierzhuang-staff' });
-    });
+    it(
+      'gives the user pool a Cognito prefix domain, jingzhun-<account> unless the context names one',
+      () => {
+        shared.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+          Domain: { 'Fn::Join': ['', ['jingzhun-', { Ref: 'AWS::AccountId' }]] },
+          UserPoolId: { Ref: Object.keys(shared.findResources('AWS::Cognito::UserPool'))[0] },
+        });
+        const named = synth(undefined, { cognitoDomainPrefix: 'taierzhuang-staff' });
+        Template.fromStack(named.stacks.shared).hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'taierzhuang-staff' });
+      },
+      FULL_SYNTH_TIMEOUT,
+    );
 
     it('has one console client: only the code grant, openid + profile, no secret, the distribution as callback and sign-out URL', () => {
       shared.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
