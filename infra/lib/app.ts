@@ -1,5 +1,6 @@
 import type { ServiceManifest } from '@jingzhun/platform';
 import type { App, Environment } from 'aws-cdk-lib';
+import { MonitoringStack } from './monitoring.js';
 import { ServiceStack } from './service-stack.js';
 import { SharedStack } from './shared-stack.js';
 import { DEFAULT_STAGE, type StageConfig, stageNaming } from './stage.js';
@@ -9,12 +10,14 @@ export interface JingzhunStacks {
   shared: SharedStack;
   services: Record<string, ServiceStack>;
   web: WebStack;
+  monitoring: MonitoringStack;
 }
 
 /**
  * The whole system: the shared stack, the web (S3 + CloudFront, with the console's sign-in client
- * and the staff routes' JWT authorizer), and one stack per service manifest. Deployment order:
- * shared → web → services (the staff routes use the web stack's authorizer).
+ * and the staff routes' JWT authorizer), one stack per service manifest, and the stage's dashboard.
+ * Deployment order: shared → web → services (the staff routes use the web stack's authorizer) →
+ * monitoring (the dashboard shows the alarms the other stacks create).
  */
 export function buildApp(app: App, manifests: ServiceManifest[], options: { env?: Environment; stage?: StageConfig } = {}): JingzhunStacks {
   const naming = stageNaming(options.stage ?? DEFAULT_STAGE);
@@ -47,7 +50,17 @@ export function buildApp(app: App, manifests: ServiceManifest[], options: { env?
     stack.addStackDependency(web);
     services[manifest.name] = stack;
   }
-  return { shared, services, web };
+  const monitoring = new MonitoringStack(app, naming.stack('Monitoring'), {
+    naming,
+    manifests,
+    api: shared.api,
+    stage: shared.stage,
+    env: options.env,
+    description: 'Jingzhun monitoring: the stage dashboard (dead-letter queues, jobs, outbox relays, API)',
+  });
+  monitoring.addStackDependency(shared);
+  for (const stack of Object.values(services)) monitoring.addStackDependency(stack);
+  return { shared, services, web, monitoring };
 }
 
 function capitalise(name: string): string {

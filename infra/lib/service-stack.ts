@@ -28,6 +28,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { JingzhunFunction } from './lambda.js';
+import { deadLetterQueueName, ServiceMonitoring } from './monitoring.js';
 import { acknowledge } from './nag.js';
 import { REPO_ROOT } from './paths.js';
 import { PUBLIC_ROUTE_THROTTLE, type SharedStack } from './shared-stack.js';
@@ -53,6 +54,7 @@ export interface ServiceStackProps extends StackProps {
  */
 export class ServiceStack extends Stack {
   readonly table: Table;
+  readonly monitoring: ServiceMonitoring;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -84,7 +86,7 @@ export class ServiceStack extends Stack {
     const environment = { [tableEnvVar(def)]: this.table.tableName, POWERTOOLS_SERVICE_NAME: manifest.name, POWERTOOLS_METRICS_NAMESPACE: metricsNamespace };
 
     const deadLetters = new Queue(this, 'DeadLetters', {
-      queueName: naming.physical(manifest.name, 'dead-letters'),
+      queueName: deadLetterQueueName(naming, manifest.name),
       retentionPeriod: Duration.days(14),
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -235,9 +237,13 @@ export class ServiceStack extends Stack {
       cfnStage.addPropertyOverride(`RouteSettings.${key}`, { ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit });
     }
 
-    // Scheduled jobs (EventBridge Scheduler, Asia/Shanghai).
+    // Scheduled jobs (EventBridge Scheduler, Asia/Shanghai). The scheduler invokes asynchronously:
+    // its retries and dead-letter queue cover a failed delivery, the function's async-invoke config
+    // (ServiceMonitoring below) a failed run.
+    const jobFunctions: { name: string; fn: JingzhunFunction }[] = [];
     for (const job of manifest.jobs) {
       const fn = makeFunction(job.handler, job.description, { timeout: Duration.minutes(15), memorySize: 1024 });
+      jobFunctions.push({ name: job.name, fn });
       const scheduleRole = new Role(this, `${toConstructId(job.name)}ScheduleRole`, {
         assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
         description: `Lets the ${job.name} schedule invoke its function`,
@@ -265,8 +271,12 @@ export class ServiceStack extends Stack {
     for (const subscription of manifest.subscriptions) {
       eventsByHandler.set(subscription.handler, [...(eventsByHandler.get(subscription.handler) ?? []), subscription.event]);
     }
+    const subscriberFunctions: JingzhunFunction[] = [];
     for (const [handler, events] of eventsByHandler) {
       const fn = makeFunction(handler, `handles ${events.join(', ')}`, { timeout: Duration.seconds(60) });
+      // The rule's retries and dead-letter queue cover a failed delivery; a failed run is retried by
+      // Lambda and then lands in the same queue (ServiceMonitoring below), never dropped.
+      subscriberFunctions.push(fn);
       new Rule(this, `${toConstructId(parseHandlerRef(handler).exportName)}Rule`, {
         eventBus: shared.bus,
         description: `${events.join(', ')} → ${functionId(manifest, handler)}`,
@@ -295,6 +305,20 @@ export class ServiceStack extends Stack {
         filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('outbox') } } } })],
       }),
     );
+
+    // Alarms on what must not go unnoticed (docs/operations.md): the dead-letter queue, every job,
+    // the relay's errors and lag, all notifying the stage's topic; and the on-failure destination of
+    // every function invoked asynchronously. A nested stack: see ServiceMonitoring.
+    this.monitoring = new ServiceMonitoring(this, 'AlarmsAndAsyncFailures', {
+      naming,
+      manifest,
+      topic: shared.alarmTopic,
+      deadLetters,
+      jobs: jobFunctions,
+      subscribers: subscriberFunctions,
+      relay,
+      description: `Jingzhun ${manifest.name} service: alarms and async-invocation failure destinations`,
+    });
   }
 }
 

@@ -6,8 +6,10 @@ import { AccountRecovery, ManagedLoginVersion, Mfa, StringAttribute, UserPool, t
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { JingzhunFunction } from './lambda.js';
+import { API_ACCESS_LOG_FORMAT, addApiAlarms, createAlarmTopic } from './monitoring.js';
 import { acknowledge } from './nag.js';
 import { REPO_ROOT } from './paths.js';
 import type { StageNaming } from './stage.js';
@@ -43,12 +45,15 @@ export class SharedStack extends Stack {
   readonly originVerifyValue: string;
   /** The key of the staff pool's custom authentication (mini-program sessions): read by its triggers and the sign-in functions. */
   readonly staffChallengeKey: Secret;
+  /** The stage's alarm topic: every alarm of every stack notifies it (e-mail from the stage's `alarmEmails`). */
+  readonly alarmTopic: Topic;
 
   constructor(scope: Construct, id: string, props: StackProps & { naming: StageNaming }) {
     super(scope, id, props);
     const { naming } = props;
 
     this.bus = new EventBus(this, 'Bus', { eventBusName: naming.physical() });
+    this.alarmTopic = createAlarmTopic(this, naming);
 
     this.userPool = new UserPool(this, 'StaffPool', {
       userPoolName: naming.physical('staff'),
@@ -131,8 +136,9 @@ export class SharedStack extends Stack {
       stageName: '$default',
       autoDeploy: true,
       throttle: API_THROTTLE,
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: API_ACCESS_LOG_FORMAT },
     });
+    addApiAlarms(this, { naming, topic: this.alarmTopic, api: this.api, stage: this.stage, accessLogs });
 
     // Shown by CloudFront to the API on every request (an origin custom header) and known to the
     // route functions: only with it do they believe the viewer address CloudFront forwards. Both

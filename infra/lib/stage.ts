@@ -35,8 +35,14 @@ export const stageConfigSchema = z
       .optional(),
     /** The counties or districts the monthly subsidy run computes (any number; a province lists all of its counties). */
     subsidyRunRegions: z.array(regionCode).min(1).default(['370405000000']),
-    /** Where alarms are e-mailed (the SNS topic's subscription); none, the topic exists without subscribers. */
-    alarmEmail: z.email().optional(),
+    /**
+     * Where the stage's alarms are e-mailed: one subscription of its SNS topic per address (each
+     * address confirms its subscription once). None, the topic exists without subscriptions.
+     */
+    alarmEmails: z
+      .array(z.email('告警邮箱地址无效'))
+      .refine((emails) => new Set(emails.map((email) => email.toLowerCase())).size === emails.length, '告警邮箱地址重复')
+      .optional(),
   })
   .strict();
 

@@ -28,6 +28,9 @@ function synth(extra?: (app: App) => void, context: Record<string, string> = {})
   return { app, stacks, assembly };
 }
 
+/** A test that synthesises the whole app again (10–40 s on this 2-core machine, depending on its load). */
+const FULL_SYNTH_TIMEOUT = 180_000;
+
 const built = synth();
 const templates = Object.fromEntries(Object.entries(built.stacks.services).map(([name, stack]) => [name, Template.fromStack(stack)]));
 const shared = Template.fromStack(built.stacks.shared);
@@ -36,18 +39,22 @@ const web = Template.fromStack(built.stacks.web);
 describe('CDK app built from the manifests', () => {
   it('passes the cdk-nag AwsSolutions checks (acknowledgements carry reasons)', () => {
     expect(built.assembly.stacks.map((stack) => stack.stackName).sort()).toEqual(
-      ['Jingzhun-Shared', 'Jingzhun-Web', ...manifests.map((m) => `Jingzhun-${m.name.charAt(0).toUpperCase()}${m.name.slice(1)}`)].sort(),
+      ['Jingzhun-Shared', 'Jingzhun-Web', 'Jingzhun-Monitoring', ...manifests.map((m) => `Jingzhun-${m.name.charAt(0).toUpperCase()}${m.name.slice(1)}`)].sort(),
     );
   });
 
-  it('fails synthesis when a resource breaks an AwsSolutions rule', () => {
-    expect(() =>
-      synth((app) => {
-        const stack = new Stack(app, 'Careless');
-        new Bucket(stack, 'NoSslNoLogs');
-      }),
-    ).toThrow(/AwsSolutions-S1|S3 Bucket has server access/);
-  });
+  it(
+    'fails synthesis when a resource breaks an AwsSolutions rule',
+    () => {
+      expect(() =>
+        synth((app) => {
+          const stack = new Stack(app, 'Careless');
+          new Bucket(stack, 'NoSslNoLogs');
+        }),
+      ).toThrow(/AwsSolutions-S1|S3 Bucket has server access/);
+    },
+    FULL_SYNTH_TIMEOUT,
+  );
 
   it('gives every service one table with PITR, RETAIN, a stream and TTL', () => {
     for (const [name, template] of Object.entries(templates)) {
@@ -264,14 +271,18 @@ describe('CDK app built from the manifests', () => {
     const distributionId = Object.keys(web.findResources('AWS::CloudFront::Distribution'))[0] as string;
     const distributionUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/']] };
 
-    it('gives the user pool a Cognito prefix domain, jingzhun-<account> unless the context names one', () => {
-      shared.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
-        Domain: { 'Fn::Join': ['', ['jingzhun-', { Ref: 'AWS::AccountId' }]] },
-        UserPoolId: { Ref: Object.keys(shared.findResources('AWS::Cognito::UserPool'))[0] },
-      });
-      const named = synth(undefined, { cognitoDomainPrefix: 'taierzhuang-staff' });
-      Template.fromStack(named.stacks.shared).hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'taierzhuang-staff' });
-    });
+    it(
+      'gives the user pool a Cognito prefix domain, jingzhun-<account> unless the context names one',
+      () => {
+        shared.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+          Domain: { 'Fn::Join': ['', ['jingzhun-', { Ref: 'AWS::AccountId' }]] },
+          UserPoolId: { Ref: Object.keys(shared.findResources('AWS::Cognito::UserPool'))[0] },
+        });
+        const named = synth(undefined, { cognitoDomainPrefix: 'taierzhuang-staff' });
+        Template.fromStack(named.stacks.shared).hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'taierzhuang-staff' });
+      },
+      FULL_SYNTH_TIMEOUT,
+    );
 
     /** The console's and the mini-program's app clients, by logical id. */
     const clientIds = () => {

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../services/registry.js';
@@ -30,8 +32,13 @@ function synthStage(stage: StageConfig) {
   const assembly = app.synth();
   const stackNames = assembly.stacks.map((stack) => stack.stackName);
   const physicalNames: string[] = [];
-  for (const stack of assembly.stacks) {
-    const resources = (stack.template as { Resources?: Record<string, { Type: string; Properties?: Record<string, unknown> }> }).Resources ?? {};
+  // Nested stacks (each service's alarms) are assets of their parents, not stacks of the assembly.
+  const nested = readdirSync(assembly.directory)
+    .filter((file) => file.endsWith('.nested.template.json'))
+    .map((file) => JSON.parse(readFileSync(join(assembly.directory, file), 'utf8')));
+  expect(nested.length).toBe(services.length);
+  for (const template of [...assembly.stacks.map((stack) => stack.template), ...nested]) {
+    const resources = (template as { Resources?: Record<string, { Type: string; Properties?: Record<string, unknown> }> }).Resources ?? {};
     for (const resource of Object.values(resources)) {
       if (SCOPED_TYPES.has(resource.Type)) continue;
       for (const property of NAME_PROPERTIES) {
@@ -56,6 +63,9 @@ describe('stages', () => {
     expect(prod.physicalNames.filter((name) => dev.physicalNames.includes(name))).toEqual([]);
     expect(prod.physicalNames).toContain('TableName="jingzhun-prod-identification"');
     expect(dev.physicalNames).toContain('TableName="jingzhun-identification"');
+    expect(prod.physicalNames).toContain('AlarmName="jingzhun-prod-identification-dead-letters-visible"');
+    expect(prod.physicalNames).toContain('TopicName="jingzhun-prod-alarms"');
+    expect(prod.physicalNames).toContain('DashboardName="jingzhun-prod-operations"');
     // Two whole apps synthesised: about 15 s alone, several times that beside other suites on two cores.
   }, 180_000);
 
