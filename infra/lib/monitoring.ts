@@ -1,4 +1,4 @@
-import type { ServiceManifest } from '@jingzhun/platform';
+import { BUSINESS_METRICS, type ServiceManifest } from '@jingzhun/platform';
 import { Duration, NestedStack, type NestedStackProps, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import type { HttpApi, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -362,6 +362,19 @@ export class MonitoringStack extends Stack {
           stage.metricClientError({ period: ALARM_PERIOD, statistic: Stats.SUM, label: '4xx' }),
         ],
       }),
+    );
+    // The business figures the functions count (packages/platform/src/metrics.ts), per day.
+    this.dashboard.addWidgets(
+      ...Object.entries(BUSINESS_METRICS).map(
+        ([name, { service, title }]) =>
+          new GraphWidget({
+            title,
+            width: 6,
+            left: [
+              new Metric({ namespace: naming.metricsNamespace, metricName: name, dimensionsMap: { service }, statistic: Stats.SUM, period: Duration.days(1), label: service }),
+            ],
+          }),
+      ),
     );
     const jobs = manifests.flatMap((manifest) => manifest.jobs.map((job) => ({ manifest, job })));
     this.dashboard.addWidgets(

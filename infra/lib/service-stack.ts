@@ -82,7 +82,7 @@ export class ServiceStack extends Stack {
     }
     const tableLogicalId = this.getLogicalId(this.table.node.defaultChild as CfnTable);
     // Business metrics (EMF) land in one namespace per stage, so two stages' dashboards do not mix.
-    const metricsNamespace = naming.stack('Metrics').replace(/-/g, '/');
+    const metricsNamespace = naming.metricsNamespace;
     const environment = { [tableEnvVar(def)]: this.table.tableName, POWERTOOLS_SERVICE_NAME: manifest.name, POWERTOOLS_METRICS_NAMESPACE: metricsNamespace };
 
     const deadLetters = new Queue(this, 'DeadLetters', {

@@ -92,6 +92,8 @@ export interface StageNaming {
   physical(...parts: string[]): string;
   /** A path-like name (secrets): `path('identification', 'name-hash-key')`. */
   path(...parts: string[]): string;
+  /** The CloudWatch namespace of the business metrics (EMF): `Jingzhun`, or `Jingzhun/<stage>`. */
+  readonly metricsNamespace: string;
 }
 
 export function stageNaming(stage: StageConfig): StageNaming {
@@ -102,5 +104,6 @@ export function stageNaming(stage: StageConfig): StageNaming {
     stack: (part) => (prefixed ? `Jingzhun-${stage.name}-${part}` : `Jingzhun-${part}`),
     physical: (...parts) => [...head('-'), ...parts].join('-'),
     path: (...parts) => [...head('/'), ...parts].join('/'),
+    metricsNamespace: prefixed ? `Jingzhun/${stage.name}` : 'Jingzhun',
   };
 }

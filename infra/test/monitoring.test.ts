@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServiceManifest } from '@jingzhun/platform';
+import { BUSINESS_METRICS, type ServiceManifest } from '@jingzhun/platform';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
@@ -270,6 +270,12 @@ describe('alarms, async failures and the dashboard', () => {
       for (const metric of found) expect(metric[3], name).toContain(apiId);
     }
     expect(apiMetrics.filter((metric) => metric[1] === 'Latency').map((metric) => (metric.at(-1) as { stat: string }).stat)).toEqual(['p50', 'p99']);
+    // The business figures (EMF) of the stage's namespace, by the service that counts each.
+    const business = metrics.filter((metric) => metric[0] === 'Jingzhun' && metric[2] === 'service');
+    expect(Object.fromEntries(business.map((metric) => [metric[1], metric[3]]))).toEqual(
+      Object.fromEntries(Object.entries(BUSINESS_METRICS).map(([name, { service }]) => [name, service])),
+    );
+    for (const { service } of Object.values(BUSINESS_METRICS)) expect(manifests.map((manifest) => manifest.name)).toContain(service);
     // Only the shared stack's API id is imported: nothing pins a service stack's function.
     expect(JSON.stringify(monitoring.toJSON())).not.toMatch(/Fn::ImportValue":"Jingzhun-(?!Shared)/);
   });

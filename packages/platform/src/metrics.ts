@@ -14,9 +14,14 @@ export const metrics = new Metrics({
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'jingzhun',
 });
 
-/** The figures an operator's dashboard shows next to the technical ones (issue 18). */
-export const BUSINESS_METRICS = ['MonthlyRunsCompleted', 'HouseholdsComputed', 'NoticesPublished', 'ObjectionsLodged'] as const;
-export type BusinessMetric = (typeof BUSINESS_METRICS)[number];
+/** The figures an operator's dashboard shows next to the technical ones (issue 18): which service counts each, and its Chinese title. */
+export const BUSINESS_METRICS = {
+  MonthlyRunsCompleted: { service: 'subsidy', title: '月度发放计算完成（次）' },
+  HouseholdsComputed: { service: 'subsidy', title: '计算户数（户）' },
+  NoticesPublished: { service: 'notices', title: '发布公示公告（件）' },
+  ObjectionsLodged: { service: 'notices', title: '受理异议（件）' },
+} as const;
+export type BusinessMetric = keyof typeof BUSINESS_METRICS;
 
 /** Counts a business figure for this invocation; call it after the commit that made it true. */
 export function countBusiness(name: BusinessMetric, value = 1): void {
