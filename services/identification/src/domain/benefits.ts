@@ -77,11 +77,7 @@ export function addToIncome(income: Income, kind: IncomeKind, amountFen: number)
  * What a line does to the household: the fact to keep and, when it counts, the new income. The
  * caller refreshes the household (per-capita income, standard, colour) from the new income.
  */
-export function countLine(
-  household: Pick<HouseholdRecord, 'income' | 'workflow' | 'members'>,
-  line: DistributionLine,
-  year: number,
-): { fact: BenefitFact; income?: Income } {
+export function countLine(household: Pick<HouseholdRecord, 'income' | 'workflow' | 'members'>, line: DistributionLine, year: number): { fact: BenefitFact; income?: Income } {
   const { region, ...rest } = line;
   const base = { ...rest, assetRegion: region, year };
   const notCounted = (reason: NotCountedReason) => ({ fact: { ...base, income: { counted: false as const, reason } } });
@@ -90,10 +86,7 @@ export function countLine(
   if (household.income.year !== year) return notCounted('other-year');
   const income = addToIncome(household.income, line.incomeKind, line.amountFen);
   try {
-    assertPlausibleIncome(
-      income,
-      household.members.filter((m) => m.status === 'active').length,
-    );
+    assertPlausibleIncome(income, household.members.filter((m) => m.status === 'active').length);
   } catch {
     return notCounted('implausible');
   }

@@ -70,7 +70,14 @@ export const onHouseholdIncomeDistributed = eventHandler(CONSUMER, async (envelo
     uow.audit({
       subject: householdKeys.distributionAuditSubject(data.distributionId),
       action: 'REFUSED:ASSET_INCOME_LINE',
-      after: { code: refusal.reason, distributionId: data.distributionId, assetId: data.assetId, region: data.region, householdId: refusal.householdId, amountFen: refusal.amountFen },
+      after: {
+        code: refusal.reason,
+        distributionId: data.distributionId,
+        assetId: data.assetId,
+        region: data.region,
+        householdId: refusal.householdId,
+        amountFen: refusal.amountFen,
+      },
       reason: REFUSAL_ZH[refusal.reason],
     });
   }
