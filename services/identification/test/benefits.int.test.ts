@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { toDelivery } from '@jingzhun/platform';
+import { fixedClock, toDelivery, UnitOfWork } from '@jingzhun/platform';
 import { type EventEnvelope, fundsEvents, identificationApi } from '@jingzhun/types';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -181,6 +181,28 @@ describe('asset income distributed to households (DynamoDB Local)', () => {
     );
   });
 
+  it('is wired to the bus: an event funds writes to its outbox reaches the household', async () => {
+    const before = await household(registeredId);
+    const event = distribution('DIST-BUS', [{ householdId: registeredId, amountFen: 12_000, link: 'shares', incomeKind: 'property' }], {
+      period: '2017-08',
+      distributedOn: '2017-09-01',
+    });
+    const uow = new UnitOfWork({
+      table: cloud.tableName('identification'),
+      service: 'funds',
+      clock: fixedClock(new Date().toISOString()),
+      ids: { next: () => `F${Date.now()}${Math.random().toString(36).slice(2, 10)}` },
+      actor: { sub: 'funds', role: 'system' },
+    });
+    uow.emit(fundsEvents.incomeDistributed, 'asset/A1', event.data as never);
+    await uow.commit();
+    await cloud.drain();
+    await cloud.drain();
+    const after = await household(registeredId);
+    expect(after.income.propertyFen).toBe(before.income.propertyFen + 12_000);
+    expect(after.distributions).toContainEqual(expect.objectContaining({ distributionId: 'DIST-BUS', linkZh: '折股量化', counted: true }));
+  });
+
   it('adds a wage line to 工资性收入, lists distributions newest first, and leaves another year’s line uncounted', async () => {
     const before = await household(registeredId);
     await deliver(
@@ -191,7 +213,7 @@ describe('asset income distributed to households (DynamoDB Local)', () => {
     );
     const after = await household(registeredId);
     expect(after.income).toEqual({ ...before.income, wageFen: before.income.wageFen + 30_000 });
-    expect(after.distributions.map((d: { distributionId: string }) => d.distributionId)).toEqual(['DIST-3', 'DIST-2', 'DIST-1']);
+    expect(after.distributions.map((d: { distributionId: string }) => d.distributionId)).toEqual(['DIST-3', 'DIST-2', 'DIST-BUS', 'DIST-1']);
     expect(after.distributions[0]).toMatchObject({ counted: false, notCountedZh: expect.stringContaining('收入年度') });
     expect(after.distributions[1]).toMatchObject({ counted: true, countedYear: 2017, incomeKindZh: '工资性收入' });
   });
