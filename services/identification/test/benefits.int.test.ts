@@ -156,7 +156,7 @@ describe('asset income distributed to households (DynamoDB Local)', () => {
         linkZh: '务工就业',
         incomeKindZh: '工资性收入',
         counted: false,
-        notCountedZh: expect.stringContaining('在办流程'),
+        notCountedZh: expect.stringContaining('正在办理识别流程'),
       }),
     ]);
   });
@@ -214,7 +214,7 @@ describe('asset income distributed to households (DynamoDB Local)', () => {
     const after = await household(registeredId);
     expect(after.income).toEqual({ ...before.income, wageFen: before.income.wageFen + 30_000 });
     expect(after.distributions.map((d: { distributionId: string }) => d.distributionId)).toEqual(['DIST-3', 'DIST-2', 'DIST-BUS', 'DIST-1']);
-    expect(after.distributions[0]).toMatchObject({ counted: false, notCountedZh: expect.stringContaining('收入年度') });
+    expect(after.distributions[0]).toMatchObject({ counted: false, notCountedZh: expect.stringContaining('该户登记的是2017年收入，本次分配属2018年') });
     expect(after.distributions[1]).toMatchObject({ counted: true, countedYear: 2017, incomeKindZh: '工资性收入' });
   });
 });

@@ -1,6 +1,6 @@
 import { identificationApi } from '@jingzhun/types';
 import { describe, expect, it } from 'vitest';
-import { addToIncome, countLine, type DistributionLine, linkNameOf, refusalOf } from '../src/domain/benefits.js';
+import { addToIncome, countLine, type DistributionLine, linkNameOf, notCountedZh, refusalOf } from '../src/domain/benefits.js';
 import { type HouseholdRecord, refresh } from '../src/domain/household.js';
 import { openHousehold } from '../src/domain/register.js';
 import { applicationBody } from './support.js';
@@ -46,6 +46,7 @@ describe('asset income in the household income', () => {
     expect(household.colour).toBe('RED');
     const { fact, income } = countLine(household, line(), 2017);
     expect(fact.income).toEqual({ counted: true, year: 2017, category: 'property' });
+    expect(notCountedZh(fact)).toBeUndefined();
     expect(fact).toMatchObject({ distributionId: 'D1', householdId: 'H1', assetRegion: '370405103201', amountFen: 600_000, year: 2017 });
     expect(income?.propertyFen).toBe(600_000);
     expect(income?.wageFen).toBe(household.income.wageFen);
@@ -61,8 +62,12 @@ describe('asset income in the household income', () => {
 
   it('keeps the fact without touching the income while a workflow runs, for another year, when implausible or zero', () => {
     const running = registered({ workflow: { kind: 'exit', state: 'PRE_EXIT', startedAt: '2017-10-01', stepAt: '2017-10-01' } });
-    expect(countLine(running, line(), 2017)).toEqual({ fact: expect.objectContaining({ income: { counted: false, reason: 'workflow-running' } }) });
-    expect(countLine(registered(), line({ period: '2018-06' }), 2018)).toEqual({ fact: expect.objectContaining({ income: { counted: false, reason: 'other-year' } }) });
+    const held = countLine(running, line(), 2017);
+    expect(held).toEqual({ fact: expect.objectContaining({ income: { counted: false, reason: 'workflow-running', workflowKind: 'exit' } }) });
+    expect(notCountedZh(held.fact)).toContain('正在办理退出流程');
+    const otherYear = countLine(registered(), line({ period: '2018-06' }), 2018);
+    expect(otherYear).toEqual({ fact: expect.objectContaining({ income: { counted: false, reason: 'other-year', incomeYear: 2017 } }) });
+    expect(notCountedZh(otherYear.fact)).toBe('该户登记的是2017年收入，本次分配属2018年，未自动计入；请在2018年收入调查时计入');
     // Over 50万元 a head once added: not believable, not counted.
     expect(countLine(registered(), line({ amountFen: 200_000_000 }), 2017).fact.income).toEqual({ counted: false, reason: 'implausible' });
     expect(countLine(registered(), line({ amountFen: 0 }), 2017).fact.income).toEqual({ counted: false, reason: 'zero-amount' });

@@ -26,12 +26,24 @@ export const INCOME_CATEGORY_ZH: Record<IncomeKind, string> = { wage: '工资性
 
 /** Why a recorded benefit did not change the household's income. */
 export type NotCountedReason = 'workflow-running' | 'other-year' | 'implausible' | 'zero-amount';
-export const NOT_COUNTED_ZH: Record<NotCountedReason, string> = {
-  'workflow-running': '该户有在办流程，收入不自动变更，请核实后在收入中填报',
-  'other-year': '该户登记的收入年度与分配期间不同，未计入',
-  implausible: '计入后收入数据不合理，未计入，请核实',
-  'zero-amount': '分配金额为零',
-};
+export type NotCounted = { counted: false; reason: NotCountedReason; workflowKind?: string; incomeYear?: number };
+
+const WORKFLOW_ZH: Record<string, string> = { entry: '识别', exit: '退出', monitoring: '监测', 'no-policy': '不再享受政策' };
+
+/** The card's explanation of a benefit not counted: what holds it and what the village does (none when counted). */
+export function notCountedZh(fact: Pick<BenefitFact, 'year' | 'income'>): string | undefined {
+  if (fact.income.counted) return undefined;
+  switch (fact.income.reason) {
+    case 'workflow-running':
+      return `该户正在办理${WORKFLOW_ZH[fact.income.workflowKind ?? ''] ?? ''}流程，收入不自动变更；请核实后通过“修改信息”计入`;
+    case 'other-year':
+      return `该户登记的是${fact.income.incomeYear ?? ''}年收入，本次分配属${fact.year}年，未自动计入；请在${fact.year}年收入调查时计入`;
+    case 'implausible':
+      return '计入后收入数据不合理，未自动计入，请核实';
+    case 'zero-amount':
+      return '分配金额为零';
+  }
+}
 
 /** Why a line was refused: nothing but the refusal's audit is written. */
 export type RefusalReason = 'HOUSEHOLD_UNKNOWN' | 'HOUSEHOLD_OUT_OF_REGION';
@@ -57,7 +69,7 @@ export interface DistributionLine {
 export interface BenefitFact extends Omit<DistributionLine, 'region'> {
   assetRegion: string;
   year: number;
-  income: { counted: true; year: number; category: IncomeKind } | { counted: false; reason: NotCountedReason };
+  income: { counted: true; year: number; category: IncomeKind } | NotCounted;
 }
 
 /** A line may be recorded only for a household in the register and inside the asset's region. */
@@ -80,10 +92,12 @@ export function addToIncome(income: Income, kind: IncomeKind, amountFen: number)
 export function countLine(household: Pick<HouseholdRecord, 'income' | 'workflow' | 'members'>, line: DistributionLine, year: number): { fact: BenefitFact; income?: Income } {
   const { region, ...rest } = line;
   const base = { ...rest, assetRegion: region, year };
-  const notCounted = (reason: NotCountedReason) => ({ fact: { ...base, income: { counted: false as const, reason } } });
+  const notCounted = (reason: NotCountedReason, detail: Omit<NotCounted, 'counted' | 'reason'> = {}) => ({
+    fact: { ...base, income: { counted: false as const, reason, ...detail } },
+  });
   if (line.amountFen <= 0) return notCounted('zero-amount');
-  if (household.workflow) return notCounted('workflow-running');
-  if (household.income.year !== year) return notCounted('other-year');
+  if (household.workflow) return notCounted('workflow-running', { workflowKind: household.workflow.kind });
+  if (household.income.year !== year) return notCounted('other-year', { incomeYear: household.income.year });
   const income = addToIncome(household.income, line.incomeKind, line.amountFen);
   try {
     assertPlausibleIncome(income, household.members.filter((m) => m.status === 'active').length);

@@ -1,17 +1,7 @@
 import { EventAlreadyConsumed, type EventContext, eventHandler, getItem, platformKeys, queryAll } from '@jingzhun/platform';
 import { DomainError, fundsEvents, type identificationApi } from '@jingzhun/types';
 import { PUBLISHED } from '../domain/actions.js';
-import {
-  type BenefitFact,
-  countLine,
-  type DistributionLine,
-  INCOME_CATEGORY_ZH,
-  linkNameOf,
-  NOT_COUNTED_ZH,
-  REFUSAL_ZH,
-  type RefusalReason,
-  refusalOf,
-} from '../domain/benefits.js';
+import { type BenefitFact, countLine, type DistributionLine, INCOME_CATEGORY_ZH, linkNameOf, notCountedZh, REFUSAL_ZH, type RefusalReason, refusalOf } from '../domain/benefits.js';
 import { yearOfPeriod } from '../domain/collective-economy.js';
 import { type HouseholdRecord, refresh } from '../domain/household.js';
 import type { LineInput } from '../domain/poverty-lines.js';
@@ -139,6 +129,6 @@ export async function distributionsOf(householdId: string): Promise<identificati
       incomeKind: fact.incomeKind,
       incomeKindZh: INCOME_CATEGORY_ZH[fact.incomeKind],
       counted: fact.income.counted,
-      ...(fact.income.counted ? { countedYear: fact.income.year } : { notCountedZh: NOT_COUNTED_ZH[fact.income.reason] }),
+      ...(fact.income.counted ? { countedYear: fact.income.year } : { notCountedZh: notCountedZh(fact) }),
     }));
 }
