@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addToIncome, countLine, type DistributionLine, linkNameOf, notCountedZh, refusalOf } from '../src/domain/benefits.js';
 import { type HouseholdRecord, refresh } from '../src/domain/household.js';
 import { openHousehold } from '../src/domain/register.js';
+import { householdKeys } from '../src/store/keys.js';
 import { applicationBody } from './support.js';
 
 /**
@@ -80,6 +81,12 @@ describe('asset income in the household income', () => {
     // An asset held by the town: its villages' households share.
     expect(refusalOf({ region: '370405103201' }, line({ region: '370405103000' }))).toBeUndefined();
     expect(refusalOf({ region: '370405101201' }, line({ region: '370405103000' }))).toBe('HOUSEHOLD_OUT_OF_REGION');
+  });
+
+  it('keys one fact per household and distribution beside the household', () => {
+    expect(householdKeys.benefit('H1', 'D1')).toEqual({ pk: 'HH#H1', sk: 'BENEFIT#D1' });
+    expect(householdKeys.benefitsOf('H1')).toEqual({ partition: { name: 'pk', value: 'HH#H1' }, sortKeyPrefix: { name: 'sk', value: 'BENEFIT#' } });
+    expect(householdKeys.distributionAuditSubject('D1')).toBe('FUNDS_DISTRIBUTION#D1');
   });
 
   it('names the link in Chinese', () => {

@@ -83,15 +83,16 @@ async function recordLine(line: DistributionLine, year: number, lines: readonly 
     const refusal = refusalOf(item, line);
     if (refusal || !item) return refusal ?? 'HOUSEHOLD_UNKNOWN';
     const record = stripItem(item);
-    let { fact, income } = countLine(record, line, year);
+    const counted = countLine(record, line, year);
+    let fact = counted.fact;
     let next: HouseholdRecord | undefined;
-    if (income) {
+    if (counted.income) {
       try {
-        next = refresh({ ...record, income }, lines);
+        next = refresh({ ...record, income: counted.income }, lines);
       } catch (error) {
+        // The register's own checks refuse the new record (no head, …): keep the fact, leave the income.
         if (!(error instanceof DomainError)) throw error;
         fact = { ...fact, income: { counted: false, reason: 'implausible' } };
-        income = undefined;
       }
     }
     const uow = unitOfWork(ctx.clock, ctx.ids, SYSTEM);
