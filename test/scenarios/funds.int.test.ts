@@ -221,6 +221,7 @@ describe('funds: allocation → project → payments → asset → income → ho
     expect(income.status, JSON.stringify(income.body)).toBe(200);
     asset = income.body;
     const earlier = (await call(cloud, 'GET', `/funds/households/${households[0]}/benefits`, { token: village })).body.totalFen;
+    const before = (await call(cloud, 'GET', `/households/${households[0]}`, { token: village })).body;
     const over = await call(cloud, 'POST', `/funds/assets/${assetId}/distributions`, {
       token: village,
       body: { period: '2019-12', amountFen: 1_000_001, expectedVersion: asset.version },
@@ -241,6 +242,22 @@ describe('funds: allocation → project → payments → asset → income → ho
     expect(benefits.body.items).toContainEqual(expect.objectContaining({ assetName: '冯庄村蔬菜大棚（10座）', period: '2019-12', amountFen: 400_000, incomeKind: 'property' }));
     const otherVillage = await cloud.login('village-xilancheng');
     expect((await call(cloud, 'GET', `/funds/households/${households[0]}/benefits`, { token: otherVillage })).status).toBe(403);
+    // The household card in identification shows it (decision Identification 42): the register's income is
+    // the 2017 survey, so a 2019 distribution is kept as a fact and not counted in it.
+    await cloud.drain();
+    const card = (await call(cloud, 'GET', `/households/${households[0]}`, { token: village })).body;
+    expect(card.distributions).toContainEqual(
+      expect.objectContaining({
+        distributionId: distributed.body.distributionId,
+        assetName: '冯庄村蔬菜大棚（10座）',
+        period: '2019-12',
+        amountFen: 400_000,
+        linkZh: '折股量化',
+        counted: false,
+      }),
+    );
+    expect(card.distributions[0].notCountedZh).toContain('2019年');
+    expect(card.income).toEqual(before.income);
   }, 120_000);
 
   it('the disclosures are on the public board, and the dispatch report shows received and spent money', async () => {

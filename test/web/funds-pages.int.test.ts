@@ -1,4 +1,5 @@
 import type { LocalCloud } from '@jingzhun/local-cloud/cloud';
+import { call } from '@jingzhun/local-cloud/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signIn } from './console-support.js';
@@ -82,6 +83,34 @@ describe('funds pages in headless Chromium', { timeout: 240_000 }, () => {
     expect(await page.getByRole('columnheader', { name: '户主' }).count()).toBeGreaterThan(0);
     expect(await visibleLeaks(page)).toEqual([]);
     await shot(page, 'funds-assets-village');
+    expect(errors).toEqual([]);
+  });
+
+  it('the household card shows the asset income the household got, and why it is not in the 2017 income', async () => {
+    // A beneficiary of the PV station, found through the API (the cadre would click it in the roster).
+    const token = await cloud.login('village-fengzhuang');
+    const listed = await call(cloud, 'GET', '/households?region=370405103201&limit=50', { token });
+    let householdId = '';
+    for (const { householdId: id } of listed.body.items as { householdId: string }[]) {
+      const card = await call(cloud, 'GET', `/households/${id}`, { token });
+      if (card.body.distributions?.length > 0) {
+        householdId = id;
+        break;
+      }
+    }
+    expect(householdId).not.toBe('');
+    await page.goto(`${cloud.url}/staff/#/households/${householdId}`);
+    const card = page.locator('.ant-card', { hasText: '资产收益分配' });
+    await card.getByRole('columnheader', { name: '金额（元）' }).waitFor();
+    await card.getByText('冯庄村光伏扶贫电站').first().waitFor();
+    await card.getByText('2019年11月').first().waitFor();
+    await card.getByText('折股量化').first().waitFor();
+    await card
+      .getByText(/未计入/)
+      .first()
+      .waitFor();
+    expect(await visibleLeaks(page)).toEqual([]);
+    await shot(page, 'household-card-asset-income');
     expect(errors).toEqual([]);
   });
 });

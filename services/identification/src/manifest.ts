@@ -80,5 +80,7 @@ export const manifest = defineService({
     { event: noticeEvents.noticeWindowClosed.type, handler: 'handlers/notices.ts#onWindowClosed' },
     { event: noticeEvents.objectionDecided.type, handler: 'handlers/notices.ts#onObjectionDecided' },
     { event: fundsEvents.incomeDistributed.type, handler: 'handlers/collective.ts#onIncomeDistributed' },
+    // The households' lines of the same event: benefit facts and income (issue 16; decision Identification 42).
+    { event: fundsEvents.incomeDistributed.type, handler: 'handlers/benefits.ts#onHouseholdIncomeDistributed' },
   ],
 });

@@ -360,15 +360,46 @@ export const createHousehold = defineContract({
   response: Household,
 });
 
+/**
+ * One asset-income distribution the household received (funds' `funds.income.distributed`, issue 16):
+ * the asset, the period, the amount, the link (with its Chinese name) and whether it was counted in
+ * the household's income, in which category and year, or why not (decision Identification 42).
+ */
+export const HouseholdDistribution = z.object({
+  distributionId: z.string(),
+  assetId: z.string(),
+  assetName: z.string(),
+  period: z.string(),
+  distributedOn: z.string(),
+  amountFen: z.number().int(),
+  link: z.string(),
+  linkZh: z.string(),
+  incomeKind: z.enum(['wage', 'property']),
+  /** 工资性收入 or 财产性收入. */
+  incomeKindZh: z.string(),
+  counted: z.boolean(),
+  /** The income year it was added to, when counted. */
+  countedYear: z.number().int().optional(),
+  /** Why it was not counted, in Chinese, when not. */
+  notCountedZh: z.string().optional(),
+});
+export type HouseholdDistribution = z.infer<typeof HouseholdDistribution>;
+
+export const HouseholdDetail = Household.extend({
+  /** Asset-income distributions received, newest first. */
+  distributions: z.array(HouseholdDistribution),
+});
+export type HouseholdDetail = z.infer<typeof HouseholdDetail>;
+
 export const getHousehold = defineContract({
   id: 'identification.getHousehold',
   method: 'GET',
   path: '/households/{householdId}',
-  summary: '农户详情',
+  summary: '农户详情（含资产收益分配）',
   auth: 'staff',
   roles: REGIONAL_ROLES,
   params: householdParams,
-  response: Household,
+  response: HouseholdDetail,
 });
 
 export const updateHousehold = defineContract({

@@ -27,6 +27,7 @@ import {
 } from '../store/households.js';
 import { householdKeys, idGuardKey } from '../store/keys.js';
 import { loadLineEntries } from '../store/reference.js';
+import { distributionsOf } from './benefits.js';
 import { assertEvidenceFiles } from './evidence.js';
 
 const duplicateId = (idNumber: string) =>
@@ -91,11 +92,11 @@ export const createHousehold = httpHandler(identificationApi.createHousehold, as
   return viewOf(item);
 });
 
-/** GET /households/{id} */
+/** GET /households/{id}: the household and the asset-income distributions it received (newest first). */
 export const getHousehold = httpHandler(identificationApi.getHousehold, async ({ params, assertInScope, clock }) => {
   const item = await loadHousehold(params.householdId);
   assertInScope(item.region);
-  return viewOf(item, shanghaiDate(clock.now()));
+  return { ...viewOf(item, shanghaiDate(clock.now())), distributions: await distributionsOf(item.householdId) };
 });
 
 /** PATCH /households/{id}: data changes with evidence and a reason (full history in the audit). */

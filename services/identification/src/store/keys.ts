@@ -8,6 +8,7 @@ import { platformKeys } from '@jingzhun/platform';
  * | region          | REGION#<code>             | REGION          | REGION_CHILDREN#<parent> / <code>       |                                        |
  * | household       | HH#<householdId>          | HH              | HH_TOWN#<town 9> / <village>#<id>       | HH_COUNTY#<county 6> / <village>#<id>  |
  * | hit             | HH#<householdId>          | HIT#<hitId>     |                                         |                                        |
+ * | asset benefit   | HH#<householdId>          | BENEFIT#<distributionId> |                                |                                        |
  * | ID-number guard | IDNUM#<idNumber>          | IDNUM           |                                         |                                        |
  * | notice request  | NOTICE_REQ#<requestId>    | NOTICE_REQ      |                                         |                                        |
  * | poverty line    | LINE#<level>              | <year>          |                                         |                                        |
@@ -42,6 +43,11 @@ export const householdKeys = {
   villagePrefix: (village: string, index: 'gsi1' | 'gsi2') => ({ name: `${index}sk`, value: `${village}#` }),
   hit: (householdId: string, hitId: string) => ({ pk: `HH#${householdId}`, sk: `HIT#${hitId}` }),
   hitsOf: (householdId: string) => ({ partition: { name: 'pk', value: `HH#${householdId}` }, sortKeyPrefix: { name: 'sk', value: 'HIT#' } }),
+  /** One asset-income benefit fact per household and funds distribution (issue 16): the key is the idempotency guard. */
+  benefit: (householdId: string, distributionId: string) => ({ pk: `HH#${householdId}`, sk: `BENEFIT#${distributionId}` }),
+  benefitsOf: (householdId: string) => ({ partition: { name: 'pk', value: `HH#${householdId}` }, sortKeyPrefix: { name: 'sk', value: 'BENEFIT#' } }),
+  /** Where refused lines of a funds distribution are audited (no household to audit them on). */
+  distributionAuditSubject: (distributionId: string) => `FUNDS_DISTRIBUTION#${distributionId}`,
   auditSubject: (householdId: string) => `HOUSEHOLD#${householdId}`,
   auditOf: (householdId: string) => ({ name: 'pk', value: platformKeys.audit(`HOUSEHOLD#${householdId}`, '', '').pk }),
 };

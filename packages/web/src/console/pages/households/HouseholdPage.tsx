@@ -31,8 +31,11 @@ import { useSignedIn } from '../../app/session.js';
 import { ActionDialog } from './ActionDialog.js';
 import { EditDialog, HelperDialog, MeasureDialog } from './EditDialogs.js';
 import { EvidenceThumb } from './evidence.js';
-import { actionName, changeLines, reasonText } from './history.js';
+import { actionName, changeLines, periodZh, reasonText } from './history.js';
 import { AccountDialog, AddMemberDialog, RemoveMemberDialog } from './MemberDialogs.js';
+
+/** Integer fen as 元 with two decimals, for a column headed 金额（元）: 123456 → "1,234.56". */
+const yuan = (value: number) => (value / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 const WORKFLOW_ZH: Record<string, string> = { entry: '识别', exit: '退出', monitoring: '监测', 'no-policy': '不再享受政策', adjustment: '动态调整' };
 
@@ -151,6 +154,38 @@ export default function HouseholdPage() {
         </Descriptions>
       </Card>
 
+      <Card title="资产收益分配" size="small" style={{ marginBottom: 16 }}>
+        <Table
+          rowKey="distributionId"
+          size="small"
+          pagination={false}
+          dataSource={hh.distributions}
+          locale={{ emptyText: '尚无资产收益分配' }}
+          scroll={{ x: 640 }}
+          columns={[
+            { title: '资产名称', dataIndex: 'assetName' },
+            { title: '期间', dataIndex: 'period', render: (v: string) => periodZh(v) },
+            { title: '分配日期', dataIndex: 'distributedOn', render: (v: string) => date(v) },
+            { title: '金额（元）', dataIndex: 'amountFen', align: 'right', render: (v: number) => yuan(v) },
+            { title: '联结方式', dataIndex: 'linkZh' },
+            {
+              title: '计入收入',
+              render: (_: unknown, d: identificationApi.HouseholdDistribution) =>
+                d.counted ? (
+                  <Tag color="green">
+                    已计入 {d.countedYear} 年{d.incomeKindZh}
+                  </Tag>
+                ) : (
+                  <span>
+                    <Tag color="orange">未计入（{d.incomeKindZh}）</Tag>
+                    {d.notCountedZh}
+                  </span>
+                ),
+            },
+          ]}
+        />
+      </Card>
+
       <Card title="住房与两不愁三保障" size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
           <span>住房：{hh.housing.dangerGrade ? zh(HOUSING_GRADE_ZH, hh.housing.dangerGrade) : '未鉴定'}</span>
@@ -221,7 +256,7 @@ export default function HouseholdPage() {
             {
               title: '变更（前 → 后）',
               render: (_: unknown, e) => {
-                const lines = changeLines(e.before as Record<string, unknown> | undefined, e.after as Record<string, unknown> | undefined);
+                const lines = changeLines(e.before as Record<string, unknown> | undefined, e.after as Record<string, unknown> | undefined, e.action);
                 return lines.length > 0 ? lines.map((line) => <div key={line}>{line}</div>) : '—';
               },
             },

@@ -30,7 +30,24 @@ const FIELDS: { path: string; label: string; show: (v: unknown) => string }[] = 
   { path: 'tekun', label: '特困', show: yesNo },
 ];
 
-export function changeLines(before: Snapshot, after: Snapshot): string[] {
+/** A funds distribution's fact as the audit keeps it (ASSET_INCOME_RECORDED): asset, period, amount, whether counted. */
+function benefitLines(after: Snapshot): string[] {
+  const income = get(after, 'income') as { counted?: boolean; year?: number } | undefined;
+  const period = String(get(after, 'period') ?? '');
+  return [
+    `${String(get(after, 'assetName') ?? '资产')} ${periodZh(period)} 收益 ${fen(get(after, 'amountFen') as number | undefined)}`,
+    income?.counted ? `已计入 ${income.year} 年收入` : '未计入收入',
+  ];
+}
+
+/** A period YYYY-MM as 2017年6月. */
+export function periodZh(period: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(period);
+  return match ? `${match[1]}年${Number(match[2])}月` : period;
+}
+
+export function changeLines(before: Snapshot, after: Snapshot, action?: string): string[] {
+  if (action === 'ASSET_INCOME_RECORDED') return benefitLines(after);
   if (!before && after) return ['新登记'];
   const lines: string[] = [];
   for (const field of FIELDS) {
@@ -67,6 +84,8 @@ export function actionName(action: string): string {
     NOTICE_UPHELD: '公示异议成立',
     OBJECTION_UPHELD: '异议成立',
     OBJECTION_REJECTED: '异议不成立',
+    ASSET_INCOME_RECORDED: '资产收益分配到户',
+    ASSET_INCOME_COUNTED: '资产收益计入收入',
   };
   return ACTION_ZH[head ?? ''] ?? more[head ?? ''] ?? '其他变更';
 }
