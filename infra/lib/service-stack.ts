@@ -7,6 +7,7 @@ import {
   resolveHandler,
   type ServiceManifest,
   STAFF_SESSION_ENV,
+  type StageSetting,
   TTL_ATTRIBUTE,
   tableEnvVar,
 } from '@jingzhun/platform';
@@ -83,7 +84,19 @@ export class ServiceStack extends Stack {
     const tableLogicalId = this.getLogicalId(this.table.node.defaultChild as CfnTable);
     // Business metrics (EMF) land in one namespace per stage, so two stages' dashboards do not mix.
     const metricsNamespace = naming.metricsNamespace;
-    const environment = { [tableEnvVar(def)]: this.table.tableName, POWERTOOLS_SERVICE_NAME: manifest.name, POWERTOOLS_METRICS_NAMESPACE: metricsNamespace };
+    // The stage settings the service reads (manifest.stageEnvironment), e.g. the monthly run's counties.
+    const stageEnvironment = Object.fromEntries(
+      Object.entries(manifest.stageEnvironment ?? {}).map(([setting, variable]) => {
+        const value = naming.stage[setting as StageSetting];
+        return [variable as string, Array.isArray(value) ? value.join(',') : String(value)];
+      }),
+    );
+    const environment = {
+      [tableEnvVar(def)]: this.table.tableName,
+      POWERTOOLS_SERVICE_NAME: manifest.name,
+      POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
+      ...stageEnvironment,
+    };
 
     const deadLetters = new Queue(this, 'DeadLetters', {
       queueName: deadLetterQueueName(naming, manifest.name),

@@ -48,7 +48,15 @@ function synthStage(stage: StageConfig) {
       }
     }
   }
-  return { stackNames, physicalNames };
+  // What each stack's functions are told (the stage settings they read among it).
+  const environments = (stackName: string) =>
+    Object.values(
+      (assembly.getStackByName(stackName).template as { Resources?: Record<string, { Type: string; Properties?: { Environment?: { Variables?: Record<string, unknown> } } }> })
+        .Resources ?? {},
+    )
+      .filter((resource) => resource.Type === 'AWS::Lambda::Function')
+      .map((resource) => resource.Properties?.Environment?.Variables ?? {});
+  return { stackNames, physicalNames, environments };
 }
 
 describe('stages', () => {
@@ -62,6 +70,18 @@ describe('stages', () => {
     expect(prod.physicalNames.length).toBeGreaterThan(20);
     expect(prod.physicalNames.filter((name) => dev.physicalNames.includes(name))).toEqual([]);
     expect(prod.physicalNames).toContain('TableName="jingzhun-prod-identification"');
+    // The stage's counties reach the monthly run (and every handler of the subsidy service, not its outbox relay), and only there.
+    const regionsOf = (stage: typeof dev, stack: string) => [
+      ...new Set(
+        stage
+          .environments(stack)
+          .filter((variables) => Object.keys(variables).some((name) => name.startsWith('JZ_TABLE_')))
+          .map((variables) => variables.JZ_SUBSIDY_RUN_REGIONS),
+      ),
+    ];
+    expect(regionsOf(prod, 'Jingzhun-prod-Subsidy')).toEqual(['370405000000,370481000000']);
+    expect(regionsOf(dev, 'Jingzhun-Subsidy')).toEqual(['370405000000']);
+    expect(regionsOf(prod, 'Jingzhun-prod-Identification')).toEqual([undefined]);
     expect(dev.physicalNames).toContain('TableName="jingzhun-identification"');
     expect(prod.physicalNames).toContain('AlarmName="jingzhun-prod-identification-dead-letters-visible"');
     expect(prod.physicalNames).toContain('TopicName="jingzhun-prod-alarms"');

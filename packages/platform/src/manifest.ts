@@ -72,7 +72,16 @@ export interface ServiceManifest {
    * key of the pool's custom authentication, and may start and answer it (services/wechat/src/cognito).
    */
   staffSessions?: { issuers: string[] };
+  /**
+   * Settings of the stage (infra/stages/<stage>.json) the service's functions read, by the
+   * environment variable their stack gives each in: `{ subsidyRunRegions: 'JZ_SUBSIDY_RUN_REGIONS' }`.
+   * A list is given comma-separated.
+   */
+  stageEnvironment?: Partial<Record<StageSetting, string>>;
 }
+
+/** The stage settings a service may read (the stage schema in infra/lib/stage.ts defines them). */
+export type StageSetting = 'subsidyRunRegions';
 
 export function defineService(manifest: ServiceManifest): ServiceManifest {
   const ids = new Set<string>();

@@ -1,5 +1,6 @@
 import { defineService } from '@jingzhun/platform/manifest';
 import { identificationEvents, subsidyApi } from '@jingzhun/types';
+import { RUN_REGIONS_ENV } from './run/schedule.js';
 import { subsidyTable } from './store/table.js';
 
 export const manifest = defineService({
@@ -64,6 +65,8 @@ export const manifest = defineService({
     // public (anonymous): a household's own published payments, rate-limited
     { contract: subsidyApi.publicPaymentsLookup, handler: 'handlers/public.ts#lookupPayments' },
   ],
+  // The counties the scheduled run computes come from the stage (any number: a province lists all).
+  stageEnvironment: { subsidyRunRegions: RUN_REGIONS_ENV },
   jobs: [
     {
       name: 'monthly-run',
