@@ -206,6 +206,9 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'notices.public.search': 'which open notices list an exact name: never the line',
   'notices.public.disclosures': 'fund and project disclosures: no person',
   'scoring.publicResults': 'published rating results: masked',
+  'funds.publicProject':
+    'a project from 立项 on: plan, progress, budget, payments by date and amount, beneficiaries as masked heads with their link; no household id, payee, account or evidence',
+  'funds.publicRegionProjects': 'the projects of a village or town from 立项 on: name, type, state, budget, paid, progress',
   'subsidy.public.payments': 'a household’s own approved amounts for its head’s name and full ID number: no member, account or ID number',
   // The mini-program's WeChat sign-in (issue 15): a staff session only for a bound openid or a valid one-time binding code.
   'wechat.bind': 'a staff session for the account that made the binding code: its name, role and region',

@@ -216,6 +216,26 @@ describe('public board: a villager on a phone, from a shared link to the outcome
     expect(new URL(page.url()).searchParams.get('village')).toBe(FENGZHUANG);
   });
 
+  it('opens the village’s project and sees its budget, progress, money paid and masked beneficiaries', async () => {
+    const projects = page.getByRole('list', { name: '本村扶贫项目' });
+    await projects.getByRole('link', { name: '冯庄村村级光伏扶贫电站' }).click();
+    await page.getByRole('heading', { name: '冯庄村村级光伏扶贫电站', level: 1 }).waitFor();
+    const overview = (await page.getByRole('list', { name: '项目概况' }).textContent()) ?? '';
+    expect(overview).toContain('600,000.00 元');
+    expect(overview).toContain('已拨付资金');
+    expect(overview).toMatch(/100%|70%/);
+    const payments = (await page.getByRole('region', { name: '资金拨付' }).textContent()) ?? '';
+    expect(payments).toContain('2019年6月28日');
+    expect(payments).toContain('400,000.00 元');
+    const heads = (await page.getByRole('region', { name: '受益户名单（姓名已隐去）' }).textContent()) ?? '';
+    expect(heads).toContain('*');
+    expect(new URL(page.url()).pathname).toMatch(/^\/project\//);
+    await expectNoCodesVisible(page, { label: 'project page' });
+    await shot(page, 'board-project');
+    await page.goBack();
+    await page.getByRole('heading', { name: '冯庄村' }).waitFor();
+  });
+
   it('looks up the household’s own payments by the head’s name and ID number', async () => {
     await page.getByRole('link', { name: '补贴发放查询' }).click();
     await page.getByRole('heading', { name: '补贴发放查询' }).waitFor();

@@ -22,6 +22,8 @@ export const manifest = defineService({
     { contract: fundsApi.listProjects, handler: 'handlers/projects.ts#listProjects' },
     { contract: fundsApi.getProject, handler: 'handlers/projects.ts#getProject' },
     { contract: fundsApi.stepProject, handler: 'handlers/projects.ts#stepProject' },
+    { contract: fundsApi.publicProject, handler: 'handlers/public.ts#publicProject' },
+    { contract: fundsApi.publicRegionProjects, handler: 'handlers/public.ts#publicRegionProjects' },
     { contract: fundsApi.commitFunds, handler: 'handlers/projects.ts#commitFunds' },
     { contract: fundsApi.payProject, handler: 'handlers/projects.ts#payProject' },
     { contract: fundsApi.listAssets, handler: 'handlers/assets.ts#listAssets' },

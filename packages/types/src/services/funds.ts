@@ -618,3 +618,58 @@ export const monitoring = defineContract({
     flags: z.array(z.object({ code: z.string(), nameZh: z.string(), rule: z.string(), subject: z.string(), region: z.string(), detail: z.string() })),
   }),
 });
+
+// ── The public project page (issue 16: budget, progress, beneficiaries masked, money spent) ──────
+
+/** Projects the public sees: from 立项 on (a reserve proposal or a rejected one is not yet a decision of anyone). */
+export const PUBLIC_PROJECT_STATES = ['APPROVED', 'IN_PROGRESS', 'ACCEPTED', 'HANDED_OVER'] as const satisfies readonly (typeof PROJECT_STATES)[number][];
+
+export const PublicProjectSummary = z.object({
+  projectId: z.string(),
+  name: z.string(),
+  typeName: z.string(),
+  region: z.string(),
+  year: z.number().int(),
+  stateName: z.string(),
+  budgetFen: z.number().int(),
+  disbursedFen: z.number().int(),
+  progressPercent: z.number().int(),
+});
+
+export const PublicProject = PublicProjectSummary.extend({
+  implementer: z.string(),
+  description: z.string(),
+  plannedStart: z.string(),
+  plannedEnd: z.string(),
+  stateSince: z.string(),
+  committedFen: z.number().int(),
+  milestones: z.array(z.object({ name: z.string(), date: z.string(), progressPercent: z.number().int() })),
+  /** Beneficiary households: how many, by link type, and each head's name masked (no ids, no numbers). */
+  beneficiaries: z.object({
+    households: z.number().int(),
+    byLink: z.array(z.object({ linkName: z.string(), households: z.number().int() })),
+    heads: z.array(z.object({ maskedName: z.string(), linkName: z.string() })),
+  }),
+  /** Money paid out, by date (amount only: payees and accounts are not public). */
+  payments: z.array(z.object({ paidOn: z.string(), amountFen: z.number().int() })),
+});
+
+export const publicProject = defineContract({
+  id: 'funds.publicProject',
+  method: 'GET',
+  path: '/public/funds/projects/{projectId}',
+  summary: '扶贫项目公开：预算、进度、受益户（姓名已隐去）和已拨付资金',
+  auth: 'public',
+  params: z.object({ projectId: Text(40) }),
+  response: PublicProject,
+});
+
+export const publicRegionProjects = defineContract({
+  id: 'funds.publicRegionProjects',
+  method: 'GET',
+  path: '/public/funds/regions/{code}/projects',
+  summary: '本村（镇）已立项的扶贫项目',
+  auth: 'public',
+  params: z.object({ code: RegionCode }),
+  response: z.object({ items: z.array(PublicProjectSummary) }),
+});

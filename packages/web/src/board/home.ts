@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type BoardRegion, loadRegions } from '../regions.js';
 import { api, fieldErrors } from './api.js';
 import { dateZh, newestFirst, PHASE_WORDS, windowText } from './labels.js';
+import { VillageProjects } from './project.js';
 import { navigate, queryOf } from './router.js';
 import { ErrorBox, h, Loading, Select, submitTo, TextInput, useAction, useLoad } from './ui.js';
 
@@ -117,6 +118,7 @@ function VillageView(props: { village: string; areas: string[]; villageName: str
         ])
       : null,
     h(NameSearch, { village: props.village }),
+    h(VillageProjects, { village: props.village }),
     h(Disclosures, { areas: props.areas }),
   ]);
 }

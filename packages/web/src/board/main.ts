@@ -6,6 +6,7 @@ import { HomePage } from './home.js';
 import { NoticePage } from './notice.js';
 import { ObjectionStatusPage } from './objection.js';
 import { PaymentsPage } from './payments.js';
+import { ProjectPage } from './project.js';
 import { interceptLinks, match, route, upgradeHashLink } from './router.js';
 import { h } from './ui.js';
 
@@ -33,6 +34,8 @@ const NAV = [
 function Page(props: { path: string }) {
   const notice = match('/notice/:id', props.path);
   if (notice) return h(NoticePage, { noticeId: notice.id as string });
+  const project = match('/project/:id', props.path);
+  if (project) return h(ProjectPage, { projectId: project.id as string });
   if (match('/objection', props.path)) return h(ObjectionStatusPage, { path: props.path });
   if (match('/payments', props.path)) return h(PaymentsPage, {});
   if (match('/', props.path)) return h(HomePage, { path: props.path });

@@ -20,6 +20,7 @@ import {
 } from '../domain/project.js';
 import { householdsByIds } from '../store/households.js';
 import { assetKeys, fundKeys, parsePotId, potKeys, projectKeys, withinPrefix } from '../store/keys.js';
+import { putPublicProject } from '../store/public-projects.js';
 import { read, readAll, readOrFail } from '../store/records.js';
 import { unitOfWork } from '../store/unit-of-work.js';
 import { requireCounty, savePot } from './funds.js';
@@ -272,6 +273,7 @@ export const stepProject = httpHandler(fundsApi.stepProject, async ({ params, bo
   });
   emitStep(uow, next, body.action);
   if (body.action === 'approve' || body.action === 'accept') requestProjectDisclosure(uow, next, body.action, await fundTitles(next));
+  await putPublicProject(uow, next);
   await uow.commit();
   return withHeadNames({ ...next, version: stored.version });
 });
@@ -293,6 +295,7 @@ export const commitFunds = httpHandler(fundsApi.commitFunds, async ({ params, bo
     after: next.accounts,
     reason: body.reason,
   });
+  await putPublicProject(uow, next);
   await uow.commit();
   return withHeadNames({ ...next, version: stored.version });
 });
@@ -337,6 +340,7 @@ export const payProject = httpHandler(fundsApi.payProject, async ({ params, body
     amountFen: body.amountFen,
     paidOn: body.paidOn,
   });
+  await putPublicProject(uow, next, payment);
   await uow.commit();
   return { project: await withHeadNames({ ...next, version: stored.version }), payment };
 });

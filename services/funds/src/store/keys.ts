@@ -80,6 +80,13 @@ export const projectKeys = {
   subject: (projectId: string) => `PROJECT#${projectId}`,
 };
 
+/** The public copy of a project (app/public-project.ts), written with every change from 立项 on; public routes read only these. */
+export const publicProjectKeys = {
+  item: (projectId: string) => ({ pk: `PUBLIC#PROJECT#${projectId}`, sk: 'PUBLIC' }),
+  index: (county: string, region: string, projectId: string) => ({ gsi1pk: `PUBLIC-PROJECTS#${county}`, gsi1sk: `${region}#${projectId}` }),
+  ofCounty: (county: string) => ({ name: 'gsi1pk', value: `PUBLIC-PROJECTS#${county}` }),
+};
+
 export const assetKeys = {
   item: (assetId: string) => ({ pk: `ASSET#${assetId}`, sk: 'ASSET' }),
   index: (county: string, region: string, assetId: string) => ({ gsi1pk: `ASSETS#${county}`, gsi1sk: `${region}#${assetId}` }),
