@@ -56,6 +56,7 @@ export default function AidPage() {
           <Select
             id="aid-state"
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder="全部状态"
             style={{ width: 200 }}
             value={state}
@@ -134,7 +135,7 @@ function AidDrawer(props: { aidId: string; onClose: () => void }) {
   const a = loaded.data;
   const offers = a && mayCall(who, caseworkApi.aidAction) ? aidOffers(a, who) : [];
   return (
-    <Drawer open width={720} title={a ? `${a.headName}户 临时救助` : '临时救助'} onClose={props.onClose}>
+    <Drawer open size={720} title={a ? `${a.headName}户 临时救助` : '临时救助'} onClose={props.onClose}>
       <ErrorAlert error={loaded.error} onRetry={() => void loaded.refetch()} />
       {a && (
         <>
@@ -169,11 +170,11 @@ function AidDrawer(props: { aidId: string; onClose: () => void }) {
             ))}
           </Space>
           <Table
-            rowKey={(_, i) => String(i)}
+            rowKey="key"
             size="small"
             pagination={false}
             title={() => '办理记录'}
-            dataSource={a.history}
+            dataSource={a.history.map((h, key) => ({ ...h, key }))}
             columns={[
               { title: '时间', dataIndex: 'at', render: (at: string) => date(at) },
               { title: '步骤', dataIndex: 'action', render: (s: string) => AID_HISTORY_ZH[s] ?? '其他' },

@@ -76,6 +76,7 @@ export default function CasesPage() {
           <Select
             id="cases-kind"
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder="全部类别"
             style={{ width: 140 }}
             value={kind}
@@ -87,6 +88,7 @@ export default function CasesPage() {
           <Select
             id="cases-state"
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder="全部状态"
             style={{ width: 160 }}
             value={state}
@@ -162,7 +164,7 @@ function CaseDrawer(props: { caseId: string; onClose: () => void }) {
   const c = loaded.data;
   const offers = c && mayCall(who, caseworkApi.caseAction) ? caseOffers(c, who) : [];
   return (
-    <Drawer open width={720} title={c ? `${c.headName}户 ${c.kindZh}` : '案件'} onClose={props.onClose}>
+    <Drawer open size={720} title={c ? `${c.headName}户 ${c.kindZh}` : '案件'} onClose={props.onClose}>
       <ErrorAlert error={loaded.error} onRetry={() => void loaded.refetch()} />
       {c && (
         <>
@@ -210,11 +212,11 @@ function CaseDrawer(props: { caseId: string; onClose: () => void }) {
             ))}
           </Space>
           <Table
-            rowKey={(_, i) => String(i)}
+            rowKey="key"
             size="small"
             pagination={false}
             title={() => '办理记录'}
-            dataSource={c.history}
+            dataSource={c.history.map((h, key) => ({ ...h, key }))}
             columns={[
               { title: '日期', dataIndex: 'on', render: (on: string) => date(on) },
               { title: '步骤', dataIndex: 'action', render: (a: string) => CASE_HISTORY_ZH[a] ?? '其他' },
