@@ -38,7 +38,7 @@ describe('casework pages in the console (headless Chromium)', { timeout: 300_000
     const drawer = page.getByRole('dialog').filter({ hasText: '办理记录' });
     await drawer.getByText(`${head}户`).first().waitFor();
     await drawer.getByText('办理记录').waitFor();
-    await drawer.getByRole('cell', { name: '受理申请' }).waitFor();
+    await drawer.getByRole('cell', { name: '受理申请', exact: true }).waitFor();
     await expectNoCodesVisible(page, { label: 'case drawer (applied)' });
     await shot(page, 'casework-case-applied');
 
@@ -53,8 +53,10 @@ describe('casework pages in the console (headless Chromium)', { timeout: 300_000
     await modal.getByRole('button', { name: '确定' }).click();
     await modal.waitFor({ state: 'detached' });
     await page.getByText(/已入户核查，案件状态：已入户核查/).waitFor();
-    await drawer.getByRole('cell', { name: '入户核查', exact: true }).waitFor();
-    await drawer.getByRole('cell', { name: '已入户核查' }).waitFor();
+    const step = drawer.locator('.ant-table-row').filter({ hasText: '入户核查表' });
+    await step.getByRole('cell', { name: '入户核查', exact: true }).waitFor();
+    expect(await step.getByRole('cell', { name: '已入户核查', exact: true }).count()).toBe(1);
+    await drawer.locator('.ant-descriptions-item-content').filter({ hasText: '已入户核查' }).first().waitFor();
     await drawer.getByText('核查结论').waitFor();
     await expectNoCodesVisible(page, { label: 'case drawer (verified)' });
     await shot(page, 'casework-case-verified');
@@ -82,8 +84,11 @@ describe('casework pages in the console (headless Chromium)', { timeout: 300_000
     const modal = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: '确定' }) });
     await modal.getByRole('button', { name: '确定' }).click();
     await modal.waitFor({ state: 'detached' });
-    await drawer.getByRole('cell', { name: '已先行救助（待补手续）' }).waitFor();
-    await drawer.getByRole('button', { name: '补齐手续' }).waitFor();
+    await drawer.locator('.ant-table-row').filter({ hasText: '先行救助' }).getByRole('cell', { name: '已先行救助（待补手续）' }).waitFor();
+    // 1,300 元 is above the town's limit: the papers are completed and approved by the county 民政 (004 ID-47 L329).
+    await drawer.getByText('区县民政部门审批').waitFor();
+    expect(await drawer.getByRole('button', { name: '补齐手续' }).count()).toBe(0);
+    expect(await drawer.getByRole('button', { name: '先行救助' }).count()).toBe(0);
     await expectNoCodesVisible(page, { label: 'aid drawer (aided)' });
     await shot(page, 'casework-aid-aided');
     expect(errors).toEqual([]);
