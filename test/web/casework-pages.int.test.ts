@@ -16,6 +16,8 @@ describe('casework pages in the console (headless Chromium)', { timeout: 300_000
   let cloud: LocalCloud;
   let page: Page;
   let errors: string[];
+  /** The head of the applied case the town verified (a 冯庄村 household with an open 低保 case). */
+  let head = '';
   beforeAll(() => {
     ({ cloud, page, errors } = system);
   });
@@ -32,7 +34,7 @@ describe('casework pages in the console (headless Chromium)', { timeout: 300_000
     await expect.poll(() => page.getByRole('cell', { name: '在保', exact: true }).count(), { timeout: 30_000 }).toBe(0);
     await page.getByRole('cell', { name: '已受理申请' }).first().waitFor();
     const row = page.locator('.ant-table-row').first();
-    const head = ((await row.getByRole('button').first().textContent()) ?? '').trim();
+    head = ((await row.getByRole('button').first().textContent()) ?? '').trim();
     expect(head).not.toBe('');
     await row.getByRole('button').first().click();
     const drawer = page.getByRole('dialog').filter({ hasText: '办理记录' });
@@ -91,6 +93,47 @@ describe('casework pages in the console (headless Chromium)', { timeout: 300_000
     expect(await drawer.getByRole('button', { name: '先行救助' }).count()).toBe(0);
     await expectNoCodesVisible(page, { label: 'aid drawer (aided)' });
     await shot(page, 'casework-aid-aided');
+    await page.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'detached' });
+  });
+
+  it('the town opens a case by picking the household by name; a second 低保 case for it is refused in Chinese', async () => {
+    await page.getByRole('menuitem', { name: '低保特困案件' }).click();
+    await page.getByRole('heading', { name: '低保特困案件' }).waitFor();
+    const choose = async () => {
+      const modal = page.getByRole('dialog').filter({ hasText: '受理低保、特困申请' });
+      await page.getByRole('button', { name: '受理申请' }).click();
+      await modal.waitFor();
+      const field = modal.getByLabel('申请户', { exact: true });
+      await field.click();
+      await field.fill(head);
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: `${head}（冯庄村` })
+        .first()
+        .click();
+      await modal.getByLabel('困难情况').fill('年老体弱，无生活来源');
+      return modal;
+    };
+    // The household already has an open 低保 case (verified above): the server refuses, in its words.
+    let modal = await choose();
+    await modal.getByRole('button', { name: '受理' }).click();
+    await modal.getByText('该户已有同类未结案件，请在原案件中办理').waitFor();
+    await expectNoCodesVisible(page, { label: 'open case refused' });
+    await modal.getByRole('button', { name: '取消' }).click();
+    await modal.waitFor({ state: 'detached' });
+
+    // A 特困 application for the same household is accepted and opens in the drawer.
+    modal = await choose();
+    await modal.getByLabel('特困').check();
+    await modal.getByRole('button', { name: '受理' }).click();
+    await modal.waitFor({ state: 'detached' });
+    const drawer = page.getByRole('dialog').filter({ hasText: '办理记录' });
+    await drawer.getByText(`${head}户 特困人员救助供养`).waitFor();
+    await drawer.locator('.ant-descriptions-item-content').filter({ hasText: '已受理申请' }).first().waitFor();
+    await drawer.getByRole('button', { name: '入户核查' }).waitFor();
+    await expectNoCodesVisible(page, { label: 'opened tekun case' });
+    await shot(page, 'casework-case-opened');
     expect(errors).toEqual([]);
   });
 });
