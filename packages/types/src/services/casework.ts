@@ -206,6 +206,24 @@ export const CaseAction = z.discriminatedUnion('action', [
 ]);
 export type CaseAction = z.infer<typeof CaseAction>;
 
+/**
+ * Who takes each step of a case (004 ID-38 L346): the town verifies and files, the village convenes
+ * the appraisal and posts, the county 民政 decides. The handler enforces it; the console offers by it.
+ */
+export const CASE_STEP_ROLES: Record<CaseAction['action'], readonly ('village' | 'town' | 'minzheng')[]> = {
+  VERIFY: ['town', 'minzheng'],
+  FILE: ['town', 'minzheng'],
+  APPRAISE: ['village', 'town'],
+  NOTICE: ['village', 'town'],
+  APPROVE: ['minzheng'],
+  REJECT: ['minzheng'],
+  REVIEW: ['town', 'minzheng'],
+  MARK_INELIGIBLE: ['town', 'minzheng'],
+  CANCEL: ['minzheng'],
+  EXTEND_GRADUAL_EXIT: ['minzheng'],
+  CHANGE_CARE: ['minzheng'],
+};
+
 export const caseAction = defineContract({
   id: 'casework.caseAction',
   method: 'POST',

@@ -52,20 +52,7 @@ function aidView(item: AidItem, nowIso: string): caseworkApi.AidCase {
 
 const isMinzheng = (staff: StaffClaims) => staff.role === 'department' && staff.department === 'minzheng';
 
-/** Who takes each step (004 ID-38 L346): the town verifies and files, the village convenes the appraisal and posts, the county 民政 decides. */
-const STEP_ROLES: Record<caseworkApi.CaseAction['action'], readonly ('village' | 'town' | 'minzheng')[]> = {
-  VERIFY: ['town', 'minzheng'],
-  FILE: ['town', 'minzheng'],
-  APPRAISE: ['village', 'town'],
-  NOTICE: ['village', 'town'],
-  APPROVE: ['minzheng'],
-  REJECT: ['minzheng'],
-  REVIEW: ['town', 'minzheng'],
-  MARK_INELIGIBLE: ['town', 'minzheng'],
-  CANCEL: ['minzheng'],
-  EXTEND_GRADUAL_EXIT: ['minzheng'],
-  CHANGE_CARE: ['minzheng'],
-};
+const STEP_ROLES = caseworkApi.CASE_STEP_ROLES;
 const STEP_ROLES_ZH = { village: '村两委', town: '镇（街）', minzheng: '区县民政部门' };
 
 function assertStepRole(action: caseworkApi.CaseAction['action'], staff: StaffClaims): void {

@@ -1,4 +1,5 @@
 import { mayOpen, type Who } from '../../access.js';
+import { caseworkPages } from '../pages/casework/index.js';
 import { collectivePages } from '../pages/collective/index.js';
 import { comparisonPages } from '../pages/comparisons/index.js';
 import { creditPages } from '../pages/credit/index.js';
@@ -21,6 +22,7 @@ export const CONSOLE_PAGES: ConsolePage[] = [
   ...dispatchPages,
   ...fundsPages,
   ...collectivePages,
+  ...caseworkPages,
   ...supervisionPages,
   ...wechatPages,
 ];
