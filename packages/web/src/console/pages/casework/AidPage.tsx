@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { mayCall } from '../../../access.js';
 import { date, fen, toFen } from '../../../format.js';
+import { AddressPager } from '../../app/AddressPager.js';
 import { ErrorAlert, PageTitle } from '../../app/Feedback.js';
 import { showServerErrors } from '../../app/forms.js';
 import { useAddressPaging } from '../../app/paging.js';
@@ -105,15 +106,7 @@ export default function AidPage() {
           },
         ]}
       />
-      <Space style={{ marginTop: 16 }}>
-        <Button disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>
-          上一页
-        </Button>
-        <span>第 {page} 页</span>
-        <Button disabled={!next} onClick={() => update({ page: String(page + 1) })}>
-          下一页
-        </Button>
-      </Space>
+      <AddressPager page={page} hasNext={Boolean(next)} update={update} />
       {openId && <AidDrawer aidId={openId} onClose={() => setOpenId(undefined)} />}
       {opening && (
         <OpenAidModal

@@ -1,9 +1,10 @@
 import { identificationApi, identificationEvents } from '@jingzhun/types';
-import { Button, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, Select, Table, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { mayCall } from '../../../access.js';
 import { fen } from '../../../format.js';
 import { COLOUR_ZH, STATUS_ZH, WORKFLOW_STATE_ZH, zh } from '../../../labels.js';
+import { AddressPager } from '../../app/AddressPager.js';
 import { ErrorAlert, PageTitle } from '../../app/Feedback.js';
 import { useCall } from '../../app/query.js';
 import { RegionName, RegionPicker } from '../../app/regions.js';
@@ -117,15 +118,7 @@ export default function HouseholdsPage() {
           { title: '当前环节', dataIndex: 'workflowState', render: (s?: string) => (s ? (WORKFLOW_STATE_ZH[s.split(':')[1] ?? ''] ?? '办理中') : '—') },
         ]}
       />
-      <Space style={{ marginTop: 16 }}>
-        <Button disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>
-          上一页
-        </Button>
-        <span>第 {page} 页</span>
-        <Button disabled={!next} onClick={() => update({ page: String(page + 1) })}>
-          下一页
-        </Button>
-      </Space>
+      <AddressPager page={page} hasNext={Boolean(next)} update={update} />
     </>
   );
 }

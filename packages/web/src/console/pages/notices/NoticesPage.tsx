@@ -1,8 +1,9 @@
 import { noticesApi } from '@jingzhun/types';
-import { Button, Form, Select, Space, Table } from 'antd';
+import { Button, Form, Select, Table } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { date } from '../../../format.js';
 import { NOTICE_STATUS_ZH, zh } from '../../../labels.js';
+import { AddressPager } from '../../app/AddressPager.js';
 import { ErrorAlert, PageTitle } from '../../app/Feedback.js';
 import { useAddressPaging } from '../../app/paging.js';
 import { useCall } from '../../app/query.js';
@@ -67,15 +68,7 @@ export default function NoticesPage() {
           { title: '待处理异议', dataIndex: 'objections', render: (o: { open: number }) => (o.open > 0 ? `${o.open} 件` : '—') },
         ]}
       />
-      <Space style={{ marginTop: 16 }}>
-        <Button disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>
-          上一页
-        </Button>
-        <span>第 {page} 页</span>
-        <Button disabled={!next} onClick={() => update({ page: String(page + 1) })}>
-          下一页
-        </Button>
-      </Space>
+      <AddressPager page={page} hasNext={Boolean(next)} update={update} />
     </>
   );
 }
