@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, type LocalCloud, startTestCloud } from '../../../packages/local-cloud/src/index.js';
+import { taierzhuangDirectory } from '../src/demo/taierzhuang.js';
+import { buildDirectory } from '../src/domain/regions.js';
 import { manifest } from '../src/manifest.js';
+import { putRegions } from '../src/store/regions.js';
 
 describe('region directory over the local gateway (DynamoDB Local)', () => {
   let cloud: LocalCloud;
@@ -8,7 +11,10 @@ describe('region directory over the local gateway (DynamoDB Local)', () => {
   let village: string;
 
   beforeAll(async () => {
-    cloud = await startTestCloud(inject('dynamoEndpoint'), [manifest], { demo: true });
+    // The directory only: the whole demo (households, case work, ledgers) is not what these tests read,
+    // and loading it beside other suites on a shared DynamoDB Local outlasted the hook's two minutes.
+    cloud = await startTestCloud(inject('dynamoEndpoint'), [manifest]);
+    await putRegions(buildDirectory(taierzhuangDirectory()));
     county = await cloud.login('county');
     village = await cloud.login('village-fengzhuang');
   });
