@@ -22,6 +22,9 @@ export default defineConfig({
         test: {
           name: 'services',
           globalSetup: ['./test/support/global-setup.ts'],
+          // Some service suites load their service's demo into the shared DynamoDB Local (about 12 s
+          // alone); two such loads at once on a two-core CI machine have taken close to two minutes.
+          hookTimeout: 240_000,
           include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'infra/test/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**', 'cdk.out/**', 'packages/miniprogram/**'],
           maxWorkers: 2,
