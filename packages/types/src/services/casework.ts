@@ -67,6 +67,19 @@ export const putParameters = defineContract({
 
 export const CASE_KINDS = ['dibao', 'tekun'] as const;
 export const CASE_STATES = ['APPLIED', 'VERIFIED', 'APPRAISED', 'NOTICED', 'IN_CARE', 'GRADUAL_EXIT', 'CANCELLATION_PENDING', 'EXITED', 'CANCELLED', 'REJECTED'] as const;
+/** The states' Chinese names: the server's `stateZh` and the console's filter read this one table. */
+export const CASE_STATE_NAMES: Record<(typeof CASE_STATES)[number], string> = {
+  APPLIED: '已受理申请',
+  VERIFIED: '已入户核查',
+  APPRAISED: '已民主评议',
+  NOTICED: '公示中',
+  IN_CARE: '在保',
+  GRADUAL_EXIT: '渐退中',
+  CANCELLATION_PENDING: '待取消',
+  EXITED: '已渐退退出',
+  CANCELLED: '已取消',
+  REJECTED: '未纳入',
+};
 export const INSIDER_POSTS = ['低保经办人员', '村(居)党组织任职人员', '村(居)委会任职人员'] as const;
 export const RELATIONS = ['本人', '配偶', '父母', '子女', '兄弟姐妹', '祖父母、外祖父母', '孙子女、外孙子女'] as const;
 

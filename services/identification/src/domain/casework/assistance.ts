@@ -1,4 +1,4 @@
-import { addDays, DomainError, isCalendarCovered, workingDayOnOrAfter } from '@jingzhun/types';
+import { addDays, caseworkApi, DomainError, isCalendarCovered, workingDayOnOrAfter } from '@jingzhun/types';
 import type { MemberRecord } from '../household.js';
 import { addMonthsToDate, ageOn } from './dates.js';
 import { type CaseworkParameters, dibaoStandardFor } from './parameters.js';
@@ -18,18 +18,7 @@ export type CaseKind = 'dibao' | 'tekun';
 export type CaseState = 'APPLIED' | 'VERIFIED' | 'APPRAISED' | 'NOTICED' | 'IN_CARE' | 'GRADUAL_EXIT' | 'CANCELLATION_PENDING' | 'EXITED' | 'CANCELLED' | 'REJECTED';
 
 export const CASE_KIND_ZH: Record<CaseKind, string> = { dibao: '农村低保', tekun: '特困人员救助供养' };
-export const CASE_STATE_ZH: Record<CaseState, string> = {
-  APPLIED: '已受理申请',
-  VERIFIED: '已入户核查',
-  APPRAISED: '已民主评议',
-  NOTICED: '公示中',
-  IN_CARE: '在保',
-  GRADUAL_EXIT: '渐退中',
-  CANCELLATION_PENDING: '待取消',
-  EXITED: '已渐退退出',
-  CANCELLED: '已取消',
-  REJECTED: '未纳入',
-};
+export const CASE_STATE_ZH: Record<CaseState, string> = caseworkApi.CASE_STATE_NAMES;
 
 /** States in which the household holds the status (benefits continue during 渐退, 004 ID-31 L322; and until cancelled, ID-36 L324). */
 export const STATES_WITH_STATUS: readonly CaseState[] = ['IN_CARE', 'GRADUAL_EXIT', 'CANCELLATION_PENDING'];

@@ -28,19 +28,8 @@ export const CASE_HISTORY_ZH: Record<string, string> = {
 };
 
 export const CASE_KIND_ZH: Record<(typeof caseworkApi.CASE_KINDS)[number], string> = { dibao: '低保', tekun: '特困' };
-/** The filter's names; the same as the server's `stateZh` (services/identification domain/casework/assistance.ts). */
-export const CASE_STATE_ZH: Record<(typeof caseworkApi.CASE_STATES)[number], string> = {
-  APPLIED: '已受理申请',
-  VERIFIED: '已入户核查',
-  APPRAISED: '已民主评议',
-  NOTICED: '公示中',
-  IN_CARE: '在保',
-  GRADUAL_EXIT: '渐退中',
-  CANCELLATION_PENDING: '待取消',
-  EXITED: '已渐退退出',
-  CANCELLED: '已取消',
-  REJECTED: '未纳入',
-};
+/** The filter's names: the contracts' table, the same the server's `stateZh` comes from. */
+export const CASE_STATE_ZH = caseworkApi.CASE_STATE_NAMES;
 
 export const AID_ACTION_ZH: Record<AidActionName, string> = { AID_FIRST: '先行救助', APPROVE: '审批', PAY: '发放', REJECT: '不予救助' };
 export const AID_HISTORY_ZH: Record<string, string> = { ...AID_ACTION_ZH, APPLY: '受理申请', DOCUMENT: '补齐手续' };
